@@ -54,8 +54,9 @@ def _have_raw(root: Path) -> bool:
     return all((raw / name).is_file() for name in RAW_FILES)
 
 
-def _copy_from_debian(root: Path, source: Path = DEBIAN_DIR) -> bool:
+def _copy_from_debian(root: Path, source: Path | None = None) -> bool:
     """Decompress the Debian package's files into ``root/FashionMNIST/raw``; False if they are absent."""
+    source = source or DEBIAN_DIR
     if not all((source / f"{name}.gz").is_file() for name in RAW_FILES):
         return False
     raw = root / "FashionMNIST" / "raw"
@@ -125,3 +126,19 @@ def as_tensors(dataset, device: torch.device | str = "cpu") -> tuple[torch.Tenso
     X = dataset.data.unsqueeze(1).to(device=device, dtype=torch.float32) / 255.0
     y = dataset.targets.to(device=device, dtype=torch.int64)
     return X, y
+
+
+def _apt_install(package: str) -> bool:
+    """Install a Debian package when this is a Debian/Ubuntu machine and we are root; True on success."""
+    import shutil as sh
+    import subprocess
+
+    if sh.which("apt-get") is None or os.geteuid() != 0:
+        return False
+    print(f"[data] apt-get install {package} ...", flush=True)
+    ok = subprocess.run(["apt-get", "update", "-qq"], check=False).returncode == 0
+    return ok and subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package],
+        check=False, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    ).returncode == 0
+

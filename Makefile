@@ -1,0 +1,56 @@
+# torch.nn course — every target sets up what it needs; `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DATA_STAMP := data/FashionMNIST/raw/t10k-labels-idx1-ubyte
+HOST ?= 127.0.0.1:8000
+# Debian packages the browser tests need (installed when missing, as root, with apt)
+BROWSER_PKGS := chromium fonts-noto-cjk
+
+.DEFAULT_GOAL := help
+.PHONY: help setup data browser serve build test bench clean i18n-status parity
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (Python >= 3.10 needed)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (torch.nn course)" >/dev/null
+	@touch $(STAMP)
+
+$(DATA_STAMP): | $(STAMP)
+	$(PY) -m course_lib data
+
+setup: $(STAMP) $(DATA_STAMP) ## create .venv, install the project, get FashionMNIST (idempotent)
+
+data: $(DATA_STAMP) ## get FashionMNIST: data/, then the Debian package, then torchvision's download
+
+browser: ## install Debian's chromium for the browser tests, if missing (needs root + apt)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PKGS) >/dev/null; \
+	  else echo "note: /usr/bin/chromium missing and apt unusable: browser tests will be skipped"; fi; \
+	fi
+
+serve: setup ## execute the lessons and serve the site at http://127.0.0.1:8000, reloading on edits
+	$(VENV)/bin/mkdocs serve -a $(HOST) --livereload
+
+build: setup ## execute the lessons (cached) and build the site into site/ (strict)
+	$(VENV)/bin/mkdocs build --strict
+
+test: setup browser ## run every test (lessons as scripts, parity, executor, site, browser)
+	$(PY) -m pytest
+
+bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
+	$(PY) -m course_lib.bench
+
+parity: setup ## check that each ko/en lesson pair has the same code
+	$(PY) -m course_lib.lessons
+
+clean: ## remove the built site and the execution caches (keeps .venv and data)
+	rm -rf site .cache docs/ko/lessons docs/en/lessons outputs test-artifacts

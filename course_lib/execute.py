@@ -1,0 +1,370 @@
+"""The executor: run lessons in real kernels, cache outputs by code, write executed notebooks.
+
+A lesson's cache key hashes its code cells (comments stripped), course_lib's source, the
+torch/torchvision versions and the device kind, so a prose or translation edit re-executes nothing
+and the Korean and English twins of a lesson execute once. Run ``python -m course_lib.execute``.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+import nbformat
+
+from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, repo_root
+
+CACHE_FORMAT = 1
+DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
+
+
+class LessonError(RuntimeError):
+    """A lesson failed to execute: which file, which cell, what happened."""
+
+    def __init__(self, path: Path, cell: int | None, line: int | None, what: str):
+        self.path, self.cell, self.line, self.what = path, cell, line, what
+        where = f"cell {cell}" + (f" (line {line})" if line else "") if cell else "before the first cell"
+        super().__init__(f"{_rel(path)}: {where}: {what}")
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(repo_root()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------- keys
+
+
+@functools.lru_cache(maxsize=1)
+def device_kind() -> str:
+    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick on this machine."""
+    from course_lib.device import get_device
+
+    return get_device().type
+
+
+def course_lib_digest(root: Path | None = None) -> str:
+    """Hash of every ``.py`` file in course_lib (names and contents)."""
+    root = root or Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*.py")):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def environment_key() -> dict:
+    """Everything besides the lesson's own code that decides its outputs."""
+    return {
+        "format": CACHE_FORMAT,
+        "course_lib": course_lib_digest(),
+        "torch": version("torch"),
+        "torchvision": version("torchvision"),
+        "device": device_kind(),
+    }
+
+
+def lesson_key(nb, env: dict) -> str:
+    """Cache key of a lesson notebook: its comment-stripped code cells plus ``env``."""
+    payload = json.dumps({"env": env, "code": code_cells(nb)}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------------------- cache
+
+
+@dataclass
+class Cache:
+    """Executed outputs, one JSON file per key, written atomically."""
+
+    folder: Path
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        try:
+            entry = json.loads(self.path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # missing, or torn by a crash: not trusted
+        return entry if entry.get("key") == key and entry.get("complete") is True else None
+
+    def put(self, key: str, entry: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        entry = {**entry, "key": key, "complete": True}
+        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False))
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` via a temporary file and a rename; skip (return False) if unchanged."""
+    path = Path(path)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+# ---------------------------------------------------------------------------- running
+
+
+def _cell_lines(path: Path) -> list[int]:
+    """1-based line numbers of each cell's ``# %%`` marker in a percent-format file."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [i for i, line in enumerate(lines, start=1) if line.startswith("# %%")]
+
+
+def run_notebook(nb, path: Path, workdir: Path, timeout: int) -> tuple[list[dict], float]:
+    """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder.
+
+    Returns each code cell's ``{"outputs", "execution_count"}`` and the wall time in seconds.
+    Raises LessonError naming the cell on an exception or a timeout.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = copy.deepcopy(nb)
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    env = {**os.environ, "PYTHONHASHSEED": "0", "COURSE_OUTPUT_DIR": str(workdir / "outputs")}
+    env.pop("MPLBACKEND", None)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
+                            record_timing=False, resources={"metadata": {"path": str(workdir)}})
+    markers = _cell_lines(path)
+    offset = len(markers) - len(nb.cells)  # 0 when every cell has a marker
+    client.km = client.create_kernel_manager()
+    client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
+    client.km.ip = str(workdir / ".kernel")
+    start = time.perf_counter()
+    number = None
+    try:
+        with client.setup_kernel(env=env, cwd=str(workdir)):
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                number = index + 1
+                client.execute_cell(cell, index)
+    except CellTimeoutError:
+        raise LessonError(path, number, _line(markers, number, offset), f"timed out after {timeout} s") from None
+    except CellExecutionError as err:
+        what = f"{err.ename}: {err.evalue}" if getattr(err, "ename", None) else str(err).strip().splitlines()[-1]
+        raise LessonError(path, number, _line(markers, number, offset), what) from None
+    except DeadKernelError as err:
+        raise LessonError(path, number, _line(markers, number, offset), f"kernel died: {err}") from None
+    wall = time.perf_counter() - start
+    outputs = [
+        {"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
+        for c in nb.cells if c.cell_type == "code"
+    ]
+    return outputs, wall
+
+
+def _line(markers: list[int], number: int | None, offset: int) -> int | None:
+    if number is None:
+        return None
+    i = number - 1 + offset
+    return markers[i] if 0 <= i < len(markers) else None
+
+
+def merge_outputs(nb, entry: dict, lang: str, stem: str):
+    """A copy of ``nb`` with the cached outputs put into its code cells and the run record in its metadata."""
+    nb = copy.deepcopy(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if len(code) != len(entry["cells"]):
+        raise ValueError(f"{stem} ({lang}): {len(code)} code cells but {len(entry['cells'])} cached")
+    for cell, cached in zip(code, entry["cells"]):
+        cell.outputs = [nbformat.from_dict(o) for o in cached["outputs"]]
+        cell.execution_count = cached["execution_count"]
+        cell.metadata.pop("execution", None)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{lang}-{i}"  # stable ids: an unchanged lesson gives a byte-identical notebook
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata.pop("jupytext", None)
+    nb.metadata["course"] = {"lesson": stem, "lang": lang, "run": entry["run"]}
+    return nb
+
+
+# ---------------------------------------------------------------------------- the whole course
+
+
+@dataclass
+class Report:
+    """What one ``execute_course`` call did."""
+
+    executed: list[str] = field(default_factory=list)  # lesson stems run in a kernel
+    cached: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # notebooks whose content changed
+    kernels: int = 0
+    errors: list[LessonError] = field(default_factory=list)
+    wall_s: float = 0.0
+    times: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"executed": self.executed, "cached": self.cached, "kernels": self.kernels,
+                "written": [str(p) for p in self.written], "errors": [str(e) for e in self.errors],
+                "wall_s": round(self.wall_s, 3), "times": self.times}
+
+
+def default_out_dir() -> Path:
+    return repo_root() / "docs"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("COURSE_CACHE_DIR", repo_root() / ".cache" / "execute"))
+
+
+def execute_course(
+    lessons_dir: Path | None = None,
+    out_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    timeout: int | None = None,
+    only: list[str] | None = None,
+    log=print,
+) -> Report:
+    """Execute what the cache lacks and write ``<out_dir>/<lang>/lessons/<stem>.ipynb`` for every lesson.
+
+    A lesson that fails is reported in ``Report.errors``; nothing is cached and no notebook is
+    written for it (its previous notebook, if any, stays). Other lessons still complete.
+    """
+    t0 = time.perf_counter()
+    lessons_dir = Path(lessons_dir or repo_root() / "lessons")
+    out_dir = Path(out_dir or default_out_dir())
+    cache = Cache(Path(cache_dir or default_cache_dir()))
+    timeout = int(timeout or os.environ.get("COURSE_CELL_TIMEOUT", DEFAULT_TIMEOUT))
+    env = environment_key()
+    report = Report()
+
+    # group by cache key: equal code (any language) executes once
+    groups: dict[str, list] = {}
+    for lesson in find_lessons(lessons_dir):
+        if only and not any(o in lesson.stem for o in only):
+            continue
+        nb = read_notebook(lesson.path)
+        groups.setdefault(lesson_key(nb, env), []).append((lesson, nb))
+
+    todo = {k: v for k, v in groups.items() if cache.get(k) is None}
+    report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
+    times = _load_times(cache.folder)
+
+    def work(key: str):
+        members = todo[key]
+        lesson, nb = next(((ls, nb) for ls, nb in members if ls.lang == "en"), members[0])
+        workdir = cache.folder.parent / "run" / f"{lesson.stem}-{key[:8]}"
+        log(f"execute: {lesson.stem} ({lesson.lang}) ...")
+        cells, wall = run_notebook(nb, lesson.path, workdir, timeout)
+        shutil.rmtree(workdir, ignore_errors=True)
+        from course_lib.device import describe_device
+
+        run = {"device": describe_device(), "torch": env["torch"], "torchvision": env["torchvision"],
+               "python": sys.version.split()[0], "wall_time_s": round(wall, 2),
+               "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+        cache.put(key, {"lesson": lesson.stem, "cells": cells, "run": run})
+        log(f"execute: {lesson.stem} done in {wall:.1f} s")
+        return lesson.stem, wall
+
+    if todo:
+        ensure_data_quietly()
+        order = sorted(todo, key=lambda k: -times.get(todo[k][0][0].stem, 0.0) - int(todo[k][0][0].number) / 100)
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(order)))
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {k: pool.submit(work, k) for k in order}
+        report.kernels = len(futures)
+        for key, fut in futures.items():
+            try:
+                stem, wall = fut.result()
+                report.executed.append(stem)
+                report.times[stem] = round(wall, 2)
+            except LessonError as err:
+                report.errors.append(err)
+        times.update(report.times)
+        _save_times(cache.folder, times)
+
+    for key, members in groups.items():
+        entry = cache.get(key)
+        if entry is None:
+            continue  # failed: keep whatever notebook was there before
+        for lesson, nb in members:
+            executed = merge_outputs(nb, entry, lesson.lang, lesson.stem)
+            target = out_dir / lesson.lang / "lessons" / f"{lesson.stem}.ipynb"
+            if write_atomic(target, nbformat.writes(executed) + "\n"):
+                report.written.append(target)
+    report.executed.sort()
+    report.errors.sort(key=lambda e: str(e.path))
+    report.wall_s = time.perf_counter() - t0
+    _record(cache.folder, report)
+    return report
+
+
+def ensure_data_quietly() -> None:
+    """Fetch FashionMNIST before kernels start, so parallel lessons don't race to decompress it."""
+    from course_lib.data import DataNotFoundError, ensure_fashion_mnist
+
+    try:
+        ensure_fashion_mnist()
+    except DataNotFoundError:
+        pass  # a lesson that needs the data will fail with the full message
+
+
+def _load_times(folder: Path) -> dict[str, float]:
+    try:
+        return json.loads((folder / "times.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_times(folder: Path, times: dict[str, float]) -> None:
+    write_atomic(folder / "times.json", json.dumps(times, sort_keys=True, indent=1))
+
+
+def _record(folder: Path, report: Report) -> None:
+    """Append this run to ``runs.jsonl`` (kernels started, cache hits) — the benchmark reads it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "runs.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps(report.as_dict()) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_lib.execute", description=__doc__.splitlines()[0])
+    parser.add_argument("only", nargs="*", help="run only lessons whose name contains one of these")
+    parser.add_argument("--jobs", type=int, default=None, help="lessons run at once (default: CPU cores)")
+    parser.add_argument("--timeout", type=int, default=None, help=f"seconds per cell (default {DEFAULT_TIMEOUT})")
+    parser.add_argument("--out", type=Path, default=None, help="docs folder to write notebooks into")
+    args = parser.parse_args(argv)
+    report = execute_course(out_dir=args.out, jobs=args.jobs, timeout=args.timeout, only=args.only or None)
+    print(f"executed {len(report.executed)} lesson(s) in {report.kernels} kernel(s), "
+          f"{len(report.cached)} from cache, {len(report.written)} notebook(s) updated, {report.wall_s:.1f} s")
+    for err in report.errors:
+        print(f"error: {err}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""MkDocs hooks: execute the lessons, then render them as course pages in both languages.
+
+Listed under ``hooks:`` in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs serve`` run the
+executor too. Also fixes two known problems of mkdocs-static-i18n + mkdocs-jupyter: lesson pages
+copied as raw files (i18n issue #198) and each language build evicting the other's render cache.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
+
+from course_lib import site
+from course_lib.execute import execute_course
+from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons, read_notebook
+
+log = logging.getLogger("mkdocs.hooks.course")
+_state: dict = {"used_cache": set()}
+
+
+def _nav(lang: str, docs_dir: Path) -> list:
+    """The nav of one language: home, the executed lessons (titles from their H1), glossary, build report."""
+    lessons = []
+    for lesson in find_lessons():
+        if lesson.lang != lang or not (docs_dir / lang / "lessons" / f"{lesson.stem}.ipynb").exists():
+            continue
+        nb = read_notebook(lesson.path)
+        title = next((line[2:].strip() for c in nb.cells if c.cell_type == "markdown"
+                      for line in c.source.splitlines() if line.startswith("# ")), lesson.stem)
+        lessons.append({f"{lesson.number}. {title}": f"lessons/{lesson.stem}.ipynb"})
+    docs = docs_dir / lang
+    home = "홈" if lang == "ko" else "Home"
+    nav = [{home: "index.md"}, {"강의" if lang == "ko" else "Lessons": lessons}]
+    for page, ko, en in (("glossary.md", "용어집", "Glossary"), ("build.md", "이 빌드에 대하여", "About this build")):
+        if (docs / page).exists():
+            nav.append({ko if lang == "ko" else en: page})
+    return nav
+
+
+def on_config(config):
+    """Execute what changed (once per build, for both languages), stop on a failure, and give
+    each language its own nav built from the executed lessons."""
+    docs_dir = Path(config.docs_dir)
+    report = execute_course(out_dir=docs_dir, log=log.info)
+    log.info(f"lessons: {len(report.executed)} executed in {report.kernels} kernel(s), "
+             f"{len(report.cached)} cached, {len(report.written)} notebook(s) updated")
+    if report.errors:
+        raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
+    i18n = config.plugins.get("i18n")
+    for lang_config in i18n.config.languages:
+        if lang_config.locale in LANGS:
+            lang_config.nav = _nav(lang_config.locale, docs_dir)
+    config.nav = _nav(DEFAULT_LANG, docs_dir)
+    # mkdocs-jupyter evicts every cached render it did not use in *this* language's build; we evict
+    # once, after all languages (see on_post_build), so the ko and en renders stay cached.
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    events = config.plugins.events["post_build"]
+    config.plugins.events["post_build"] = [e for e in events if getattr(e, "__self__", None) is not jupyter]
+    return config
+
+
+@event_priority(100)
+def on_pre_build(config):
+    """Remember which renders the previous language used, before mkdocs-jupyter forgets them."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    _state["used_cache"] |= set(getattr(jupyter, "_used_cache_paths", set()))
+
+
+def _fix_notebook_file(file, config) -> None:
+    """Make an i18n-rebuilt ``.ipynb`` File a documentation page again, at ``<stem>/index.html``."""
+    if not file.src_uri.endswith(".ipynb") or getattr(file, "_course_fixed", False):
+        return
+    dest = PurePosixPath(file.dest_uri)
+    if dest.suffix == ".ipynb":  # otherwise mkdocs-jupyter had already given it a page path
+        dest = dest.with_suffix("") / "index.html" if config.use_directory_urls else dest.with_suffix(".html")
+    file.dest_uri = dest.as_posix()
+    file.abs_dest_path = str(Path(config.site_dir) / dest)
+    file.url = file._get_url(config.use_directory_urls)
+    file.is_documentation_page = lambda: True
+    file._course_fixed = True
+
+
+@event_priority(-200)
+def on_files(files, config):
+    """Runs after i18n (priority -100): repair the notebook files it rebuilt (i18n issue #198)."""
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    for f in files:
+        if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile):
+            _fix_notebook_file(f, config)
+            for alt in getattr(f, "alternates", {}).values():
+                _fix_notebook_file(alt, config)
+    return files
+
+
+def _lesson_of(page):
+    src = PurePosixPath(page.file.src_uri)
+    if src.suffix != ".ipynb" or "lessons" not in src.parts:
+        return None
+    return src.parts[0] if src.parts[0] in LANGS else DEFAULT_LANG, src.stem
+
+
+def on_page_content(html, page, config, files):
+    """Course features on lesson pages; MathML on every page."""
+    lesson = _lesson_of(page)
+    if lesson is None:
+        return site.process_page_html(html)
+    lang, stem = lesson
+    meta = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8")).get("metadata", {})
+    run = meta.get("course", {}).get("run")
+    html, tokens = site.process_lesson_html(html, lang, stem, run)
+    page.toc = get_toc(tokens)
+    return html
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After the last language (i18n runs the others inside the first one's post_build):
+    copy each lesson's ``.py`` beside its page, and evict renders no language used."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    site_dir = Path(config.site_dir)
+    for lesson in find_lessons():
+        prefix = site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang
+        target = prefix / "lessons" / lesson.stem
+        if target.is_dir():
+            shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    used = _state["used_cache"] | set(getattr(jupyter, "_used_cache_paths", set()))
+    cache_dir = Path(jupyter.config["cache_dir"])
+    for f in cache_dir.glob("*.json") if cache_dir.is_dir() else []:
+        if f not in used:
+            f.unlink(missing_ok=True)
+    _state["used_cache"] = set()

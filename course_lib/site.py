@@ -1,0 +1,207 @@
+"""Turning mkdocs-jupyter's HTML into course pages: anchors, pitfall boxes, solutions, math, run record.
+
+Pure functions on HTML strings, used by ``course_lib.mkdocs_hooks`` and tested on their own.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+TEXT = {
+    "ko": {
+        "pitfall": "흔한 실수",
+        "solution": "풀이 보기",
+        "run": "이 페이지의 출력은 빌드할 때 실제로 실행한 결과입니다",
+        "device": "장치",
+        "wall": "실행 시간",
+        "date": "실행 일시",
+        "download": "내려받기",
+        "py": "파이썬 스크립트 (.py)",
+        "ipynb": "실행된 노트북 (.ipynb)",
+    },
+    "en": {
+        "pitfall": "Pitfall",
+        "solution": "Show solution",
+        "run": "Every output on this page was produced by running it at build time",
+        "device": "device",
+        "wall": "wall time",
+        "date": "run on",
+        "download": "Download",
+        "py": "Python script (.py)",
+        "ipynb": "executed notebook (.ipynb)",
+    },
+}
+
+# $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
+_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$0-9A-Za-z])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
+_ARITHMATEX = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
+
+
+def slugify(text: str) -> str:
+    """Unicode-aware heading id, the same function Python-Markdown pages use (pymdownx)."""
+    from pymdownx.slugs import slugify as make
+
+    return make(case="lower")(text, "-")
+
+
+def latex_to_mathml(latex: str, display: bool = False) -> str:
+    """MathML for one LaTeX formula (no JavaScript, renders natively in browsers)."""
+    from latex2mathml.converter import convert
+
+    return convert(latex.strip(), display="block" if display else "inline")
+
+
+def _replace_math_in_text(node: NavigableString) -> int:
+    """Replace the formulas in one text node; return how many there were."""
+    text = str(node)
+    parts, last, count = [], 0, 0
+    for m in _MATH.finditer(text):
+        parts.append(html_lib.escape(text[last:m.start()], quote=False))
+        display = m.group(1) is not None
+        parts.append(f'<span class="math">{latex_to_mathml(m.group(1) if display else m.group(2), display)}</span>')
+        last = m.end()
+        count += 1
+    if count:
+        parts.append(html_lib.escape(text[last:], quote=False))
+        node.replace_with(*list(BeautifulSoup("".join(parts), "html.parser").contents))
+    return count
+
+
+def render_math(soup: BeautifulSoup) -> int:
+    """Replace ``$..$``/``$$..$$`` in notebook markdown cells and pymdownx arithmatex spans with MathML."""
+    count = 0
+    for span in soup.select(".arithmatex"):
+        m = _ARITHMATEX.match(span.get_text())
+        if m:
+            display = m.group(2) is not None
+            span.replace_with(BeautifulSoup(
+                f'<span class="math">{latex_to_mathml(m.group(1) if not display else m.group(2), display)}</span>',
+                "html.parser"))
+            count += 1
+    for cell in soup.select(".jp-MarkdownCell, .jp-RenderedMarkdown"):
+        for node in list(cell.find_all(string=True)):
+            if "$" in node and node.find_parent(["code", "pre", "script", "style", "math"]) is None:
+                count += _replace_math_in_text(node)
+    return count
+
+
+def fix_headings(soup: BeautifulSoup) -> list[dict]:
+    """Give every heading a unicode slug id and a Material-style permalink; return TOC tokens."""
+    seen: dict[str, int] = {}
+    tokens: list[dict] = []
+    stack: list[dict] = []
+    for h in soup.find_all(re.compile(r"^h[1-6]$")):
+        for a in h.select("a.anchor-link, a.headerlink"):
+            a.decompose()
+        name = h.get_text(" ", strip=True)
+        base = slugify(name) or "section"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        hid = base if n == 0 else f"{base}_{n}"
+        h["id"] = hid
+        link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{hid}", "title": "Permanent link"})
+        link.string = "¶"
+        h.append(link)
+        token = {"level": int(h.name[1]), "id": hid, "name": html_lib.escape(name), "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
+
+
+def _groups(soup: BeautifulSoup, tag: str) -> list[list[Tag]]:
+    """Runs of consecutive notebook cells that carry ``tag``."""
+    groups: list[list[Tag]] = []
+    for cell in soup.select(f".jp-Cell.celltag_{tag}"):
+        prev = cell.find_previous_sibling(class_="jp-Cell")
+        if groups and prev is groups[-1][-1]:
+            groups[-1].append(cell)
+        else:
+            groups.append([cell])
+    return groups
+
+
+def wrap_tagged_cells(soup: BeautifulSoup, lang: str) -> tuple[int, int]:
+    """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``."""
+    t = TEXT[lang]
+    pitfalls = _groups(soup, "pitfall")
+    for group in pitfalls:
+        box = soup.new_tag("div", attrs={"class": "admonition warning pitfall"})
+        title = soup.new_tag("p", attrs={"class": "admonition-title"})
+        strong = group[0].find("strong") if "jp-MarkdownCell" in group[0].get("class", []) else None
+        if strong is not None:
+            title.string = strong.get_text(" ", strip=True).rstrip(".:")
+            parent = strong.parent
+            strong.decompose()
+            if parent.name == "p" and not parent.get_text(strip=True):
+                parent.decompose()
+        else:
+            title.string = t["pitfall"]
+        group[0].insert_before(box)
+        box.append(title)
+        for cell in group:
+            box.append(cell.extract())
+    solutions = _groups(soup, "solution")
+    for group in solutions:
+        box = soup.new_tag("details", attrs={"class": "solution"})
+        summary = soup.new_tag("summary")
+        summary.string = t["solution"]
+        group[0].insert_before(box)
+        box.append(summary)
+        for cell in group:
+            box.append(cell.extract())
+    return len(pitfalls), len(solutions)
+
+
+def strip_external_scripts(soup: BeautifulSoup) -> None:
+    """Drop nbconvert's CDN MathJax/Mermaid/RequireJS scripts: the site works offline."""
+    for s in soup.find_all("script"):
+        src = s.get("src", "")
+        body = s.string or ""
+        if src.startswith(("http:", "https:", "//")) or "MathJax" in body or "mermaid" in body.lower():
+            s.decompose()
+
+
+def run_record_html(run: dict, lang: str, stem: str) -> str:
+    """The box under a lesson's title: where and when it ran, and download links."""
+    t = TEXT[lang]
+    return (
+        f'<div class="run-record" data-lesson="{stem}">'
+        f'<p><span class="run-record__label">{t["run"]}:</span> '
+        f'{t["device"]} <code>{html_lib.escape(run["device"])}</code> · '
+        f'torch <code>{html_lib.escape(run["torch"])}</code> · '
+        f'{t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · '
+        f'{t["date"]} <code>{html_lib.escape(run["date"])}</code></p>'
+        f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · '
+        f'<a href="{stem}.ipynb" download>{t["ipynb"]}</a></p></div>'
+    )
+
+
+def process_lesson_html(content: str, lang: str, stem: str, run: dict | None) -> tuple[str, list[dict]]:
+    """All of the above for one rendered lesson; returns the new HTML and its TOC tokens."""
+    soup = BeautifulSoup(content, "html.parser")
+    strip_external_scripts(soup)
+    tokens = fix_headings(soup)
+    wrap_tagged_cells(soup, lang)
+    render_math(soup)
+    if run is not None:
+        h1 = soup.find("h1")
+        record = BeautifulSoup(run_record_html(run, lang, stem), "html.parser")
+        anchor = h1.find_parent(class_="jp-Cell") if h1 else None
+        if anchor is not None:
+            anchor.insert_after(record)
+        else:
+            soup.insert(0, record)
+    return str(soup), tokens
+
+
+def process_page_html(content: str) -> str:
+    """Hand-written Markdown pages: only math needs work."""
+    if "arithmatex" not in content:
+        return content
+    soup = BeautifulSoup(content, "html.parser")
+    render_math(soup)
+    return str(soup)

@@ -1,0 +1,115 @@
+"""The built site: every lesson rendered (not copied raw) in both languages, with real outputs, offline."""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LESSONS
+from course_lib import site as site_mod
+
+pytestmark = pytest.mark.slow
+PAGES = [(ls.lang, ls.stem) for ls in LESSONS]
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+def page_path(site, lang, stem):
+    return (site if lang == "ko" else site / "en") / "lessons" / stem / "index.html"
+
+
+def soup_of(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("lang,stem", PAGES, ids=[f"{l}/{s}" for l, s in PAGES])
+def test_lesson_page_rendered_with_outputs(built_site, lang, stem):
+    path = page_path(built_site, lang, stem)
+    assert path.exists(), f"missing page {path}"
+    html = path.read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article")
+    assert "# %%" not in html, "raw lesson text on the page (copied instead of rendered?)"
+    assert soup.select(".jp-CodeCell"), "no code cells rendered"
+    assert soup.select(".jp-OutputArea-output"), "no executed output on the page"
+    assert 'src="data:image/png;base64,' in html, "no embedded figure"
+    assert all(img.get("alt") for img in article.select("img.course-figure")), "figure without alt text"
+    text = article.get_text()
+    assert "Traceback (most recent call last)" not in text and not soup.select(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert soup.html.get("lang") == lang
+    # the run record and the downloads next to the page
+    record = soup.select_one(".run-record")
+    assert record is not None and "torch" in record.get_text()
+    assert (path.parent / f"{stem}.py").exists() and (path.parent / f"{stem}.ipynb").exists()
+    # pitfall boxes and collapsed solutions
+    assert soup.select(".admonition.pitfall .jp-CodeCell"), "pitfall box without code"
+    assert len(soup.select("details.solution")) >= 2
+    assert not soup.select("details.solution[open]")
+
+
+@pytest.mark.parametrize("lang,stem", PAGES, ids=[f"{l}/{s}" for l, s in PAGES])
+def test_headings_have_working_unicode_anchors(built_site, lang, stem):
+    soup = soup_of(page_path(built_site, lang, stem))
+    ids = [h.get("id") for h in soup.select("article h2")]
+    assert ids and all(ids), "a heading without an id"
+    assert not any("%" in i for i in ids), f"percent-encoded ids: {ids}"
+    assert len(ids) == len(set(ids))
+    toc = [unquote(a["href"][1:]) for a in soup.select(".md-nav--secondary a.md-nav__link") if a.get("href", "").startswith("#")]
+    assert toc and set(toc) <= {h.get("id") for h in soup.select("article [id]")}, "TOC links to missing anchors"
+    if lang == "ko":
+        assert any(re.search("[가-힣]", i) for i in ids), "Korean headings lost their Korean ids"
+
+
+@pytest.mark.parametrize("lang,stem", PAGES, ids=[f"{l}/{s}" for l, s in PAGES])
+def test_language_switcher_lands_on_the_same_lesson(built_site, lang, stem):
+    soup = soup_of(page_path(built_site, lang, stem))
+    other = "en" if lang == "ko" else "ko"
+    links = {a.get("hreflang"): a["href"] for a in soup.select(".md-select a[hreflang]")}
+    assert other in links
+    target = (page_path(built_site, lang, stem).parent / links[other]).resolve()
+    assert target == page_path(built_site, other, stem).parent.resolve()
+
+
+def test_no_external_hosts_for_fonts_scripts_styles(built_site):
+    for path in built_site.rglob("*.html"):
+        soup = soup_of(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload"} & set(el.get("rel", [])):
+                    continue
+                assert not EXTERNAL.match(url), f"{path}: {tag} loads {url}"
+        for style in soup.find_all("style"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", style.get_text()), f"{path}: CSS loads a remote url"
+            assert "@import" not in style.get_text() or "//" not in style.get_text()
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8", errors="ignore")), css
+
+
+def test_math_is_rendered_to_mathml(built_site):
+    maths = 0
+    for lang, stem in PAGES:
+        soup = soup_of(page_path(built_site, lang, stem))
+        maths += len(soup.select(".math math"))
+        for cell in soup.select(".jp-MarkdownCell"):
+            text = cell.get_text()
+            assert not re.search(r"\$[^$\s][^$]*\$", text), f"{lang}/{stem}: raw math left: {text[:200]}"
+    assert maths > 0
+
+
+def test_home_pages_exist_in_both_languages(built_site):
+    ko, en = soup_of(built_site / "index.html"), soup_of(built_site / "en" / "index.html")
+    assert ko.html["lang"] == "ko" and en.html["lang"] == "en"
+    assert "make serve" in ko.get_text() and "make serve" in en.get_text()
+    # the nav lists every lesson, with titles in that page's language
+    for soup, lang in ((ko, "ko"), (en, "en")):
+        hrefs = {a["href"] for a in soup.select("nav.md-nav--primary a[href]")}
+        for stem in {s for l, s in PAGES if l == lang}:
+            assert any(f"lessons/{stem}/" in h for h in hrefs), f"{lang} nav lacks {stem}"
+
+
+def test_korean_math_next_to_a_particle_is_found():
+    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로</p></div>', "html.parser")
+    assert site_mod.render_math(soup) == 2
+    assert len(soup.select("math")) == 2 and "US$5" in soup.get_text()
