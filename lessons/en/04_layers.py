@@ -1,0 +1,410 @@
+# %% [markdown]
+# # Layers
+#
+# A network is built from layers, and in PyTorch every layer is a module (`nn.Module`).
+# This lesson follows a small minibatch through the layers of the FashionMNIST model one at a
+# time and then looks at the ways of putting layers together.
+#
+# **What you will learn**
+#
+# - what `nn.Flatten`, `nn.Linear`, `nn.ReLU`, `nn.Sequential` and `nn.Softmax` do to a minibatch,
+#   shape by shape;
+# - how to name the layers of an `nn.Sequential` with an `OrderedDict`;
+# - how `nn.ModuleList` differs from `nn.Sequential`, and why a plain Python list of layers is a bug;
+# - how to reuse a block of your own inside a larger model ("model in a model");
+# - which layers own parameters and which own none.
+#
+# **Prerequisites:** lessons 01–03 (neurons and `nn.Linear`, activation functions,
+# a model as a subclass of `nn.Module`).
+
+# %%
+from collections import OrderedDict
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+from course_lib import get_device, seed_everything, show
+
+seed_everything(0)
+device = get_device()
+print("device:", device)
+
+# %% [markdown]
+# ## A minibatch of three images
+#
+# To see what each layer does, we feed it a minibatch of 3 random "images" of 28×28 pixels —
+# the size of a FashionMNIST image. The first dimension is the batch: one entry per image.
+
+# %%
+X = torch.rand(3, 28, 28)  # 3 images, 28x28 pixels, values in [0, 1)
+print("X:", X.shape)
+
+fig, axes = plt.subplots(1, 3, figsize=(7, 2.6))
+for i, ax in enumerate(axes):
+    ax.imshow(X[i], cmap="gray", vmin=0, vmax=1)
+    ax.set_title(f"X[{i}]")
+    ax.axis("off")
+fig.suptitle("3 random 28×28 inputs / 무작위 입력 3개")
+show(fig)
+
+# %% [markdown]
+# ## `nn.Flatten`
+#
+# `nn.Flatten` turns each 28×28 image into a row of 784 pixel values. It starts flattening at
+# dimension 1 (`start_dim=1`), so the batch dimension is kept: 3 images in, 3 rows out.
+# Compare `torch.flatten(X)`, which by default flattens the batch too.
+
+# %%
+flatten = nn.Flatten()
+flat_image = flatten(X)  # (3, 28, 28) -> (3, 784)
+print("nn.Flatten()(X):  ", flat_image.shape)
+print("torch.flatten(X): ", torch.flatten(X).shape)  # batch dimension gone
+
+# %% [markdown]
+# ## `nn.Linear`
+#
+# A linear layer applies $y = xW^T + b$ with the weight and bias it stores. `nn.Linear(784, 20)`
+# maps each row of 784 numbers to 20 numbers, the row's features.
+
+# %%
+layer1 = nn.Linear(in_features=28 * 28, out_features=20)
+hidden1 = layer1(flat_image)  # (3, 784) -> (3, 20)
+print("weight:", layer1.weight.shape, " bias:", layer1.bias.shape)
+print("hidden1:", hidden1.shape)
+
+# %% [markdown]
+# ## `nn.ReLU`
+#
+# ReLU keeps positive values and replaces negative ones with 0, elementwise, so the shape does
+# not change. Below are the first 6 of the 20 features of the first image, before and after.
+# (The `grad_fn=` at the end of a printed tensor means autograd recorded how it was made;
+# lesson 05 comes back to that.)
+
+# %%
+relu = nn.ReLU()
+hidden1_relu = relu(hidden1)  # (3, 20) -> (3, 20)
+print("before:", hidden1[0, :6])
+print("after: ", hidden1_relu[0, :6])
+print("negative before:", (hidden1 < 0).sum().item(), "of", hidden1.numel())
+print("zero after:     ", (hidden1_relu == 0).sum().item(), "of", hidden1_relu.numel())
+
+# %% [markdown]
+# The same thing as a picture: each row is one image, each column one of the 20 features.
+# Every negative (blue) cell in the top panel becomes 0 (white) in the bottom one; positive cells are untouched.
+
+# %%
+fig, axes = plt.subplots(2, 1, figsize=(8, 3.8), sharex=True, layout="constrained")
+lim = hidden1.abs().max().item()
+for ax, values, title in zip(
+    axes, (hidden1, hidden1_relu), ("before ReLU / ReLU 전", "after ReLU / ReLU 후")
+):
+    im = ax.imshow(values.detach(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
+    ax.set_title(title)
+    ax.set_ylabel("image")
+    ax.set_yticks(range(3))
+    ax.set_xticks(range(20))
+axes[1].set_xlabel("feature (0–19)")
+fig.colorbar(im, ax=axes)
+show(fig)
+
+# %% [markdown]
+# ## `nn.Sequential`
+#
+# `nn.Sequential` is an ordered container of modules: calling it passes the input through each
+# module in turn. Looping over its modules by hand gives the same result, and prints each shape.
+
+# %%
+seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
+logits = seq_modules(X)  # (3, 28, 28) -> (3, 10)
+
+out = X
+for layer in seq_modules:
+    out = layer(out)
+    print(f"{type(layer).__name__:<8} -> {tuple(out.shape)}")
+assert torch.allclose(out, logits)
+print("loop == seq_modules(X):", torch.allclose(out, logits))
+
+# %% [markdown]
+# ## `nn.Softmax`
+#
+# The last linear layer returns logits: raw scores anywhere in $(-\infty, \infty)$.
+# `nn.Softmax(dim=1)` scales each row into probabilities in $[0, 1]$; `dim=1` is the dimension
+# that sums to 1 — one probability per class, for each image.
+
+# %%
+softmax = nn.Softmax(dim=1)
+pred_probab = softmax(logits)  # (3, 10) -> (3, 10)
+print("shape:", pred_probab.shape)
+print("row sums:", pred_probab.sum(dim=1))
+print("predicted class per image:", pred_probab.argmax(dim=1))
+
+# %% [markdown]
+# ## Named layers: `nn.Sequential` with an `OrderedDict`
+#
+# Passing an `OrderedDict` gives each layer a name. `print(model)` shows the names, and a layer
+# can be reached as an attribute (`model.hidden`) as well as by position (`model[1]`).
+
+# %%
+model = nn.Sequential(OrderedDict([
+    ("flatten", nn.Flatten()),
+    ("hidden", nn.Linear(784, 20)),
+    ("relu", nn.ReLU()),
+    ("output", nn.Linear(20, 10)),
+]))
+print(model)
+print("model.hidden:", model.hidden)
+print("model.hidden is model[1]:", model.hidden is model[1])
+print("output:", model(X).shape)  # (3, 28, 28) -> (3, 10)
+
+# %% [markdown]
+# ## `nn.ModuleList`: registered, but not run for you
+#
+# `nn.ModuleList` holds modules like a Python list and registers them with the parent module,
+# but unlike `nn.Sequential` it has no `forward`: calling it is an error, and you loop over it yourself.
+
+# %%
+layers = nn.ModuleList([nn.Linear(20, 20) for _ in range(3)])
+h = torch.rand(3, 20)
+try:
+    layers(h)
+except NotImplementedError as err:
+    print(type(err).__name__ + ":", err)
+
+for layer in layers:  # you write the loop (and decide what happens between layers)
+    h = torch.relu(layer(h))
+print("after the loop:", h.shape)
+
+# %% [markdown]
+# That loop is the point: the forward pass can be anything. Here the number of layers is an
+# argument, and each layer's output is *added* to its input (a skip connection) —
+# something `nn.Sequential`, which only chains `x = layer(x)`, cannot express.
+
+# %%
+class ResidualMLP(nn.Module):
+    def __init__(self, width, depth):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = x + torch.relu(layer(x))  # skip connection: keep x, add the layer's output
+        return x
+
+
+for depth in (1, 2, 4):
+    net = ResidualMLP(width=20, depth=depth)
+    n_params = sum(p.numel() for p in net.parameters())
+    print(f"depth {depth}: {n_params:>5} parameters, output {tuple(net(h).shape)}")
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: layers kept in a plain Python list**
+#
+# A module finds its layers only through attributes that are modules or module containers.
+# Layers stored in a plain `list` still compute in `forward`, so nothing looks wrong — but they are
+# not registered: `parameters()` does not list them, so an optimizer never sees them (the model
+# never learns), `print(model)` does not show them, and `.to(...)` does not move or convert them.
+
+# %% tags=["pitfall"]
+class ListMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = [nn.Linear(20, 20), nn.Linear(20, 20)]  # a plain list: NOT registered
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = torch.relu(layer(x))
+        return x
+
+# %% tags=["pitfall"]
+bad = ListMLP()
+print("forward works:", bad(torch.rand(3, 20)).shape)
+print("print(bad):", bad)
+print("parameter tensors:", len(list(bad.parameters())))
+try:
+    torch.optim.SGD(bad.parameters(), lr=0.1)
+except ValueError as err:
+    print(type(err).__name__ + ":", err)
+
+# %% [markdown] tags=["pitfall"]
+# `.to(...)` only reaches registered modules. We convert the model to `float64` (and move it to
+# `device`): the unregistered layer stays `float32`, on the CPU.
+
+# %% tags=["pitfall"]
+bad.to(device=device, dtype=torch.float64)
+print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.device)
+
+# %% [markdown] tags=["pitfall"]
+# The fix: store the layers in an `nn.ModuleList` (or an `nn.Sequential`, when they simply run one
+# after the other). Now all four parameter tensors are registered and `.to(...)` reaches them.
+
+# %% tags=["pitfall"]
+class ModuleListMLP(ListMLP):  # same forward as ListMLP
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(20, 20), nn.Linear(20, 20)])  # registered
+
+
+good = ModuleListMLP()
+print("parameter tensors:", len(list(good.parameters())))
+optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # no error now
+good.to(device=device, dtype=torch.float64)
+print("layer in the ModuleList:", good.layers[0].weight.dtype, good.layers[0].weight.device)
+
+# %% [markdown]
+# ## A model in a model
+#
+# A module can contain modules of your own. Here a small `LinearReLU` block is written once and
+# used three times inside a larger network; `print(model)` shows the nesting.
+
+# %%
+class LinearReLU(nn.Module):  # a reusable block: a linear layer followed by ReLU
+    def __init__(self, in_features, out_features):
+        super().__init__()
+        self.linear = nn.Linear(in_features, out_features)
+        self.relu = nn.ReLU()
+
+    def forward(self, x):
+        return self.relu(self.linear(x))
+
+# %%
+class BlockNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.flatten = nn.Flatten()
+        self.blocks = nn.Sequential(LinearReLU(784, 64), LinearReLU(64, 32), LinearReLU(32, 16))
+        self.output = nn.Linear(16, 10)
+
+    def forward(self, x):
+        return self.output(self.blocks(self.flatten(x)))  # (3, 28, 28) -> (3, 10)
+
+
+model = BlockNet()
+print(model)
+print("output:", model(X).shape)
+
+# %% [markdown]
+# Each parameter's name is the path of attributes that leads to it, through every level of
+# nesting. Each block has its own weights: three instances of one class, three sets of parameters.
+
+# %%
+for name, param in model.named_parameters():
+    print(f"{name:<22} {tuple(param.shape)}")
+
+# %% [markdown]
+# ## Parametric and non-parametric layers
+#
+# Some layers own parameters that training adjusts (parametric); others only compute a fixed
+# function of their input (non-parametric). The table below is printed from the layers themselves.
+
+# %%
+layer_zoo = {
+    "Linear(784, 20)": nn.Linear(784, 20),
+    "Conv2d(1, 8, 3)": nn.Conv2d(1, 8, kernel_size=3),
+    "BatchNorm1d(20)": nn.BatchNorm1d(20),
+    "ReLU()": nn.ReLU(),
+    "Flatten()": nn.Flatten(),
+    "Softmax(dim=1)": nn.Softmax(dim=1),
+    "MaxPool2d(2)": nn.MaxPool2d(2),
+    "Dropout(0.5)": nn.Dropout(0.5),
+}
+print(f"{'layer':<16}{'params':>7}  tensors")
+for label, layer in layer_zoo.items():
+    n_params = sum(p.numel() for p in layer.parameters())
+    tensors = ", ".join(f"{name} {tuple(p.shape)}" for name, p in layer.named_parameters())
+    print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
+
+# %% [markdown]
+# The counts follow from the shapes: `Linear(784, 20)` has $784 \cdot 20 + 20 = 15700$,
+# `Conv2d(1, 8, 3)` has $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale and a
+# shift per feature, $20 + 20 = 40$ (it also keeps running statistics as *buffers*, lesson 05).
+# "No parameters" does not mean "no behaviour to think about": `Dropout` owns nothing, yet acts
+# differently in training and evaluation mode (lesson 09).
+
+# %% [markdown]
+# ## Summary
+#
+# - `nn.Flatten` keeps the batch dimension: `(3, 28, 28)` → `(3, 784)`; `nn.Linear(784, 20)` gives
+#   `(3, 20)`; `nn.ReLU` zeroes the negatives without changing the shape; `nn.Softmax(dim=1)` turns
+#   each row of logits into probabilities that sum to 1.
+# - `nn.Sequential` runs its modules in order; with an `OrderedDict` the layers get names.
+# - `nn.ModuleList` registers modules but has no `forward`: you write the loop, which lets you add
+#   skip connections or choose the depth. A plain Python list registers nothing.
+# - Modules nest: a block of your own can be reused inside a bigger model, and parameter names
+#   follow the nesting (`blocks.0.linear.weight`).
+# - `Linear`, `Conv2d` and `BatchNorm1d` own parameters; `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`
+#   and `Dropout` own none.
+
+# %% [markdown]
+# ## Exercises
+#
+# **1.** Build an `nn.Sequential` from an `OrderedDict` with the layers `flatten`, `hidden`
+# (784 → 128), `relu` and `output` (128 → 10). Check that it maps `X` to shape `(3, 10)` and that
+# `model.hidden.weight` has shape `(128, 784)`.
+
+# %% tags=["solution"]
+ex_model = nn.Sequential(OrderedDict([
+    ("flatten", nn.Flatten()),
+    ("hidden", nn.Linear(784, 128)),
+    ("relu", nn.ReLU()),
+    ("output", nn.Linear(128, 10)),
+]))
+assert ex_model(X).shape == (3, 10)
+assert ex_model.hidden.weight.shape == (128, 784)
+print(ex_model(X).shape, ex_model.hidden.weight.shape)
+
+# %% [markdown]
+# **2.** Work out by hand how many parameters `nn.Linear(100, 30)` and `nn.Conv2d(3, 16, 5)` have,
+# then check with `sum(p.numel() for p in layer.parameters())`.
+
+# %% tags=["solution"]
+# Linear: weight (30, 100) + bias (30)            = 3000 + 30  = 3030
+# Conv2d: weight (16, 3, 5, 5) + bias (16)        = 1200 + 16  = 1216
+for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
+    counted = sum(p.numel() for p in layer.parameters())
+    assert counted == by_hand
+    print(layer, counted)
+
+# %% [markdown]
+# **3.** Write a module `DeepMLP(depth)` that stacks `depth` copies of `LinearReLU(20, 20)` in an
+# `nn.ModuleList` and applies them in a loop. Check that the number of parameters is
+# `depth * (20 * 20 + 20)` for depths 1, 3 and 5.
+
+# %% tags=["solution"]
+class DeepMLP(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        self.blocks = nn.ModuleList([LinearReLU(20, 20) for _ in range(depth)])
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = block(x)
+        return x
+
+
+for depth in (1, 3, 5):
+    n_params = sum(p.numel() for p in DeepMLP(depth).parameters())
+    assert n_params == depth * (20 * 20 + 20)
+    print(f"depth {depth}: {n_params} parameters")
+
+# %% [markdown]
+# ## Further reading
+#
+# - [`nn.Flatten`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Flatten.html),
+#   [`torch.flatten`](https://docs.pytorch.org/docs/stable/generated/torch.flatten.html)
+# - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.ReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReLU.html),
+#   [`torch.relu`](https://docs.pytorch.org/docs/stable/generated/torch.relu.html),
+#   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html)
+# - [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
+#   [`nn.ModuleList`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleList.html),
+#   [`nn.Module`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html)
+#   (`parameters`, `named_parameters`, `to`)
+# - [`nn.Conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html),
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
+#   [`nn.MaxPool2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html),
+#   [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html)
+# - [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html),
+#   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
+#   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)
+# - The PyTorch tutorial [Build the Neural Network](https://docs.pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)

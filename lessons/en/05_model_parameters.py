@@ -1,0 +1,356 @@
+# %% [markdown]
+# # Model parameters
+#
+# The numbers a network learns are its parameters. A module keeps track of every parameter of
+# every layer inside it, and hands them out by name — to you, to an optimizer, and to
+# `state_dict()` when you save a model.
+#
+# **What you will learn**
+#
+# - how to list a model's parameters with `parameters()` and `named_parameters()`, and what the names mean;
+# - how to count parameters and the memory they take;
+# - what `requires_grad` does, and how to freeze a layer so training leaves it alone;
+# - what `state_dict()` holds — parameters *and* buffers — and how its tensors are tied to the model.
+#
+# **Prerequisites:** lessons 03 (the `NeuralNetwork` class) and 04 (layers and containers).
+
+# %%
+import copy
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+from course_lib import get_device, seed_everything, show
+
+seed_everything(0)
+device = get_device()
+print("device:", device)
+
+# %% [markdown]
+# ## The network from lesson 03
+#
+# We re-create the FashionMNIST network of lesson 03: 784 inputs, two hidden layers of 512, and
+# 10 logits.
+
+# %%
+class NeuralNetwork(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.flatten = nn.Flatten()
+        self.linear_relu_stack = nn.Sequential(
+            nn.Linear(28 * 28, 512),
+            nn.ReLU(),
+            nn.Linear(512, 512),
+            nn.ReLU(),
+            nn.Linear(512, 10),
+        )
+
+    def forward(self, x):
+        x = self.flatten(x)  # (N, 28, 28) -> (N, 784)
+        logits = self.linear_relu_stack(x)  # (N, 784) -> (N, 10): the logits
+        return logits
+
+
+model = NeuralNetwork().to(device)
+print(model)
+
+# %% [markdown]
+# ## `parameters()`
+#
+# `model.parameters()` yields every parameter of every submodule, in the order they were registered.
+# Each one is an `nn.Parameter`: a tensor subclass that a module registers automatically when it
+# is assigned as an attribute.
+
+# %%
+for param in model.parameters():
+    print(type(param).__name__, tuple(param.shape))
+
+first = next(model.parameters())
+print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isinstance(first, nn.Parameter))
+
+# %% [markdown]
+# ## `named_parameters()`
+#
+# `named_parameters()` yields `(name, parameter)` pairs. A name is the path of attributes to the
+# tensor: `linear_relu_stack.0.weight` is the `weight` of module `0` inside `linear_relu_stack`.
+# Indices 1 and 3 are missing because the ReLUs own no parameters.
+
+# %%
+for name, param in model.named_parameters():
+    print(f"{name:<28} {tuple(param.shape)}")
+
+same = model.get_parameter("linear_relu_stack.0.weight") is model.linear_relu_stack[0].weight
+print("name leads to the same tensor:", same)
+
+# %% [markdown]
+# ## Counting parameters
+#
+# The size of a model is the sum of `numel()` (number of elements) over its parameters.
+# Each `nn.Linear(in, out)` has $\text{in} \cdot \text{out}$ weights and $\text{out}$ biases:
+#
+# $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
+
+# %%
+total = sum(p.numel() for p in model.parameters())
+by_hand = (784 * 512 + 512) + (512 * 512 + 512) + (512 * 10 + 10)
+assert total == by_hand == 669_706
+print(f"parameters: {total:,}")
+
+# %% [markdown]
+# Almost all of them sit in the first weight matrix, which connects every one of the 784 pixels
+# to every one of the 512 hidden units. The bar chart uses a log scale so the biases are visible at all.
+
+# %%
+names = [name for name, _ in model.named_parameters()]
+counts = [p.numel() for p in model.parameters()]
+fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
+bars = ax.bar(range(len(counts)), counts, color=["C0" if n.endswith("weight") else "C1" for n in names])
+ax.bar_label(bars, labels=[f"{c:,}" for c in counts])
+ax.set_xticks(range(len(names)), [n.replace("linear_relu_stack.", "") for n in names])
+ax.set_yscale("log")
+ax.set_ylim(1, 3e6)
+ax.set_xlabel("linear_relu_stack.…")
+ax.set_title("parameters per tensor / 텐서별 매개변수 수 (log scale)")
+show(fig)
+
+# %% [markdown]
+# ## Memory in bytes
+#
+# Each element takes `element_size()` bytes — 4 for `float32`, the default — so the parameters alone
+# need about 2.7 MB (2.55 MiB). Training needs more: every parameter gets a gradient of the same size, and an
+# optimizer such as Adam keeps two more tensors per parameter.
+
+# %%
+n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
+print("dtype:", first.dtype, "| bytes per element:", first.element_size())
+print(f"bytes: {n_bytes:,} = {n_bytes / 2**20:.2f} MiB")
+assert n_bytes == 4 * total
+
+# %% [markdown]
+# ## `requires_grad`
+#
+# Every parameter has `requires_grad=True`, so autograd records the operations that use it;
+# `backward()` then leaves a gradient of the same shape in its `.grad`.
+
+# %%
+loss_fn = nn.CrossEntropyLoss()
+X = torch.rand(3, 28, 28, device=device)  # a minibatch of 3 random images
+y = torch.tensor([0, 1, 2], device=device)  # and made-up labels
+
+loss = loss_fn(model(X), y)
+loss.backward()
+for name, param in model.named_parameters():
+    print(f"{name:<28} requires_grad={param.requires_grad}  grad {tuple(param.grad.shape)}")
+
+# %% [markdown]
+# ## Freezing a layer
+#
+# `requires_grad_(False)` on a module switches it off for all of that module's parameters: autograd
+# no longer computes their gradients, so after `backward()` their `.grad` stays `None`. This is how
+# you keep part of a model fixed, for example a pretrained layer.
+
+# %%
+model.linear_relu_stack[0].requires_grad_(False)  # freeze the first Linear layer
+model.zero_grad()  # clear the old gradients (sets them to None)
+
+loss_fn(model(X), y).backward()
+for name, param in model.named_parameters():
+    print(f"{name:<28} requires_grad={param.requires_grad!s:<5}  grad is None: {param.grad is None}")
+
+trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+print(f"trainable: {trainable:,} of {total:,}")
+
+# %% [markdown]
+# An optimizer changes only the parameters it was given. Giving it just the trainable ones says
+# what you mean (SGD would also skip a parameter whose `.grad` is `None`, but it is clearer not to
+# rely on that). After one step, exactly the unfrozen tensors have changed.
+
+# %%
+optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.1)
+before = {name: p.detach().clone() for name, p in model.named_parameters()}
+
+optimizer.zero_grad()
+loss_fn(model(X), y).backward()
+optimizer.step()
+for name, param in model.named_parameters():
+    print(f"{name:<28} changed: {not torch.equal(before[name], param)}")
+
+# %% [markdown]
+# ## `state_dict()`
+#
+# `model.state_dict()` returns an ordered dictionary from names to tensors: everything needed to
+# restore the model's state, and what you save to disk (lesson 08). For this model its keys are
+# exactly the parameter names.
+
+# %%
+sd = model.state_dict()
+print(type(sd).__name__)
+for key, tensor in sd.items():
+    print(f"{key:<28} {tuple(tensor.shape)}")
+print("same keys as named_parameters():", list(sd) == [name for name, _ in model.named_parameters()])
+
+# %% [markdown]
+# ## Buffers: state that is not a parameter
+#
+# Some layers keep state that is not learned by gradient descent. `nn.BatchNorm1d` has two
+# parameters (`weight`, `bias`) and three *buffers*: `running_mean`, `running_var` and
+# `num_batches_tracked`. Buffers appear in `state_dict()` but not in `parameters()`, so an
+# optimizer never sees them.
+
+# %%
+bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
+print("parameters:", [name for name, _ in bn_model.named_parameters()])
+print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
+print("state_dict:", list(bn_model.state_dict()))
+
+# %% [markdown]
+# Buffers are updated by the forward pass itself. In training mode every minibatch moves the
+# running mean 10% of the way (`momentum=0.1`) towards that minibatch's mean — no optimizer involved.
+
+# %%
+bn = bn_model[1]
+batch = torch.randn(8, 4)
+with torch.no_grad():
+    features = bn_model[0](batch)  # (8, 4) -> (8, 3): what the BatchNorm1d layer will see
+print("running_mean before:", bn.running_mean)
+bn_model(batch)  # one forward pass in training mode
+print("running_mean after: ", bn.running_mean)
+print("num_batches_tracked:", bn.num_batches_tracked)
+print("== 0.1 * batch mean:", torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0)))
+assert torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0))
+
+# %% [markdown]
+# That is why you save a `state_dict()` rather than a list of parameters: the buffers are part of
+# the trained model. Note too that the tensors in a `state_dict()` are *detached* — they have
+# `requires_grad=False` even where the parameter they come from has `requires_grad=True`.
+
+# %%
+small = nn.Linear(3, 2)
+sd = small.state_dict()
+print("parameter requires_grad: ", small.weight.requires_grad)
+print("state_dict requires_grad:", sd["weight"].requires_grad)
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: "a state_dict is not linked to the model"**
+#
+# This is only half true. Detached does not mean copied: the tensors in a `state_dict()` share
+# their storage with the model's parameters (the same memory address, `data_ptr()`). So an
+# **in-place** edit of a `state_dict` tensor (`zero_()`, `add_()`, `copy_()`) changes the model.
+
+# %% tags=["pitfall"]
+print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
+print("bias before:   ", small.bias.detach())
+sd["bias"].zero_()  # in-place edit of the state_dict's tensor ...
+print("after zero_(): ", small.bias.detach())  # ... and the model's bias is zero too
+sd["bias"].add_(1.0)
+print("after add_(1): ", small.bias.detach())
+
+# %% [markdown] tags=["pitfall"]
+# **Assigning** a new tensor to a key, on the other hand, only changes the dictionary: the key now
+# points at a different tensor, and the model keeps its own.
+
+# %% tags=["pitfall"]
+sd["bias"] = torch.zeros(2)  # a new tensor under the same key
+print("model bias:     ", small.bias.detach())  # unchanged
+print("sd['bias']:     ", sd["bias"])
+print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
+
+# %% [markdown] tags=["pitfall"]
+# The sharing bites when you keep a `state_dict()` as a snapshot, such as the "best model so far"
+# during training: the optimizer updates the parameters in place, so the snapshot moves with them.
+# The fix is a real copy — `copy.deepcopy(model.state_dict())` (or `clone()` each tensor) —
+# and to put values into a model on purpose, use `load_state_dict()`, which copies them in.
+
+# %% tags=["pitfall"]
+optimizer = torch.optim.SGD(small.parameters(), lr=0.5)
+linked = small.state_dict()  # shares storage: NOT a snapshot
+snapshot = copy.deepcopy(small.state_dict())  # a real copy
+
+optimizer.zero_grad()
+small(torch.ones(1, 3)).sum().backward()
+optimizer.step()  # updates small.bias in place
+print("model bias:    ", small.bias.detach())
+print("linked['bias']:", linked["bias"])  # moved with the model
+print("snapshot:      ", snapshot["bias"])  # still the old values
+
+small.load_state_dict(snapshot)  # copies the snapshot back into the parameters
+print("after load:    ", small.bias.detach())
+
+# %% [markdown]
+# ## Summary
+#
+# - `parameters()` yields every `nn.Parameter` of a model; `named_parameters()` adds names that
+#   follow the attribute path, such as `linear_relu_stack.0.weight`.
+# - Count parameters with `sum(p.numel() for p in model.parameters())` — 669,706 for the
+#   784-512-512-10 network — and memory with `numel() * element_size()` (4 bytes per `float32`).
+# - `requires_grad_(False)` freezes parameters: no gradient after `backward()`; give the optimizer
+#   only the parameters that should change.
+# - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
+#   `running_mean`, `running_var`, `num_batches_tracked`).
+# - Its tensors are detached but share storage with the model: in-place edits change the model,
+#   assigning a new tensor to a key does not. Snapshot with `copy.deepcopy`, restore with
+#   `load_state_dict`.
+
+# %% [markdown]
+# ## Exercises
+#
+# **1.** Create a fresh `NeuralNetwork`, freeze its first *and* second `nn.Linear` layers, and count
+# the trainable parameters. Check your count against the shapes by hand.
+
+# %% tags=["solution"]
+ex_model = NeuralNetwork()
+ex_model.linear_relu_stack[0].requires_grad_(False)
+ex_model.linear_relu_stack[2].requires_grad_(False)
+ex_trainable = sum(p.numel() for p in ex_model.parameters() if p.requires_grad)
+assert ex_trainable == 512 * 10 + 10  # only the last layer is left: 5,130
+print(f"trainable: {ex_trainable:,}")
+
+# %% [markdown]
+# **2.** How many bytes do the parameters of `NeuralNetwork` take in `bfloat16`? Convert a fresh
+# model with `.to(torch.bfloat16)` and measure.
+
+# %% tags=["solution"]
+ex_model = NeuralNetwork().to(torch.bfloat16)
+ex_bytes = sum(p.numel() * p.element_size() for p in ex_model.parameters())
+assert ex_bytes == 2 * 669_706  # 2 bytes per element: half of float32
+print(f"bfloat16: {ex_bytes:,} bytes")
+
+# %% [markdown]
+# **3.** Set every bias of a fresh `NeuralNetwork` to zero by editing its `state_dict()` in place,
+# without touching `model.parameters()`. Check on the model that it worked.
+
+# %% tags=["solution"]
+ex_model = NeuralNetwork()
+for key, tensor in ex_model.state_dict().items():
+    if key.endswith("bias"):
+        tensor.zero_()  # in place: shares storage with the parameter
+biases = [m.bias for m in ex_model.linear_relu_stack if isinstance(m, nn.Linear)]
+all_zero = all(torch.all(b == 0).item() for b in biases)
+assert all_zero
+print("all biases zero:", all_zero)
+
+# %% [markdown]
+# ## Further reading
+#
+# - [`nn.Module`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html):
+#   `parameters`, `named_parameters`, `get_parameter`, `named_buffers`, `requires_grad_`, `zero_grad`,
+#   `state_dict`, `load_state_dict`
+# - [`nn.Parameter`](https://docs.pytorch.org/docs/stable/generated/torch.nn.parameter.Parameter.html)
+# - [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html),
+#   [`Tensor.element_size`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.element_size.html),
+#   [`Tensor.data_ptr`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.data_ptr.html),
+#   [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html),
+#   [`Tensor.detach`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html)
+# - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
+#   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
+#   [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html)
+# - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
+#   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html),
+#   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
+#   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
+#   [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html)
+# - [Autograd mechanics: excluding subgraphs from backward](https://docs.pytorch.org/docs/stable/notes/autograd.html)
+# - [Saving and loading models: what is a `state_dict`?](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
+# - Python's [`copy.deepcopy`](https://docs.python.org/3/library/copy.html)

@@ -1,0 +1,432 @@
+# %% [markdown]
+# # nn vs nn.functional
+#
+# PyTorch offers most operations twice: as a **module** in `torch.nn` (`nn.Conv2d`, `nn.ReLU`,
+# `nn.Dropout`) and as a **function** in `torch.nn.functional` (`F.conv2d`, `F.relu`, `F.dropout`).
+# They compute the same thing; the difference is who keeps the weights and the mode.
+#
+# **What you will learn**
+#
+# - how `F.conv2d` works with a filter you pass in, and what gradient reaches the input;
+# - how `nn.Conv2d` owns its weight and bias, and why the input's gradient equals its filter;
+# - two old habits to drop: `torch.autograd.Variable`, and `out.backward` without `()`;
+# - when a function is fine (`F.relu`) and when you need a module (dropout, batch norm);
+# - a short tour of the families in `torch.nn`, each with one example that runs.
+#
+# **Prerequisites:** lessons 01–05 (`nn.Linear`, `nn.Module`, parameters); a little autograd
+# (`requires_grad`, `backward()`).
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from course_lib import seed_everything, show
+
+seed_everything(0)
+# Every example here is tiny, so the whole lesson runs on the CPU.
+
+# %% [markdown]
+# ## A convolution with a filter you pass in
+#
+# `F.conv2d(input, weight)` takes an input of shape `(N, C_in, H, W)` and a filter (kernel) of shape
+# `(C_out, C_in, kH, kW)`. The function keeps nothing: you create the filter and hand it over each
+# call. A 3×3 filter of ones on a 3×3 input of ones covers one window and adds nine ones.
+
+# %%
+X = torch.ones(1, 1, 3, 3)  # (N, C_in, H, W)
+weight = torch.ones(1, 1, 3, 3)  # (C_out, C_in, kH, kW)
+out = F.conv2d(X, weight)  # (1, 1, 3, 3) -> (1, 1, 1, 1)
+print("out:", out)
+print("shape:", tuple(out.shape))
+
+# %% [markdown]
+# ## The gradient that reaches the input
+#
+# Give the input `requires_grad=True` and autograd also tracks it. On a 5×5 input the filter fits in
+# 3×3 = 9 positions, so the output is 3×3 (every value 9). `backward()` needs a scalar, so we sum the
+# output: each output value then gets gradient 1.
+
+# %%
+X = torch.ones(1, 1, 5, 5, requires_grad=True)
+out = F.conv2d(X, weight)  # (1, 1, 5, 5) -> (1, 1, 3, 3)
+print("out shape:", tuple(out.shape), "| every value 9:", bool((out == 9).all()))
+print("grad_fn:", type(out.grad_fn).__name__)
+out.sum().backward()
+print("X.grad:")
+print(X.grad.squeeze())
+
+# %% [markdown]
+# Each input pixel's gradient counts **how many output windows it falls into** (times the filter
+# value there, which is 1). A corner pixel is covered by one window only; the centre pixel by all nine;
+# an edge-centre pixel by three. In general $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up
+# the filter weights that touch $x_{ij}$ in every window.
+
+# %%
+windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # windows covering each column (or row)
+counts = torch.outer(windows_per_row, windows_per_row)  # (5,) x (5,) -> (5, 5)
+assert torch.allclose(X.grad.squeeze(), counts)
+print("gradient == window counts:", torch.allclose(X.grad.squeeze(), counts))
+
+# %% [markdown]
+# ## `nn.Conv2d` owns its weight and bias
+#
+# `nn.Conv2d(1, 1, 3)` creates a random 3×3 filter and a bias when it is built, registers them as
+# parameters, and applies them on every call. You no longer pass the filter in.
+
+# %%
+conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
+for name, param in conv.named_parameters():
+    print(name, tuple(param.shape), "requires_grad:", param.requires_grad)
+
+# %% [markdown]
+# On a 3×3 input of ones the filter fits exactly once, so the output is one number: every weight times
+# 1, added up, plus the bias — $\text{out} = \sum w + b$. And since $\partial\,\text{out}/\partial x_{ij}
+# = w_{ij}$, the gradient that reaches the input **is the filter itself**.
+
+# %%
+X = torch.ones(1, 1, 3, 3, requires_grad=True)
+out = conv(X)  # (1, 1, 3, 3) -> (1, 1, 1, 1)
+expected = conv.weight.sum() + conv.bias
+print(f"out: {out.item():.4f} | weight.sum() + bias: {expected.item():.4f}")
+assert torch.allclose(out.flatten(), expected)
+
+out.backward()
+assert torch.allclose(X.grad, conv.weight)
+print("X.grad == conv.weight:", torch.allclose(X.grad, conv.weight))
+
+# %% [markdown]
+# `F.conv2d` with the module's own tensors gives the same result — the module is the function plus
+# the state it keeps for you.
+
+# %%
+same = F.conv2d(X, conv.weight, conv.bias)
+print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, conv(X)))
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: `Variable(...)` and `out.backward` without parentheses.** Old tutorials wrap tensors in
+# `torch.autograd.Variable` to make them trainable. That class is deprecated since PyTorch 0.4: a
+# tensor carries `requires_grad` itself, and `Variable(x)` now simply returns a plain `Tensor`. A
+# second slip from the same notes: `out.backward` without `()` only *looks up* the method and never
+# calls it, so no gradient is computed and `X.grad` stays `None`.
+
+# %% tags=["pitfall"]
+from torch.autograd import Variable
+
+v = Variable(torch.ones(2), requires_grad=True)  # old style: still runs, but adds nothing
+print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
+
+X = torch.ones(1, 1, 3, 3, requires_grad=True)  # the modern way
+out = conv(X)
+out.backward  # no call: just a bound method, evaluated and thrown away
+print("after out.backward   ->", X.grad)
+
+# %% tags=["pitfall"]
+out.backward()  # the fix: call it
+print("after out.backward() ->", X.grad.flatten()[:3], "...")
+
+# %% [markdown]
+# ## A figure: an edge filter on a small image
+#
+# With a filter that subtracts the left column from the right column, a convolution answers "does
+# brightness change from left to right here?". On a bright square it lights up the left edge (+) and
+# the right edge (−) and stays 0 elsewhere. `padding=1` keeps the output the same size as the input.
+
+# %%
+image = torch.zeros(1, 1, 16, 16)
+image[..., 4:12, 4:12] = 1.0  # a bright square
+edge = torch.tensor([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]).reshape(1, 1, 3, 3)
+edges = F.conv2d(image, edge, padding=1)  # (1, 1, 16, 16) -> (1, 1, 16, 16)
+print("output shape:", tuple(edges.shape), "| min:", edges.min().item(), "| max:", edges.max().item())
+
+fig, axes = plt.subplots(1, 3, figsize=(11, 3))
+panels = [(image, "input / 입력", "gray"), (edge, "filter / 필터", "RdBu_r"), (edges, "output / 출력", "RdBu_r")]
+for ax, (t, title, cmap) in zip(axes, panels):
+    limit = t.abs().max().item()
+    im = ax.imshow(t.squeeze(), cmap=cmap, vmin=-limit if t.min() < 0 else 0, vmax=limit)
+    ax.set_title(title)
+    ax.set_xticks([]), ax.set_yticks([])
+    fig.colorbar(im, ax=ax, shrink=0.8)
+show(fig)
+
+# %% [markdown]
+# ## Stateless functions, stateful modules
+#
+# A function in `torch.nn.functional` only computes: every tensor it needs is an argument. A module
+# keeps its tensors as attributes, so `parameters()`, `state_dict()`, `.to(device)` and the optimizer
+# all find them. `F.linear` with an `nn.Linear`'s tensors shows that both compute the same thing.
+
+# %%
+linear = nn.Linear(4, 2)
+x = torch.randn(3, 4)
+by_module = linear(x)  # (3, 4) -> (3, 2)
+by_function = F.linear(x, linear.weight, linear.bias)  # you carry weight and bias yourself
+print("same result:", torch.allclose(by_module, by_function))
+print("parameters the module registered:", [n for n, _ in linear.named_parameters()])
+
+# %% [markdown]
+# So a common style is: layers with parameters are modules, created in `__init__`; operations without
+# state are functions, called in `forward`. `F.relu` there is perfectly fine — it has nothing to
+# store and behaves the same in training and in evaluation.
+
+# %%
+class SmallNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(4, 8)
+        self.fc2 = nn.Linear(8, 2)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))  # F.relu: no state, no mode
+
+
+model = SmallNet()
+print(model)
+print("output shape:", tuple(model(x).shape))
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: `F.dropout` in `forward` ignores `model.eval()`.** Dropout and batch norm behave
+# differently in training and in evaluation. `model.eval()` sets `training = False` on every
+# *submodule*, but a function call is not a submodule: `F.dropout(x)` has its own argument
+# `training=True` by default, so it keeps dropping values in evaluation mode.
+
+# %% tags=["pitfall"]
+class FunctionalDropout(nn.Module):
+    def forward(self, x):
+        return F.dropout(x, p=0.5)  # training=True by default, whatever the mode
+
+
+class ModuleDropout(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.drop = nn.Dropout(p=0.5)  # a submodule: model.eval() reaches it
+
+    def forward(self, x):
+        return self.drop(x)
+
+
+ones = torch.ones(1, 8)
+for model in (FunctionalDropout(), ModuleDropout()):
+    model.eval()
+    print(f"{type(model).__name__:17} eval:", model(ones))
+
+# %% [markdown] tags=["pitfall"]
+# In evaluation mode the functional version still zeroes about half the values and doubles the rest;
+# `nn.Dropout` passes the input through unchanged. The fix: use the module, or pass the mode on
+# yourself with `F.dropout(x, p=0.5, training=self.training)`.
+
+# %% tags=["pitfall"]
+class FixedFunctionalDropout(nn.Module):
+    def forward(self, x):
+        return F.dropout(x, p=0.5, training=self.training)  # follows train() / eval()
+
+
+model = FixedFunctionalDropout().eval()
+print("fixed, eval:", model(ones))
+
+# %% [markdown]
+# Batch norm is the same story with more state: besides its weight and bias, `nn.BatchNorm1d` keeps
+# running statistics as buffers and switches between batch statistics and running statistics with
+# the mode. `F.batch_norm` would need you to create, pass and update those tensors yourself.
+
+# %%
+bn = nn.BatchNorm1d(3)
+print("parameters:", [n for n, _ in bn.named_parameters()])
+print("buffers:   ", [n for n, _ in bn.named_buffers()])
+
+# %% [markdown]
+# ## A short tour of `torch.nn`
+#
+# The `torch.nn` reference groups its modules into families. Here is one small, runnable example of
+# each; most also exist as a function in `torch.nn.functional`.
+#
+# ### Containers
+#
+# Containers hold other modules: `nn.Sequential` calls them in order, `nn.ModuleList` and
+# `nn.ModuleDict` only register them (you call them yourself in `forward`).
+
+# %%
+seq = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))
+blocks = nn.ModuleList([nn.Linear(4, 4) for _ in range(3)])
+heads = nn.ModuleDict({"cls": nn.Linear(4, 10), "box": nn.Linear(4, 4)})
+x = torch.randn(3, 4)
+print("Sequential:", tuple(seq(x).shape))  # (3, 4) -> (3, 2)
+print("ModuleList:", len(blocks), "blocks,", sum(p.numel() for p in blocks.parameters()), "parameters")
+print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
+
+# %% [markdown]
+# ### Convolution, pooling, padding
+#
+# Convolution layers slide filters over the input; pooling layers shrink it; padding layers add a
+# border.
+
+# %%
+images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
+feat = nn.Conv2d(3, 8, kernel_size=3, padding=1)(images)  # (2, 3, 32, 32) -> (2, 8, 32, 32)
+print("Conv2d:           ", tuple(feat.shape))
+print("MaxPool2d(2):     ", tuple(nn.MaxPool2d(2)(feat).shape))  # -> (2, 8, 16, 16)
+print("AdaptiveAvgPool2d:", tuple(nn.AdaptiveAvgPool2d(1)(feat).shape))  # -> (2, 8, 1, 1)
+print("ZeroPad2d(1):     ", tuple(nn.ZeroPad2d(1)(images).shape))  # -> (2, 3, 34, 34)
+print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # mirrors the edges
+
+# %% [markdown]
+# ### Activations and normalization
+#
+# Activation modules apply a nonlinearity element by element (`nn.Softmax` normalises along `dim`);
+# normalization layers rescale activations, e.g. each row to mean 0 and variance 1 (`nn.LayerNorm`).
+
+# %%
+z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
+print("ReLU:   ", nn.ReLU()(z))
+print("GELU:   ", nn.GELU()(z))
+print("Softmax:", nn.Softmax(dim=1)(z), "sum:", nn.Softmax(dim=1)(z).sum().item())
+normed = nn.LayerNorm(5)(z)
+print("LayerNorm mean:", round(normed.mean().item(), 4), "std:", round(normed.std(unbiased=False).item(), 4))
+print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # per-channel statistics
+
+# %% [markdown]
+# ### Recurrent, linear, dropout
+#
+# Recurrent layers read a sequence step by step (`batch_first=True` means `(N, L, features)`);
+# linear layers map features; dropout zeroes random values during training only.
+
+# %%
+seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
+output, (h, c) = nn.LSTM(input_size=10, hidden_size=20, batch_first=True)(seqs)
+print("LSTM output:", tuple(output.shape), "h:", tuple(h.shape))  # (2, 5, 20), (1, 2, 20)
+print("GRU output: ", tuple(nn.GRU(10, 20, batch_first=True)(seqs)[0].shape))
+print("Linear:     ", tuple(nn.Linear(10, 4)(seqs).shape))  # acts on the last dimension
+print("Identity:   ", tuple(nn.Identity()(seqs).shape))
+dropped = nn.Dropout(p=0.5)(torch.ones(1000))  # a fresh module is in training mode
+print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", dropped.max().item())
+
+# %% [markdown]
+# ### Sparse and distance
+#
+# `nn.Embedding` is a lookup table: integer indices in, one learned vector per index out. Distance
+# modules compare vectors row by row.
+
+# %%
+embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
+ids = torch.tensor([[1, 2, 4], [4, 3, 9]])  # (2, 3) integer indices
+print("Embedding:", tuple(ids.shape), "->", tuple(embedding(ids).shape))  # (2, 3) -> (2, 3, 3)
+a = torch.tensor([[1.0, 0.0], [0.0, 0.0]])
+b = torch.tensor([[1.0, 1.0], [3.0, 4.0]])
+print("CosineSimilarity:", nn.CosineSimilarity(dim=1)(a, b))  # cos 45° = 0.7071, then 0
+print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # Euclidean: 1, then 5
+
+# %% [markdown]
+# ### Loss functions
+#
+# A loss module turns predictions and targets into one number to minimise. `nn.MSELoss` is for
+# regression; `nn.CrossEntropyLoss` takes raw logits and class indices (it applies `log_softmax`
+# itself).
+
+# %%
+pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
+print("MSELoss:", nn.MSELoss()(pred, target).item())  # ((1)^2 + (3)^2) / 2 = 5
+logits = torch.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])  # (N=2, classes=3)
+labels = torch.tensor([0, 2])
+loss = nn.CrossEntropyLoss()(logits, labels)
+print("CrossEntropyLoss:", round(loss.item(), 4))  # (0.2395 + ln 3) / 2
+print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, labels)))
+
+# %% [markdown]
+# ## Summary
+#
+# - `torch.nn.functional` holds **stateless functions**: you pass every tensor, including weights,
+#   each call. `torch.nn` holds **modules** that create, register and keep their parameters and
+#   buffers.
+# - `F.conv2d(X, weight)` with a 3×3 filter of ones on ones gives 9; the input's gradient counts how
+#   many windows cover each pixel. For `nn.Conv2d` on a 3×3 input of ones, `out = weight.sum() + bias`
+#   and the input's gradient equals the filter.
+# - Don't use `torch.autograd.Variable` (tensors carry `requires_grad`); call `backward()` with
+#   parentheses.
+# - Use functions for stateless steps such as `F.relu`; use modules for layers with parameters and for
+#   anything that depends on the mode (`nn.Dropout`, `nn.BatchNorm1d`), so `model.eval()` reaches it.
+#
+# ## Exercises
+#
+# 1. Take a 4×6 input of ones and a 3×3 filter of twos. Predict the shape of `F.conv2d`'s output and
+#    the gradient that `out.sum().backward()` leaves on the input, then check both.
+
+# %% tags=["solution"]
+X = torch.ones(1, 1, 4, 6, requires_grad=True)
+out = F.conv2d(X, torch.full((1, 1, 3, 3), 2.0))  # (1, 1, 4, 6) -> (1, 1, 2, 4)
+print("out shape:", tuple(out.shape), "| values:", out.unique().tolist())  # 9 * 2 = 18
+out.sum().backward()
+expected = 2.0 * torch.outer(torch.tensor([1.0, 2.0, 2.0, 1.0]), torch.tensor([1.0, 2.0, 3.0, 3.0, 2.0, 1.0]))
+print(X.grad.squeeze())
+print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
+
+# %% [markdown]
+# 2. Build `nn.Conv2d(1, 1, 3, bias=False)` and call it on a 3×3 input of ones that requires grad.
+#    Show that `F.conv2d` with the module's weight gives the same output, and that the input's
+#    gradient equals the weight.
+
+# %% tags=["solution"]
+conv = nn.Conv2d(1, 1, 3, bias=False)
+X = torch.ones(1, 1, 3, 3, requires_grad=True)
+out = conv(X)
+print("same output:", torch.allclose(out, F.conv2d(X, conv.weight)))
+print("bias:", conv.bias)
+out.backward()
+print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
+
+# %% [markdown]
+# 3. Write a module whose `forward` uses `F.dropout` correctly, and show that its output differs
+#    between `train()` and `eval()` mode while the eval output equals the input.
+
+# %% tags=["solution"]
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, x):
+        return F.dropout(self.fc(x), p=0.5, training=self.training)
+
+
+net, x = Net(), torch.randn(2, 4)
+print("train:", net.train()(x))
+print("eval: ", net.eval()(x))
+print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
+
+# %% [markdown]
+# ## Further reading
+#
+# - [`torch.nn`](https://docs.pytorch.org/docs/stable/nn.html) — every module family used in the tour
+# - [`torch.nn.functional`](https://docs.pytorch.org/docs/stable/nn.functional.html)
+# - [`F.conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.conv2d.html),
+#   [`nn.Conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html),
+#   [`F.linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.linear.html)
+# - [Autograd mechanics](https://docs.pytorch.org/docs/stable/notes/autograd.html),
+#   [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
+#   [Variable (deprecated)](https://docs.pytorch.org/docs/stable/autograd.html#variable-deprecated)
+# - [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html),
+#   [`F.dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.dropout.html),
+#   [`Module.eval`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.eval),
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html)
+# - Containers: [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
+#   [`nn.ModuleList`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleList.html),
+#   [`nn.ModuleDict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleDict.html)
+# - Pooling and padding: [`nn.MaxPool2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html),
+#   [`nn.AdaptiveAvgPool2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.AdaptiveAvgPool2d.html),
+#   [`nn.ZeroPad2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ZeroPad2d.html),
+#   [`nn.ReflectionPad1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReflectionPad1d.html)
+# - Activations and normalization: [`nn.ReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReLU.html),
+#   [`nn.GELU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GELU.html),
+#   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html),
+#   [`nn.LayerNorm`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LayerNorm.html),
+#   [`nn.BatchNorm2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html)
+# - Recurrent and linear: [`nn.LSTM`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LSTM.html),
+#   [`nn.GRU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GRU.html),
+#   [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.Identity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Identity.html)
+# - Sparse and distance: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
+#   [`nn.CosineSimilarity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CosineSimilarity.html),
+#   [`nn.PairwiseDistance`](https://docs.pytorch.org/docs/stable/generated/torch.nn.PairwiseDistance.html)
+# - Loss: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
+#   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
+#   [`F.cross_entropy`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)

@@ -1,0 +1,369 @@
+# %% [markdown]
+# # Training basics
+#
+# So far our models computed outputs with random weights. Training changes the weights so the outputs
+# match data. This lesson trains on eleven numbers — small enough to see every step.
+#
+# **What you will learn**
+#
+# - what `nn.Linear(1, 1)` holds (`weight`, `bias`) and how `parameters()` lists it;
+# - a loss function (`nn.MSELoss`) and an optimizer (`torch.optim.SGD`);
+# - the training loop, written out: forward → loss → `zero_grad` → `backward` → `step`;
+# - why `zero_grad` is needed (gradients accumulate), and why inputs should be normalised;
+# - a small nonlinear model, `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`, its
+#   `named_parameters()` and `state_dict()`.
+#
+# **Prerequisites:** lessons 01–06 (`nn.Linear`, `nn.Sequential`, parameters, autograd's `backward()`).
+
+# %%
+import warnings
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+from course_lib import seed_everything, show
+
+seed_everything(0)
+# Eleven numbers and models with at most 40 parameters: the CPU is the fastest device for this,
+# so the whole lesson stays on it.
+
+# %% [markdown]
+# ## The data: eleven temperature readings
+#
+# Two thermometers read the same eleven moments. `X` holds the readings in degrees Celsius (the
+# book *Deep Learning with PyTorch* calls them `t_c`); `y` holds the readings of a thermometer whose
+# unit we don't know (`t_u`). Can a model learn to convert one into the other? Each reading is one
+# sample with one feature, so both tensors have shape `(11, 1)`.
+
+# %%
+X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
+y = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]).reshape(-1, 1)  # t_u: (11, 1)
+print("X:", tuple(X.shape), "y:", tuple(y.shape))
+print("X[:3]:", X[:3].flatten(), "| y[:3]:", y[:3].flatten())
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: `torch.tensor(t)` on something that is already a tensor.** `torch.tensor` is for building a
+# tensor from Python data. Given a tensor it still makes a copy, but warns, because it is unclear
+# whether the copy should keep the autograd history. Use the tensor as it is, or copy it with
+# `t.detach().clone()`.
+
+# %% tags=["pitfall"]
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    X_copy = torch.tensor(X)  # works, but warns
+for w in caught:
+    print(w.category.__name__ + ":", w.message)
+
+# %% tags=["pitfall"]
+X_copy = X.detach().clone()  # the fix: an explicit copy, no warning
+print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data_ptr() != X.data_ptr())
+
+# %% [markdown]
+# ## The simplest model: `nn.Linear(1, 1)`
+#
+# One input, one output: $\hat y = w x + b$. The layer starts with a random weight and bias, both
+# trainable parameters; `parameters()` yields them in order, weight first. Called on all eleven
+# samples at once, it returns one prediction per sample.
+
+# %%
+model = nn.Linear(1, 1)
+print("weight:", model.weight)
+print("bias:  ", model.bias)
+print("parameters:", [tuple(p.shape) for p in model.parameters()])
+pred = model(X)  # (11, 1) -> (11, 1)
+print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
+
+# %% [markdown]
+# ## Loss function and optimizer
+#
+# A loss function says, as one number, how wrong the predictions are. For regression the usual
+# choice is the mean squared error, $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$ — that is `nn.MSELoss`.
+
+# %%
+loss_fn = nn.MSELoss()
+loss = loss_fn(pred, y)
+by_hand = ((pred - y) ** 2).mean()
+assert torch.allclose(loss, by_hand)
+print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
+
+# %% [markdown]
+# An optimizer updates the parameters it was given. Plain stochastic gradient descent (SGD) moves each
+# parameter against its gradient: $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()`
+# fills in `.grad`; `optimizer.step()` applies the update.
+
+# %%
+optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+before = model.weight.detach().clone()
+loss.backward()  # fills model.weight.grad and model.bias.grad
+optimizer.step()  # w <- w - lr * grad
+expected = before - 1e-3 * model.weight.grad
+assert torch.allclose(model.weight, expected)
+print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.weight.grad.item():.1f})")
+
+# %% [markdown]
+# ## Gradients accumulate
+#
+# `backward()` *adds* to `.grad`; it never overwrites it. That is handy for a few advanced tricks, but
+# in an ordinary loop last step's gradient would leak into this step. Two `backward()` calls on the same
+# loss without clearing give twice the gradient; `optimizer.zero_grad()` clears it (to `None`).
+
+# %%
+optimizer.zero_grad()
+loss_fn(model(X), y).backward()
+once = model.weight.grad.clone()
+loss_fn(model(X), y).backward()  # no zero_grad in between
+print(f"after one backward: {once.item():.2f} | after two: {model.weight.grad.item():.2f}")
+assert torch.allclose(model.weight.grad, 2 * once)
+optimizer.zero_grad()
+print("after zero_grad():", model.weight.grad)
+
+# %% [markdown]
+# ## The training loop
+#
+# Training repeats five steps, once per epoch (here every epoch sees all eleven samples at once):
+# forward pass, loss, clear old gradients, backpropagation, parameter update. The function records
+# the loss of each epoch and prints it a few times.
+
+# %%
+def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
+    losses = []
+    for epoch in range(1, n_epochs + 1):
+        pred = model(X)  # 1. forward pass
+        loss = loss_fn(pred, y)  # 2. loss
+        optimizer.zero_grad()  # 3. clear the previous gradients
+        loss.backward()  # 4. backpropagation: fill .grad
+        optimizer.step()  # 5. update the parameters
+        losses.append(loss.item())
+        if epoch == 1 or epoch % max(1, n_epochs // 4) == 0:
+            print(f"epoch {epoch:4d}  loss {loss.item():.4g}")
+    return losses
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: a call with an argument missing.** Source notes called a training loop with one of its
+# required arguments left out. Python does not guess: the call fails with a `TypeError` before a single
+# epoch runs. Passing the arguments by keyword makes such a slip easy to spot, and the call then runs.
+
+# %% tags=["pitfall"]
+try:
+    training_loop(100, optimizer, model, loss_fn, X)  # y is missing
+except TypeError as err:
+    print(type(err).__name__ + ":", err)
+
+# the fix: pass every argument, by keyword (4 epochs as a quick check)
+_ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
+
+# %% [markdown]
+# ## Raw inputs and normalised inputs
+#
+# Time to train. The data set is tiny, so every epoch uses all eleven samples; what matters now is the
+# scale of the inputs.
+
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: raw, unnormalised inputs.** Train a fresh `nn.Linear(1, 1)` for 300 epochs with learning
+# rate 0.05, feeding it the readings `X` as they are:
+
+# %% tags=["pitfall"]
+seed_everything(0)
+lr, n_epochs = 0.05, 300
+model_raw = nn.Linear(1, 1)
+losses_raw = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model_raw.parameters(), lr=lr),
+    model=model_raw, loss_fn=loss_fn, X=X, y=y,
+)
+print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
+
+# %% [markdown] tags=["pitfall"]
+# The loss grows instead of shrinking, overflows to `inf` and ends as `nan`. The weight's gradient is
+# proportional to the inputs, which reach 28 here, so each step overshoots the minimum by more than it
+# corrects and lands farther away on the other side. A learning rate small enough for the raw scale is
+# stable but crawls, and with the tanh network below the same problem shows up as a loss that bounces
+# up and down instead of converging (source notes saw 37 → 81 → 35 → 63). The fix is to bring the
+# inputs near 1: multiplying by 0.1 is enough here
+# (standardising, $(x - \bar x)/s$, is the general recipe). Same model, same learning rate, same epochs:
+
+# %% tags=["pitfall"]
+X_n = X * 0.1  # normalised inputs, between -0.4 and 2.8
+seed_everything(0)
+model = nn.Linear(1, 1)
+losses = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model.parameters(), lr=lr),
+    model=model, loss_fn=loss_fn, X=X_n, y=y,
+)
+
+# %% tags=["pitfall"]
+epochs = range(1, n_epochs + 1)
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+for ax, last in zip(axes, (20, n_epochs)):
+    ax.plot(epochs[:last], losses_raw[:last], label="raw X / 원본 입력")
+    ax.plot(epochs[:last], losses[:last], label="X * 0.1 / 정규화한 입력")
+    ax.set_yscale("log")
+    ax.set_title(f"epochs 1-{last}, lr = {lr}")
+    ax.set_xlabel("epoch / 에폭")
+axes[0].set_ylabel("MSE loss / 손실 (log)")
+axes[1].set_ylim(1, 1e4)  # the raw curve is off the chart here: inf, then nan
+axes[0].legend()
+show(fig)
+
+# %% [markdown]
+# ## What the linear model learned
+#
+# The model saw `X * 0.1`, so its weight is per 0.1 °C; multiplied by 0.1 it is per degree. Linear
+# regression also has an exact answer (least squares), and training got within 0.01 of it. The result,
+# $y \approx 1.79\,x + 33.0$, is close to Fahrenheit's $1.8\,x + 32$: the unknown thermometer is
+# probably a noisy Fahrenheit one.
+
+# %%
+slope = model.weight.item() * 0.1  # per degree Celsius
+intercept = model.bias.item()
+print(f"trained:       y = {slope:.4f} * x + {intercept:.4f}")
+A = torch.cat([X, torch.ones_like(X)], dim=1)  # (11, 2): columns x and 1
+exact = torch.linalg.lstsq(A, y).solution.flatten()  # minimises the same squared error
+print(f"least squares: y = {exact[0].item():.4f} * x + {exact[1].item():.4f}")
+assert torch.allclose(torch.tensor([slope, intercept]), exact, atol=0.01)
+
+# %% [markdown]
+# ## A nonlinear model
+#
+# Replace the single layer by a small network: 1 input → 13 hidden units with `nn.Tanh` → 1 output.
+# `named_parameters()` names each tensor after its position in the `nn.Sequential`; `nn.Tanh` at index 1
+# has no parameters, so the names skip it.
+
+# %%
+seed_everything(0)
+seq_model = nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))
+print(seq_model)
+for name, param in seq_model.named_parameters():
+    print(f"{name:9} {tuple(param.shape)}")
+print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
+
+# %% [markdown]
+# `state_dict()` holds the same tensors under the same names (plus buffers, which this model has none
+# of) — it is what gets saved to disk in lesson 08.
+
+# %%
+state = seq_model.state_dict()
+print("state_dict keys:", list(state.keys()))
+print("shares memory with 2.weight:", state["2.weight"].data_ptr() == seq_model[2].weight.data_ptr())
+
+# %% [markdown]
+# The same `training_loop` trains it on the normalised inputs. A network fits the data more closely
+# than a straight line, so its loss ends lower than the linear model's.
+
+# %%
+seq_losses = training_loop(
+    n_epochs=1000, optimizer=torch.optim.SGD(seq_model.parameters(), lr=1e-2),
+    model=seq_model, loss_fn=loss_fn, X=X_n, y=y,
+)
+print(f"final loss: linear {losses[-1]:.2f} | nn {seq_losses[-1]:.2f}")
+
+# %% [markdown]
+# ## Observed vs predicted
+#
+# The figure shows the data, the linear fit, and the network's prediction over a dense range of
+# temperatures. Both models are fed normalised inputs (`* 0.1`), exactly as in training; `torch.no_grad()`
+# skips the gradient bookkeeping we don't need for plotting.
+
+# %%
+X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), in degrees Celsius
+with torch.no_grad():
+    y_linear = model(X_dense * 0.1)
+    y_seq = seq_model(X_dense * 0.1)
+
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.scatter(X, y, color="black", zorder=3, label="observed / 관측값")
+ax.plot(X_dense, y_linear, label="nn.Linear(1, 1) / 선형 모델")
+ax.plot(X_dense, y_seq, label="Linear-Tanh-Linear / 신경망")
+ax.set_xlabel("X: Celsius / 섭씨")
+ax.set_ylabel("y: unknown unit / 미지의 단위")
+ax.legend()
+show(fig)
+
+# %% [markdown]
+# The straight line follows the overall trend; the network bends to pass closer to individual points,
+# which lowers its training loss. With eleven noisy points that bending is likely fitting the noise
+# (overfitting), and outside the data the tanh units flatten out — exercise 3 looks at that.
+
+# %% [markdown]
+# ## Summary
+#
+# - `nn.Linear(1, 1)` holds a `weight` of shape `(1, 1)` and a `bias` of shape `(1,)`;
+#   `parameters()` yields them for the optimizer.
+# - A loss function (`nn.MSELoss`) turns predictions and targets into one number; an optimizer
+#   (`torch.optim.SGD`) updates parameters from their `.grad`.
+# - One training step: forward → loss → `optimizer.zero_grad()` → `loss.backward()` →
+#   `optimizer.step()`. Without `zero_grad`, gradients add up across steps.
+# - Normalise inputs: on raw readings up to 28, a learning rate that works for `X * 0.1` makes the loss
+#   explode.
+# - `named_parameters()` and `state_dict()` name tensors by their position in `nn.Sequential`
+#   (`0.weight`, `0.bias`, `2.weight`, `2.bias`).
+#
+# ## Exercises
+#
+# 1. Standardise the inputs instead, `(X - X.mean()) / X.std()`, train a fresh `nn.Linear(1, 1)` with
+#    the same learning rate, and convert its weight and bias back to degrees Celsius. Do you get the
+#    same line?
+
+# %% tags=["solution"]
+mean, std = X.mean(), X.std()
+seed_everything(0)
+model_s = nn.Linear(1, 1)
+_ = training_loop(n_epochs, torch.optim.SGD(model_s.parameters(), lr=lr), model_s, loss_fn, (X - mean) / std, y)
+# y = w * (x - mean) / std + b = (w / std) * x + (b - w * mean / std)
+w, b = model_s.weight.item(), model_s.bias.item()
+print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
+
+# %% [markdown]
+# 2. Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
+#    (`p -= lr * p.grad`, then `p.grad = None`). Train for 20 epochs from the same start as an SGD
+#    model and check that both end with the same parameters.
+
+# %% tags=["solution"]
+seed_everything(0)
+by_hand, by_sgd = nn.Linear(1, 1), nn.Linear(1, 1)
+by_sgd.load_state_dict(by_hand.state_dict())  # same starting point
+sgd = torch.optim.SGD(by_sgd.parameters(), lr=lr)
+for epoch in range(20):
+    loss_fn(by_hand(X_n), y).backward()
+    with torch.no_grad():
+        for p in by_hand.parameters():
+            p -= lr * p.grad
+            p.grad = None
+    sgd.zero_grad()
+    loss_fn(by_sgd(X_n), y).backward()
+    sgd.step()
+print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
+
+# %% [markdown]
+# 3. Predict the reading at 100 °C (water boils) with both trained models. Fahrenheit would say 212.
+#    Which model can you trust there, and why?
+
+# %% tags=["solution"]
+boiling = torch.tensor([[100.0]]) * 0.1  # normalised like the training inputs
+with torch.no_grad():
+    print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
+# The line keeps its slope (about 1.79 per degree) and lands near 212. The network's tanh units
+# saturate far from the data, so its output levels off: it cannot extrapolate.
+
+# %% [markdown]
+# ## Further reading
+#
+# - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
+#   [`nn.Tanh`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Tanh.html)
+# - [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html)
+# - [`torch.optim`](https://docs.pytorch.org/docs/stable/optim.html),
+#   [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html),
+#   [`Optimizer.zero_grad`](https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html)
+# - [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
+#   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
+#   [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html),
+#   [`Tensor.detach`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html),
+#   [`Tensor.clone`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.clone.html)
+# - [`Module.parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.parameters),
+#   [`Module.named_parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.named_parameters),
+#   [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict),
+#   [`Module.load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)
+# - [`torch.linalg.lstsq`](https://docs.pytorch.org/docs/stable/generated/torch.linalg.lstsq.html),
+#   [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
+# - Python's [`warnings.catch_warnings`](https://docs.python.org/3/library/warnings.html#warnings.catch_warnings)

@@ -1,0 +1,326 @@
+# %% [markdown]
+# # 신경망이란?
+#
+# 신경망(neural network)은 작은 부품 하나를 여러 번 반복해서 만든 것입니다. 그 부품이 바로
+# **뉴런**(neuron)입니다. 이 강의에서는 텐서(tensor)로 뉴런 하나와 뉴런 여러 개로 이루어진 계층(layer)을
+# 직접 계산해 보고, PyTorch의 `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
+#
+# **이 강의에서 배우는 것**
+#
+# - 뉴런이 하는 계산: 입력의 가중합에 편향을 더하고 활성화 함수를 통과시키기
+# - 뉴런을 계층으로 배치하는 방법: 입력층, 은닉층, 출력층
+# - `X @ W.T + b`로 미니배치 전체에 대해 한 계층을 계산하는 방법과, `nn.Linear`가 같은 계산을 한다는 사실
+# - `nn.Linear`가 가중치를 `[out_features, in_features]` 모양으로 저장하는 이유
+# - 편향이 실제로 하는 일(문턱값을 옮깁니다)과 하지 않는 일
+#
+# **사전 지식:** 기초 파이썬, 그리고 텐서를 조금 다뤄 본 경험(만들기, `shape`, `*`, `@`)이면 충분합니다.
+# 앞선 강의는 필요하지 않습니다.
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+from course_lib import get_device, seed_everything, show
+
+seed_everything(0)
+torch.set_printoptions(precision=4, sci_mode=False)  # 소수점 4자리, 1e-05 같은 지수 표기 없이
+device = get_device()  # CUDA, 없으면 MPS, 없으면 CPU
+print("device:", device.type)
+
+# %% [markdown]
+# ## 뉴런 하나
+#
+# 뉴런은 입력 여러 개($x_1, \dots, x_n$)를 받아 각 입력에 저마다의 **가중치**(weight, $w_i$)를 곱해 모두
+# 더하고, 여기에 **편향**(bias, $b$)을 더합니다. 이렇게 얻은 값($z$)을 **활성화 함수**(activation
+# function, $f$)에 통과시킨 것이 뉴런의 출력입니다.
+#
+# $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
+#
+# 가중치와 편향은 뉴런의 *매개변수*(parameter)이며, 학습은 바로 이 값들을 조정하는 과정입니다. 아래는
+# 입력이 3개인 뉴런 하나를 손으로 계산한 예입니다. 활성화 함수로는 시그모이드(sigmoid)를 씁니다:
+# $\sigma(z) = 1 / (1 + e^{-z})$.
+
+# %%
+x = torch.tensor([1.0, 2.0, 3.0])    # 입력 3개
+w = torch.tensor([0.5, -1.0, 0.25])  # 입력마다 가중치 하나
+b = torch.tensor(0.1)                # 뉴런마다 편향 하나
+
+z = (w * x).sum() + b                # 0.5 - 2.0 + 0.75 + 0.1
+print("z =", z)
+print("w @ x + b =", w @ x + b)  # 같은 가중합을 내적으로 계산
+print("sigmoid(z) =", torch.sigmoid(z))
+
+# %% [markdown]
+# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 -0.65를 냅니다. 시그모이드는 $z$ 값이
+# 무엇이든 출력을 0과 1 사이, 즉 $(0, 1)$ 범위로 눌러 담습니다. 다른 활성화 함수와의 비교는 02강에서 다룹니다.
+#
+# ## 계층: 입력층, 은닉층, 출력층
+#
+# 뉴런은 **계층** 단위로 배치됩니다. **입력층**(input layer)은 입력값을 담아 둘 뿐 아무 계산도 하지
+# 않습니다. **은닉층**(hidden layer)과 **출력층**(output layer)은 뉴런 여러 개를 묶은 것이고, 각 뉴런은
+# 바로 앞 계층의 값을 *전부* 받습니다. 아래 그림은 입력 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리 출력층으로
+# 이루어진 "3-4-2" 신경망입니다.
+
+# %%
+sizes = [3, 4, 2]  # 입력층의 값 개수, 은닉층과 출력층의 뉴런 개수
+labels = ["input / 입력층", "hidden / 은닉층", "output / 출력층"]
+pos = [[(2 * col, (n - 1) / 2 - row) for row in range(n)] for col, n in enumerate(sizes)]
+
+fig, ax = plt.subplots(figsize=(7, 5))
+for col, (left, right) in enumerate(zip(pos, pos[1:])):  # 모든 값이 다음 계층의 모든 뉴런으로 들어감
+    for (x0, y0) in left:
+        for (x1, y1) in right:
+            ax.plot([x0, x1], [y0, y1], color="gray", lw=0.8, zorder=1)
+    n_out, n_in = sizes[col + 1], sizes[col]
+    ax.text(2 * col + 1, 1.9, f"W: ({n_out}, {n_in})\nb: ({n_out},)", ha="center", va="bottom", family="monospace")
+for col, (points, label) in enumerate(zip(pos, labels)):
+    for (px, py) in points:
+        ax.add_patch(plt.Circle((px, py), 0.22, color=f"C{col}", zorder=2))
+    ax.text(2 * col, -2.3, label, ha="center", va="top")
+ax.set(xlim=(-1, 5), ylim=(-2.8, 2.8), aspect="equal", title="A 3-4-2 network / 3-4-2 신경망")
+ax.axis("off")
+show(fig)
+
+# %% [markdown]
+# 뉴런으로 이루어진 계층에는 들어오는 선 하나마다 가중치가 하나, 뉴런 하나마다 편향이 하나 있습니다.
+# 선 위에 적힌 것은 PyTorch가 이 값들을 담는 텐서의 모양입니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
+# 다음 절들에서 설명합니다.
+#
+# ## 한 계층을 직접 계산하기: `X @ W.T + b`
+#
+# 계층은 같은 입력을 읽는 뉴런 여러 개입니다. 각 뉴런의 가중치 벡터를 *행*으로 쌓아 `(out, in)` 모양의
+# 행렬 `W`를 만들고, 입력 여러 개를 `X`의 행으로 쌓으면 `X @ W.T + b` 한 번으로 모든 입력에 대한 모든
+# 뉴런의 값을 구할 수 있습니다.
+
+# %%
+X = torch.randn(2, 3)  # 입력 2개로 된 미니배치, 입력마다 값 3개
+W = torch.randn(4, 3)  # 뉴런 4개: i번째 행이 뉴런 i의 가중치 3개
+b = torch.randn(4)     # 뉴런마다 편향 하나
+
+Z = X @ W.T + b        # (2, 3) @ (3, 4) + (4,) -> (2, 4)
+print("Z.shape:", Z.shape)
+print(Z)
+
+neuron_1 = (W[1] * X[0]).sum() + b[1]  # 입력 0에 대한 뉴런 1을 뉴런 하나 방식으로 계산
+print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
+
+# %% [markdown]
+# `Z[i, j]`는 입력 `i`에 뉴런 `j`를 적용한 값으로, 앞에서 본 뉴런 하나의 계산과 똑같습니다. 모양이
+# `(4,)`인 편향 `b`는 *브로드캐스팅*(broadcasting)되어 모든 행에 같은 편향 4개가 더해집니다.
+#
+# ## `nn.Linear`도 같은 계산을 합니다
+#
+# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 직접 가지고 있고
+# `X @ W.T + b`를 계산합니다. 우리가 만든 `W`와 `b`를 복사해 넣으면 같은 값이 나와야 합니다. 계층은
+# `device`(GPU가 있으면 GPU)에서 실행하므로, 장치 사이의 아주 작은 반올림 차이를 허용하는
+# `torch.allclose`로 비교합니다.
+
+# %%
+layer = nn.Linear(in_features=3, out_features=4).to(device)
+print(layer)
+
+with torch.no_grad():      # 학습이 아니라 매개변수 값을 직접 넣는 중
+    layer.weight.copy_(W)  # copy_는 값을 계층이 있는 장치로 옮겨서 복사함
+    layer.bias.copy_(b)
+
+out = layer(X.to(device))  # (2, 3) -> (2, 4)
+print("out.shape:", out.shape)
+print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))
+
+# %% [markdown]
+# ## `nn.Linear`가 가중치를 저장하는 방식
+#
+# `nn.Linear`는 `weight`를 `[out_features, in_features]` 모양으로 저장합니다. 우리의 `W`처럼 뉴런 하나가
+# 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 784개 입력(28×28 이미지)을 받아 뉴런
+# 20개로 보내는 계층의 가중치는 `(20, 784)` 모양입니다. PyTorch는 두 텐서를 $n$ = `in_features`일 때
+# $\pm 1/\sqrt{n}$ 범위의 균등분포에서 뽑은 작은 난수로 채웁니다.
+
+# %%
+layer = nn.Linear(784, 20)
+print("weight:", layer.weight.shape)  # (out_features, in_features)
+print("bias:  ", layer.bias.shape)    # (out_features,)
+print("neuron 0 has", layer.weight[0].numel(), "weights")
+
+bound = 1 / 784**0.5  # 1/sqrt(in_features) = 1/28
+print(f"bound = {bound:.4f}, all weights within it:", (layer.weight.abs() <= bound).all().item())
+
+# %% [markdown] tags=["pitfall"]
+# **흔한 실수: 가중치 행렬을 `(in, out)` 모양으로 만들기**
+#
+# 많은 교재가 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
+# `nn.Linear`에 복사하면, 계층이 정사각형일 때는 조용한 버그가 됩니다. 모양이 맞으니 아무 오류도 나지
+# 않지만 계층은 전혀 다른 값을 계산합니다.
+
+# %% tags=["pitfall"]
+W_in_out = torch.randn(3, 3)  # 교재식 가중치: 행 = 입력, 열 = 뉴런
+square = nn.Linear(3, 3, bias=False)
+with torch.no_grad():
+    square.weight.copy_(W_in_out)  # 잘못됨: nn.Linear는 (out, in)을 기대함
+print("matches X @ W_in_out:", torch.allclose(square(X), X @ W_in_out))
+
+with torch.no_grad():
+    square.weight.copy_(W_in_out.T)  # 해결: (out, in)으로 전치
+print("after .T:", torch.allclose(square(X), X @ W_in_out))
+
+# %% [markdown]
+# 계층이 정사각형이 아니라면 같은 실수가 모양 오류로 바로 드러나기라도 합니다. 정사각형 계층에서는 이처럼
+# `allclose`로 확인해야만 잡을 수 있습니다.
+#
+# ## 편향이 하는 일
+#
+# 입력이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 *계단 함수*(step function)를 쓰는 뉴런을 생각해
+# 봅시다. 이 뉴런은 가중합이 양수일 때($z = wx + b > 0$) 1을 출력하고("발화한다") 그렇지 않으면 0을
+# 출력합니다. 정리하면 발화 조건은 다음과 같습니다: $x > -b/w$. 따라서 편향이 **문턱값**(threshold)을
+# 정합니다. 편향이 클수록 더 작은 입력에서도 발화합니다.
+
+# %%
+x = torch.arange(-3.0, 4.0)  # 입력 -3, -2, ..., 3
+w = 1
+print("x:", x.tolist())
+for b in (-2, 0, 2):
+    fires = (w * x + b > 0).int()  # 계단 활성화: z > 0이면 1, 아니면 0
+    print(f"b = {b:+d}: fires for x > {-b / w:+.0f} ->", fires.tolist())
+
+# %% [markdown]
+# 시그모이드처럼 매끄러운 활성화 함수에서도 편향은 같은 일을 합니다. 곡선의 모양은 그대로 두고 곡선 전체를
+# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 지점도 같은 곳입니다: $z = 0$, 즉 $x = -b/w$.
+
+# %%
+xs = torch.linspace(-8, 8, 200)
+fig, ax = plt.subplots(figsize=(6, 3.5))
+for b in (-3.0, 0.0, 3.0):
+    ax.plot(xs, torch.sigmoid(xs + b), label=f"b = {b:+.0f}")  # w = 1
+ax.axhline(0.5, color="gray", lw=0.8, ls="--")
+ax.set(xlabel="input x / 입력", ylabel="sigmoid(x + b)", title="The bias shifts the curve / 편향은 곡선을 옮깁니다")
+ax.legend()
+show(fig)
+
+# %% [markdown] tags=["pitfall"]
+# **흔한 실수: "편향이 낮으면 신경망이 확신한다"**
+#
+# 일부 학습 노트에는 편향이 낮으면 신경망이 출력을 확신하고, 편향이 높으면 확신하지 못한다고 적혀
+# 있습니다. 이는 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)으로, 가중치와 똑같은 매개변수이며
+# 학습을 통해 문턱값이 가장 잘 놓이는 자리로 옮겨집니다. 편향의 크기는 입력을 어떤 단위와 기준으로
+# 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래에서 편향이 크게 다른 두 뉴런이 *똑같은*
+# 출력을 내고, 편향이 *같은* 두 뉴런이 전혀 다른 출력을 내는 것을 확인해 봅시다.
+
+# %% tags=["pitfall"]
+score = torch.tensor([40.0, 55.0, 60.0, 65.0, 90.0])   # 시험 점수, 합격선 60점
+p_raw = torch.sigmoid(0.5 * score - 30.0)               # 편향 -30, 입력: 점수 그대로
+p_centred = torch.sigmoid(0.5 * (score - 50.0) - 5.0)   # 편향 -5, 입력: 점수 - 50
+print("bias -30:", p_raw)
+print("bias  -5:", p_centred)
+print("identical:", torch.equal(p_raw, p_centred))
+
+# %% tags=["pitfall"]
+x = torch.tensor([-1.0, 1.0])
+print("w = 5,   b = 0:", torch.sigmoid(5.0 * x + 0.0))  # 0과 1에 가까움
+print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # 0.5에 가까움
+
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 확신은 매개변수 하나의 성질이 아니라 *주어진 입력에 대한 출력*의 성질입니다. 시그모이드
+# 출력(확률 $p$)에서 모델이 자기 답을 확신하는 정도는 다음과 같이 구합니다: $\max(p, 1 - p)$. 이 값은
+# 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)에 달려 있습니다. 그리고 편향은
+# 가중치와 똑같이 학습됩니다.
+# (통계학에서 "편향이 높은" 모델은 곡선에 직선을 맞출 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은
+# 단어를 쓸 뿐 전혀 다른 개념입니다.)
+
+# %% tags=["pitfall"]
+confidence = torch.maximum(p_raw, 1 - p_raw)  # 뉴런이 내놓은 답의 확률
+print("scores:    ", score)
+print("confidence:", confidence)              # 합격선(60점)에서 가장 낮음(0.5)
+print("bias is trained:", layer.bias.requires_grad, "| weight is trained:", layer.weight.requires_grad)
+
+# %% [markdown]
+# ## 코드로 만든 3-4-2 신경망
+#
+# 그림의 신경망으로 돌아가 봅시다. `nn.Linear` 계층 두 개 사이에 활성화 함수를 하나 둡니다. 입력 5개로 된
+# 미니배치(minibatch)를 통과시켜 보고, 매개변수 개수가 그림의 모양과 맞는지도 확인합니다:
+# $4 \cdot 3 + 4 + 2 \cdot 4 + 2 = 26$.
+
+# %%
+hidden_layer = nn.Linear(3, 4).to(device)  # 입력(3) -> 은닉(4)
+output_layer = nn.Linear(4, 2).to(device)  # 은닉(4) -> 출력(2)
+
+X = torch.randn(5, 3).to(device)  # 입력 5개로 된 미니배치
+H = torch.sigmoid(hidden_layer(X))  # (5, 3) -> (5, 4)
+Y = output_layer(H)                 # (5, 4) -> (5, 2)
+print("X:", X.shape, "H:", H.shape, "Y:", Y.shape)
+
+tensors = [hidden_layer.weight, hidden_layer.bias, output_layer.weight, output_layer.bias]
+print("parameters:", sum(t.numel() for t in tensors))
+
+# %% [markdown]
+# 여기서 출력층에는 활성화 함수가 없습니다. 출력층이 내는 두 개의 가공하지 않은 출력을 **로짓**(logit)이라고
+# 하며, 분류 모델은 이 값을 클래스별 확률로 바꾸어 씁니다(소프트맥스는 02강에서, 완전한 모델은 03강에서
+# 다룹니다).
+#
+# ## 요약
+#
+# - 뉴런의 계산은 $y = f(\mathbf{w} \cdot \mathbf{x} + b)$, 즉 입력의 가중합에 편향을 더하고 활성화
+#   함수를 통과시키는 것입니다.
+# - 계층은 같은 입력을 읽는 뉴런 여러 개이며, 미니배치 `X`에 대해서는 `X @ W.T + b`입니다. `W`의 행 하나가
+#   뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
+# - `nn.Linear(in_features, out_features)`는 정확히 이 계산을 하며(`torch.allclose`로 확인했습니다),
+#   `weight`를 `[out_features, in_features]`, `bias`를 `[out_features]` 모양으로 저장합니다.
+# - 편향은 활성화의 문턱값을 옮깁니다(입력이 하나면 문턱값은 $x = -b/w$). 편향은 학습되는 오프셋이지
+#   확신의 척도가 아니며, 확신은 출력에서 읽어야 합니다.
+#
+# ## 연습 문제
+#
+# **1.** 입력이 $(2, -1, 0.5)$, 가중치가 $(1, 3, -2)$, 편향이 0.5인 뉴런이 있습니다. 먼저 종이에 $z$ 값을
+# 계산한 다음, 텐서로 계산한 값과 같은 숫자를 넣은 `nn.Linear(3, 1)`의 출력으로 확인해 보세요.
+# 마지막으로 시그모이드를 통과한 값($\sigma(z)$)도 구해 보세요.
+
+# %% tags=["solution"]
+x = torch.tensor([2.0, -1.0, 0.5])
+w = torch.tensor([1.0, 3.0, -2.0])
+z = w @ x + 0.5  # 2 - 3 - 1 + 0.5 = -1.5
+print("by hand:", z, " sigmoid:", torch.sigmoid(z))
+
+neuron = nn.Linear(3, 1)
+with torch.no_grad():
+    neuron.weight.copy_(w.unsqueeze(0))  # (3,) -> (1, 3): 뉴런 하나 = 행 하나
+    neuron.bias.fill_(0.5)
+print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> 파이썬 float
+
+# %% [markdown]
+# **2.** 실행하기 전에 `nn.Linear(5, 2)`의 `weight`와 `bias` 모양, 그리고 매개변수 개수를 예상해 보세요.
+# 그다음 실제로 확인하고, 모양이 `(10, 5)`인 미니배치 `X`에서 계층의 출력이 `X @ W.T + b`와 같은지
+# `torch.allclose`로 확인해 보세요.
+
+# %% tags=["solution"]
+layer = nn.Linear(5, 2)
+print(layer.weight.shape, layer.bias.shape)                      # (2, 5)와 (2,)
+print("parameters:", layer.weight.numel() + layer.bias.numel())  # 2 * 5 + 2 = 12
+
+X = torch.randn(10, 5)
+by_hand = X @ layer.weight.T + layer.bias  # (10, 5) @ (5, 2) + (2,) -> (10, 2)
+print("allclose:", torch.allclose(layer(X), by_hand))
+
+# %% [markdown]
+# **3.** 가중치가 2인($w = 2$) 계단 뉴런은 가중합이 양수일 때($wx + b > 0$) 발화합니다. 입력이 3보다 클
+# 때($x > 3$)만 정확히 발화하게 하려면 편향을 얼마로 해야 할까요? 0부터 6까지 0.5 간격의 입력으로 답을
+# 확인해 보세요.
+
+# %% tags=["solution"]
+w, b = 2.0, -6.0  # 문턱값 x > -b / w = 3이므로 b = -3 * w
+x = torch.arange(0.0, 6.5, 0.5)
+fires = (w * x + b > 0).int()
+print("x:    ", x.tolist())
+print("fires:", fires.tolist())
+print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
+
+# %% [markdown]
+# ## 더 읽을거리
+#
+# - [`torch.nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html) — 계층의 모양과 기본 초기화 방식
+# - [`torch.nn.functional.linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.linear.html) — 같은 계산을 함수로
+# - [`torch.matmul`](https://docs.pytorch.org/docs/stable/generated/torch.matmul.html) — `@`가 하는 일(배치 포함)
+# - [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)와 [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html) — 텐서 비교
+# - [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html)와 [`torch.maximum`](https://docs.pytorch.org/docs/stable/generated/torch.maximum.html)
+# - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
+# - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
+# - 이 강의에서 쓴 텐서 메서드: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html); 그리고 [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
+# - [브로드캐스팅 규칙(Broadcasting semantics)](https://docs.pytorch.org/docs/stable/notes/broadcasting.html) — `+ b`가 모든 행에 더해지는 이유

@@ -1,0 +1,357 @@
+# %% [markdown]
+# # 활성화 함수
+#
+# 뉴런은 가중합 $z = w \cdot x + b$를 계산한 뒤, 그 결과를 **활성화 함수**(activation function)에
+# 통과시킵니다. 이 강의에서는 이 두 번째 단계가 왜 필요한지, 그리고 실제로 어떤 함수들을 쓰는지
+# 살펴봅니다.
+#
+# **이번에 배울 내용**
+#
+# - 고전적인 활성화 함수(계단 함수, 시그모이드, tanh, ReLU)와 최근에 많이 쓰는 함수(LeakyReLU, ELU,
+#   GELU, SiLU), 그리고 autograd로 구한 각 함수의 도함수(derivative)
+# - 신경망에 비선형성(nonlinearity)이 필요한 이유: 선형 계층(layer) 두 개를 이어 붙여도 선형 계층 하나일 뿐입니다
+# - 계단 함수로는 기울기 기반 학습을 할 수 없는 이유
+# - 소프트맥스(softmax): 어느 `dim`을 쓰는지, 수치적으로 안정적인 형태, `log_softmax`
+# - `nn.ReLU()`, `F.relu`, `torch.relu`: 같은 연산의 세 가지 표기
+#
+# **선수 지식:** 01강(뉴런, `nn.Linear`). autograd는 다음 정도만 알면 됩니다. `requires_grad=True`로
+# 만든 텐서(tensor)는 자신에게 가해진 연산을 기록하고, `torch.autograd.grad(y, x)`(또는 `y.backward()`)는
+# `x`에 대한 `y`의 기울기(gradient)를 계산합니다.
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from course_lib import get_device, seed_everything, show
+
+seed_everything(0)
+device = get_device()
+
+# %% [markdown]
+# ## 여덟 가지 활성화 함수
+#
+# 활성화 함수는 텐서의 원소 하나하나에 따로 적용됩니다. 계단 함수(binary step)는 입력이 양수면 1,
+# 아니면 0을 내놓습니다. 시그모이드(sigmoid) $\sigma(x) = 1 / (1 + e^{-x})$는 값을 $(0, 1)$로,
+# tanh는 $(-1, 1)$로 눌러 담고, ReLU는 $\max(0, x)$입니다. LeakyReLU는 $x < 0$에서도 작은 기울기를
+# 남기고, ELU는 $-1$을 향해 부드럽게 휘어지며, GELU $x\,\Phi(x)$와 SiLU $x\,\sigma(x)$는 트랜스포머 같은
+# 최신 신경망에서 쓰는 ReLU의 매끄러운 변형입니다.
+
+# %%
+activations = {
+    "binary step": lambda t: (torch.sign(t) + 1) / 2,  # 0 / 0.5 / 1, autograd가 아는 연산으로 만든 계단 함수
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "ReLU": F.relu,
+    "LeakyReLU(0.1)": lambda t: F.leaky_relu(t, negative_slope=0.1),
+    "ELU": F.elu,
+    "GELU": F.gelu,
+    "SiLU": F.silu,
+}
+x = torch.tensor([-2.0, -1.0, 0.0, 1.0, 2.0])
+print(f"{'x':>15}", x.tolist())
+for name, f in activations.items():
+    print(f"{name:>15}", [round(v, 3) for v in f(x).tolist()])
+
+# %% [markdown]
+# ## 함수와 도함수를 함께 보기
+#
+# 신경망을 경사 하강법으로 학습하려면 모든 활성화 함수의 도함수가 필요합니다. 이 값은 autograd가
+# 대신 계산해 줍니다. 출력 $i$는 입력 $i$에만 의존하므로, `f(x).sum()`의 기울기가 곧 각 점에서의
+# $f'(x_i)$입니다. 아래 그림의 점선은 공식이 아니라 autograd로 구한 값입니다.
+
+# %%
+x = torch.linspace(-4, 4, 801, requires_grad=True)
+fig, axes = plt.subplots(2, 4, figsize=(14, 6), sharex=True)
+for ax, (name, f) in zip(axes.flat, activations.items()):
+    y = f(x)
+    (dy,) = torch.autograd.grad(y.sum(), x)  # dy[i] = f'(x[i])
+    ax.plot(x.detach(), y.detach(), label="f(x)")
+    ax.plot(x.detach(), dy, "--", label="f'(x)  (autograd)")
+    ax.axhline(0, color="gray", lw=0.5)
+    ax.set_title(name)
+    ax.grid(alpha=0.3)
+    print(f"{name:>15}  max f'(x) = {dy.max():.3f}")
+axes[0, 0].legend(loc="upper left")
+fig.suptitle("activation functions and their derivatives / 활성화 함수와 도함수")
+fig.tight_layout()
+show(fig)
+
+# %% [markdown]
+# 그림에서 두 가지를 읽을 수 있습니다. 첫째, 시그모이드의 도함수는 최댓값이 0.25이므로, 역전파(backpropagation) 때
+# 시그모이드를 하나 지날 때마다 기울기에 0.25 이하의 값이 곱해집니다. 깊은 신경망이 양수 입력에서
+# 도함수가 정확히 1인 ReLU로 옮겨 간 이유 중 하나입니다. 둘째, 계단 함수의 도함수는 완전히 0입니다.
+# 이것이 다음 절의 주제입니다.
+
+# %% [markdown]
+# ## 계단 함수로는 학습할 수 없는 이유
+#
+# 계단 함수는 0의 양쪽에서 상수이므로, 도함수는 0을 제외한 모든 곳에서 0이고 0에서는 정의되지
+# 않습니다. PyTorch에서는 이것이 두 가지로 드러납니다. `z > 0` 같은 비교 연산은 autograd 그래프를
+# 끊어 버리고(결과에 `grad_fn`이 없으므로 `backward()`가 실패합니다), 위의 `sign`을 쓴 것처럼
+# 미분 가능한 식으로 만들어도 기울기는 정확히 0입니다.
+
+# %%
+z = torch.tensor([-1.5, -0.2, 0.3, 2.0], requires_grad=True)
+step = (z > 0).float()
+print("step:", step, "| requires_grad:", step.requires_grad, "| grad_fn:", step.grad_fn)
+try:
+    step.sum().backward()
+except RuntimeError as err:
+    print(type(err).__name__ + ":", err)
+
+for name in ["binary step", "sigmoid", "ReLU"]:
+    (grad,) = torch.autograd.grad(activations[name](z).sum(), z)
+    print(f"{name:>12} gradient: {grad}")
+
+# %% [markdown]
+# 경사 하강법은 가중치(weight)를 $w \leftarrow w - \eta \, \partial L / \partial w$로 갱신합니다. 계단 함수 앞에
+# 있는 가중치는 이 기울기가 모두 0이므로 전혀 움직이지 않고, 신경망은 아무것도 배우지 못합니다.
+# 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 어디서나 쓸모 있는 기울기를 줍니다. 초기 신경망에서
+# 시그모이드가 계단 함수를 대신하게 된 이유입니다.
+
+# %% [markdown]
+# ## 비선형성이 필요한 이유: 선형 계층 두 개는 선형 계층 하나
+#
+# 사이에 활성화 함수가 없으면 선형 계층 두 개는 하나로 합쳐집니다:
+# $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$. 이 식대로 `nn.Linear` 하나를 직접 만들고,
+# 두 계층을 쌓은 것과 출력이 같은지 확인해 봅시다.
+
+# %%
+stack = nn.Sequential(nn.Linear(4, 8), nn.Linear(8, 3)).to(device)
+W1, b1 = stack[0].weight, stack[0].bias  # (8, 4), (8,)
+W2, b2 = stack[1].weight, stack[1].bias  # (3, 8), (3,)
+
+merged = nn.Linear(4, 3).to(device)
+with torch.no_grad():  # 매개변수를 손으로 채우는 것이므로 autograd가 기록할 필요가 없습니다
+    merged.weight.copy_(W2 @ W1)  # (3, 8) @ (8, 4) -> (3, 4)
+    merged.bias.copy_(W2 @ b1 + b2)  # (3,)
+
+X = torch.randn(5, 4).to(device)  # 샘플 5개짜리 미니배치
+print("stack(X)[0] :", [round(v, 4) for v in stack(X)[0].tolist()])
+print("merged(X)[0]:", [round(v, 4) for v in merged(X)[0].tolist()])
+assert torch.allclose(stack(X), merged(X), atol=1e-6)
+print("two Linear layers == one Linear layer: True")
+
+# %% [markdown]
+# 같은 두 계층 사이에 ReLU를 넣으면, 이제 어떤 선형 계층 하나로도 같은 일을 할 수 없습니다.
+# 방금 합친 계층의 출력은 신경망의 출력과 달라집니다.
+
+# %%
+with_relu = nn.Sequential(stack[0], nn.ReLU(), stack[1])  # 가중치는 그대로, ReLU만 추가
+diff = (with_relu(X) - merged(X)).abs().max().item()
+print(f"max |with_relu(X) - merged(X)| = {diff:.3f}")
+
+# %% [markdown]
+# 그림으로 보면 더 분명합니다. 입력 1개, 은닉 유닛 16개, 출력 1개인 신경망에 매번 **같은** 무작위
+# 가중치를 씁니다. 활성화 함수가 없으면 유닛을 몇 개 쓰든 결과는 직선이고, ReLU를 넣으면 여러 번
+# 꺾인 선이, tanh를 넣으면 매끄러운 곡선이 됩니다. 이런 꺾임을 쌓아 올리는 덕분에 신경망은 복잡한
+# 함수도 근사할 수 있습니다.
+
+# %%
+layer1, layer2 = nn.Linear(1, 16), nn.Linear(16, 1)
+x = torch.linspace(-3, 3, 200).unsqueeze(1)  # (200,) -> (200, 1): 샘플 200개, 특성 1개
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.2))
+with torch.no_grad():
+    for ax, (title, act) in zip(axes, [("no activation / 활성화 없음", nn.Identity()),
+                                       ("ReLU", nn.ReLU()), ("tanh", nn.Tanh())]):
+        ax.plot(x, layer2(act(layer1(x))))  # (200, 1) -> (200, 16) -> (200, 1)
+        ax.set_title(title)
+        ax.set_xlabel("x")
+        ax.grid(alpha=0.3)
+fig.suptitle("Linear(1, 16) -> ? -> Linear(16, 1)")
+fig.tight_layout()
+show(fig)
+
+# %% [markdown]
+# ## 소프트맥스: 로짓을 확률로
+#
+# 분류기의 마지막 계층은 클래스마다 가공되지 않은 점수 하나, 즉 **로짓**(logit)을 내놓습니다.
+# 소프트맥스는 로짓 벡터를 확률(probability)로 바꿉니다: $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$.
+# 모양이 `(샘플, 클래스)`인 미니배치(minibatch)에서는 **행**마다 합이 1이 되어야 하므로 클래스 차원인 `dim=1`을
+# 씁니다. `dim=0`을 쓰면 샘플들에 걸쳐 열마다 정규화하게 됩니다.
+
+# %%
+logits = torch.tensor([[2.0, 1.0, 0.1],
+                       [0.5, 2.5, 0.0]])  # (샘플 2개, 클래스 3개)
+p_rows = F.softmax(logits, dim=1)
+p_cols = F.softmax(logits, dim=0)
+print("dim=1:\n", p_rows, "\n  row sums:", p_rows.sum(dim=1))
+print("dim=0:\n", p_cols, "\n  row sums:", p_cols.sum(dim=1), " column sums:", p_cols.sum(dim=0))
+
+# %% [markdown] tags=["pitfall"]
+# **흔한 실수: 엉뚱한 차원으로 소프트맥스 계산하기**
+#
+# `dim=0`으로 써도 코드는 아무 경고 없이 실행됩니다. 하지만 샘플마다 "확률"의 합이 더는 1이 아니고,
+# 같은 미니배치에 어떤 샘플이 함께 들어 있느냐에 따라 값이 달라집니다. 샘플이 하나뿐인 미니배치라면
+# 극단적으로 모든 클래스의 확률이 1이 됩니다.
+
+# %% tags=["pitfall"]
+wrong = nn.Softmax(dim=0)
+print("batch of 2, dim=0, row sums:", wrong(logits).sum(dim=1))
+print("batch of 1, dim=0:", wrong(logits[:1]))
+
+# %% [markdown] tags=["pitfall"]
+# 해결책: 클래스 차원인 `dim=1`로 정규화합니다. 마지막 차원을 뜻하는 `dim=-1`을 쓰면 앞쪽에 차원이
+# 더 붙어도 그대로 맞습니다. 이제 한 샘플의 결과는 함께 들어 있는 샘플과 상관없이 같습니다.
+
+# %% tags=["pitfall"]
+right = nn.Softmax(dim=1)
+print("batch of 2, dim=1, row sums:", right(logits).sum(dim=1))
+assert torch.allclose(right(logits[:1]), right(logits)[:1])
+print("batch of 1, dim=1:", right(logits[:1]))
+
+# %% [markdown]
+# ## 수치적으로 안정적인 소프트맥스
+#
+# 공식을 그대로 계산하면 오버플로(overflow)가 납니다. float32에서 $e^{z}$는 $z > 88.7$이면 `inf`가
+# 되고, `inf / inf`는 `nan`입니다. 가장 큰 로짓 $m$을 먼저 빼 주면 수학적으로는 달라지는 것이 없습니다.
+# 분자와 분모의 $e^{-m}$이 약분되기 때문입니다:
+# $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}}.$$
+# 그러면서도 모든 지수는 0 이하가 되고, 가장 큰 항은 정확히 $e^0 = 1$이 됩니다.
+
+# %%
+def naive_softmax(z):
+    return torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)
+
+
+def stable_softmax(z):
+    z = z - z.max(dim=-1, keepdim=True).values  # 가장 큰 값이 0이 됩니다
+    return torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)
+
+
+big = torch.tensor([[1000.0, 1001.0, 1002.0]])
+print("exp(big)      :", torch.exp(big))
+print("naive_softmax :", naive_softmax(big))
+print("stable_softmax:", stable_softmax(big))
+assert torch.allclose(stable_softmax(big), torch.softmax(big, dim=-1))
+assert torch.allclose(stable_softmax(logits), torch.softmax(logits, dim=-1))
+print("stable_softmax == torch.softmax: True")
+
+# %% [markdown]
+# PyTorch의 `torch.softmax`(`F.softmax`와 같은 함수입니다)가 이 처리를 대신 해 주므로, 실제로
+# 소프트맥스를 손으로 짤 일은 없습니다.
+#
+# ## `log_softmax`: `log(softmax(...))`보다 나은 이유
+#
+# 분류용 손실 함수(loss function)에는 확률의 **로그**가 필요합니다. `softmax`를 먼저 계산하고 `log`를
+# 취하면, 확률이 0으로 언더플로(underflow)된 곳에서 로그가 `-inf`가 됩니다. `log_softmax`는
+# $z_i - m - \log \sum_j e^{z_j - m}$을 직접 계산하므로 유한한 값을 유지합니다.
+
+# %%
+z = torch.tensor([[0.0, -50.0, -200.0]])
+print("softmax         :", torch.softmax(z, dim=1))
+print("log(softmax)    :", torch.log(torch.softmax(z, dim=1)))
+print("log_softmax     :", F.log_softmax(z, dim=1))
+assert torch.allclose(F.log_softmax(z, dim=1), z - torch.logsumexp(z, dim=1, keepdim=True))
+print("log_softmax == z - logsumexp(z): True")
+
+# %% [markdown]
+# `nn.CrossEntropyLoss`가 확률이 아니라 가공하지 않은 로짓을 입력으로 받는 것도 같은 이유입니다.
+# 내부에서 `log_softmax`를 적용한 뒤 `nn.NLLLoss`를 계산합니다. 학습을 다루는 강의에서 직접 쓰게 됩니다.
+
+# %% [markdown]
+# ## `nn.ReLU()`, `F.relu`, `torch.relu` 비교
+#
+# 같은 연산을 세 가지로 쓸 수 있습니다. `nn.ReLU()`는 모듈(module)이라서 `nn.Sequential`에 넣을 수
+# 있고 `print(model)`에도 나타납니다. `torch.nn.functional`의 `F.relu`는 평범한 함수로, `forward`
+# 메서드 안에서 쓰기 편하며 내부에서 `torch.relu`를 호출합니다. 셋의 결과는 완전히 같고, 모듈은
+# 매개변수(parameter)를 하나도 갖지 않습니다.
+
+# %%
+x = torch.randn(2, 5).to(device)
+a = nn.ReLU()(x)
+b = F.relu(x)
+c = torch.relu(x)
+print(a)
+print("identical:", torch.equal(a, b) and torch.equal(b, c))
+print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
+
+# %% [markdown]
+# ## 요약
+#
+# - 활성화 함수는 가중합 뒤에 원소별로 적용됩니다. 활성화 함수가 없으면 `nn.Linear`를 아무리 쌓아도
+#   선형 변환 하나일 뿐입니다($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
+# - 학습에는 쓸모 있는 도함수가 필요합니다. 계단 함수는 거의 모든 곳에서 기울기가 0이고, 시그모이드와
+#   tanh는 포화됩니다(시그모이드의 도함수는 최대 0.25). 오늘날에는 ReLU와 그 매끄러운 변형(GELU,
+#   SiLU)을 주로 씁니다.
+# - 소프트맥스는 `dim`을 따라 로짓을 확률로 바꿉니다. `(샘플, 클래스)` 미니배치라면 클래스 차원인
+#   `dim=1`입니다. 안정적인 구현은 최댓값을 먼저 빼고, 로그 확률은 `log_softmax`로 구하는 것이
+#   안정적입니다.
+# - `nn.ReLU()`, `F.relu`, `torch.relu`는 같은 값을 계산합니다. 모듈 형태는 `nn.Sequential` 같은
+#   컨테이너에 넣을 때 씁니다.
+
+# %% [markdown]
+# ## 연습 문제
+#
+# **1.** `torch.linspace(-6, 6, 101)`에서 autograd로 시그모이드의 도함수가 $\sigma(x)\,(1 - \sigma(x))$와
+# 같은지 확인하고, 도함수가 가장 큰 지점을 찾아 보세요.
+
+# %% tags=["solution"]
+x = torch.linspace(-6, 6, 101, requires_grad=True)
+s = torch.sigmoid(x)
+(ds,) = torch.autograd.grad(s.sum(), x)
+assert torch.allclose(ds, (s * (1 - s)).detach())
+i = ds.argmax()
+print(f"max derivative {ds[i]:.4f} at x = {x[i]:.2f}")
+
+# %% [markdown]
+# **2.** 모든 로짓에 같은 수를 더해도 소프트맥스 결과는 변하지 않지만, 같은 수를 곱하면 달라집니다.
+# `logits = torch.tensor([[2.0, 1.0, 0.1]])`로 두 가지를 모두 보여 주세요.
+
+# %% tags=["solution"]
+logits = torch.tensor([[2.0, 1.0, 0.1]])
+p = torch.softmax(logits, dim=1)
+print("softmax(z)    :", p)
+print("softmax(z + 5):", torch.softmax(logits + 5, dim=1))
+print("softmax(3 * z):", torch.softmax(3 * logits, dim=1))  # 더 뾰족해짐: 가장 큰 로짓이 더 많이 가져감
+assert torch.allclose(p, torch.softmax(logits + 5, dim=1))
+
+# %% [markdown]
+# **3.** 활성화 함수 없이 `nn.Linear(6, 5)`, `nn.Linear(5, 4)`, `nn.Linear(4, 2)`를 차례로 이었습니다.
+# 이와 똑같이 동작하는 `nn.Linear(6, 2)` 하나를 만들고 `torch.allclose`로 확인해 보세요.
+
+# %% tags=["solution"]
+l1, l2, l3 = nn.Linear(6, 5), nn.Linear(5, 4), nn.Linear(4, 2)
+single = nn.Linear(6, 2)
+with torch.no_grad():
+    single.weight.copy_(l3.weight @ l2.weight @ l1.weight)  # (2, 4) @ (4, 5) @ (5, 6) -> (2, 6)
+    single.bias.copy_(l3.weight @ (l2.weight @ l1.bias + l2.bias) + l3.bias)
+X = torch.randn(10, 6)
+assert torch.allclose(l3(l2(l1(X))), single(X), atol=1e-6)
+print("three Linear layers == one Linear layer: True")
+
+# %% [markdown]
+# ## 더 읽을거리
+#
+# - 활성화 모듈: [`nn.ReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReLU.html),
+#   [`nn.Sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sigmoid.html),
+#   [`nn.Tanh`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Tanh.html),
+#   [`nn.LeakyReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html),
+#   [`nn.ELU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ELU.html),
+#   [`nn.GELU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GELU.html),
+#   [`nn.SiLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.SiLU.html),
+#   [`nn.Identity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Identity.html),
+#   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html),
+#   [전체 활성화 함수 목록](https://docs.pytorch.org/docs/stable/nn.html#non-linear-activations-weighted-sum-nonlinearity)
+# - 함수: [`F.relu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.relu.html),
+#   [`F.leaky_relu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.leaky_relu.html),
+#   [`F.elu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.elu.html),
+#   [`F.gelu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.gelu.html),
+#   [`F.silu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.silu.html),
+#   [`F.softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html)
+#   (`torch.softmax`는 같은 함수의 다른 이름),
+#   [`F.log_softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html),
+#   [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html),
+#   [`torch.tanh`](https://docs.pytorch.org/docs/stable/generated/torch.tanh.html),
+#   [`torch.sign`](https://docs.pytorch.org/docs/stable/generated/torch.sign.html),
+#   [`torch.logsumexp`](https://docs.pytorch.org/docs/stable/generated/torch.logsumexp.html)
+# - 계층과 손실 함수: [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
+#   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
+#   [`nn.NLLLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html)
+# - autograd: [`torch.autograd.grad`](https://docs.pytorch.org/docs/stable/generated/torch.autograd.grad.html),
+#   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
+#   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
+#   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html)

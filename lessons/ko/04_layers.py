@@ -1,0 +1,407 @@
+# %% [markdown]
+# # 모델 계층
+#
+# 신경망은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module, `nn.Module`)입니다.
+# 이번 강의에서는 작은 미니배치(minibatch)를 FashionMNIST 모델의 계층에 하나씩 통과시켜 보고,
+# 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
+#
+# **이번에 배울 내용**
+#
+# - `nn.Flatten`, `nn.Linear`, `nn.ReLU`, `nn.Sequential`, `nn.Softmax`가 미니배치의 모양(shape)을
+#   어떻게 바꾸는지;
+# - `OrderedDict`로 `nn.Sequential`의 계층에 이름을 붙이는 방법;
+# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 왜 버그가 되는지;
+# - 직접 만든 블록을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델);
+# - 어떤 계층이 매개변수(parameter)를 가지고 어떤 계층은 갖지 않는지.
+#
+# **먼저 알아 둘 것:** 01–03강(뉴런과 `nn.Linear`, 활성화 함수, `nn.Module`을 상속한 모델).
+
+# %%
+from collections import OrderedDict
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+
+from course_lib import get_device, seed_everything, show
+
+seed_everything(0)
+device = get_device()
+print("device:", device)
+
+# %% [markdown]
+# ## 이미지 3장짜리 미니배치
+#
+# 각 계층이 하는 일을 보기 위해 28×28 픽셀짜리 무작위 "이미지" 3장으로 된 미니배치를 넣어 봅니다.
+# FashionMNIST 이미지와 같은 크기입니다. 첫 번째 차원은 배치 차원으로, 이미지 한 장마다 항목이 하나씩 있습니다.
+
+# %%
+X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
+print("X:", X.shape)
+
+fig, axes = plt.subplots(1, 3, figsize=(7, 2.6))
+for i, ax in enumerate(axes):
+    ax.imshow(X[i], cmap="gray", vmin=0, vmax=1)
+    ax.set_title(f"X[{i}]")
+    ax.axis("off")
+fig.suptitle("3 random 28×28 inputs / 무작위 입력 3개")
+show(fig)
+
+# %% [markdown]
+# ## `nn.Flatten`
+#
+# `nn.Flatten`은 28×28 이미지 한 장을 784개 픽셀 값이 늘어선 한 행으로 펼칩니다. 1번 차원부터
+# 펼치기 때문에(`start_dim=1`) 배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
+# 기본값으로 배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
+
+# %%
+flatten = nn.Flatten()
+flat_image = flatten(X)  # (3, 28, 28) -> (3, 784)
+print("nn.Flatten()(X):  ", flat_image.shape)
+print("torch.flatten(X): ", torch.flatten(X).shape)  # 배치 차원이 사라짐
+
+# %% [markdown]
+# ## `nn.Linear`
+#
+# 선형 계층은 저장해 둔 가중치(weight)와 편향(bias)으로 $y = xW^T + b$를 계산합니다.
+# `nn.Linear(784, 20)`은 784개 숫자로 된 각 행을 20개 숫자, 즉 그 행의 특성(feature)으로 바꿉니다.
+
+# %%
+layer1 = nn.Linear(in_features=28 * 28, out_features=20)
+hidden1 = layer1(flat_image)  # (3, 784) -> (3, 20)
+print("weight:", layer1.weight.shape, " bias:", layer1.bias.shape)
+print("hidden1:", hidden1.shape)
+
+# %% [markdown]
+# ## `nn.ReLU`
+#
+# ReLU는 원소마다 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지 않습니다.
+# 아래는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 출력한 것입니다.
+# (출력된 텐서 끝의 `grad_fn=`은 autograd가 이 텐서를 만든 연산을 기록해 두었다는 뜻이며, 05강에서 다시 다룹니다.)
+
+# %%
+relu = nn.ReLU()
+hidden1_relu = relu(hidden1)  # (3, 20) -> (3, 20)
+print("before:", hidden1[0, :6])
+print("after: ", hidden1_relu[0, :6])
+print("negative before:", (hidden1 < 0).sum().item(), "of", hidden1.numel())
+print("zero after:     ", (hidden1_relu == 0).sum().item(), "of", hidden1_relu.numel())
+
+# %% [markdown]
+# 같은 내용을 그림으로 보면 이렇습니다. 행 하나가 이미지 한 장, 열 하나가 20개 특성 중 하나입니다.
+# 위쪽의 음수(파란색) 칸은 아래쪽에서 모두 0(흰색)이 되고, 양수 칸은 그대로입니다.
+
+# %%
+fig, axes = plt.subplots(2, 1, figsize=(8, 3.8), sharex=True, layout="constrained")
+lim = hidden1.abs().max().item()
+for ax, values, title in zip(
+    axes, (hidden1, hidden1_relu), ("before ReLU / ReLU 전", "after ReLU / ReLU 후")
+):
+    im = ax.imshow(values.detach(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
+    ax.set_title(title)
+    ax.set_ylabel("image")
+    ax.set_yticks(range(3))
+    ax.set_xticks(range(20))
+axes[1].set_xlabel("feature (0–19)")
+fig.colorbar(im, ax=axes)
+show(fig)
+
+# %% [markdown]
+# ## `nn.Sequential`
+#
+# `nn.Sequential`은 모듈을 순서대로 담는 컨테이너(container)입니다. 호출하면 입력을 각 모듈에 차례로
+# 통과시킵니다. 모듈을 직접 하나씩 돌려도 결과는 같으며, 이렇게 하면 단계마다 모양을 출력할 수 있습니다.
+
+# %%
+seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
+logits = seq_modules(X)  # (3, 28, 28) -> (3, 10)
+
+out = X
+for layer in seq_modules:
+    out = layer(out)
+    print(f"{type(layer).__name__:<8} -> {tuple(out.shape)}")
+assert torch.allclose(out, logits)
+print("loop == seq_modules(X):", torch.allclose(out, logits))
+
+# %% [markdown]
+# ## `nn.Softmax`
+#
+# 마지막 선형 계층은 로짓(logit), 즉 $(-\infty, \infty)$ 범위의 가공되지 않은 점수를 내놓습니다.
+# `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률로 바꿉니다. `dim=1`은 합이 1이 되는 차원으로,
+# 이미지마다 클래스별 확률이 하나씩 나옵니다.
+
+# %%
+softmax = nn.Softmax(dim=1)
+pred_probab = softmax(logits)  # (3, 10) -> (3, 10)
+print("shape:", pred_probab.shape)
+print("row sums:", pred_probab.sum(dim=1))
+print("predicted class per image:", pred_probab.argmax(dim=1))
+
+# %% [markdown]
+# ## 이름 붙은 계층: `OrderedDict`로 만드는 `nn.Sequential`
+#
+# `OrderedDict`를 넘기면 계층마다 이름이 붙습니다. `print(model)`에 그 이름이 나오고,
+# 계층을 위치(`model[1]`)뿐 아니라 속성(`model.hidden`)으로도 꺼낼 수 있습니다.
+
+# %%
+model = nn.Sequential(OrderedDict([
+    ("flatten", nn.Flatten()),
+    ("hidden", nn.Linear(784, 20)),
+    ("relu", nn.ReLU()),
+    ("output", nn.Linear(20, 10)),
+]))
+print(model)
+print("model.hidden:", model.hidden)
+print("model.hidden is model[1]:", model.hidden is model[1])
+print("output:", model(X).shape)  # (3, 28, 28) -> (3, 10)
+
+# %% [markdown]
+# ## `nn.ModuleList`: 등록은 하지만 실행은 해 주지 않는다
+#
+# `nn.ModuleList`는 파이썬 리스트처럼 모듈을 담으면서 부모 모듈에 등록도 해 줍니다. 하지만
+# `nn.Sequential`과 달리 `forward`가 없어서, 호출하면 오류가 나고 반복문은 직접 작성해야 합니다.
+
+# %%
+layers = nn.ModuleList([nn.Linear(20, 20) for _ in range(3)])
+h = torch.rand(3, 20)
+try:
+    layers(h)
+except NotImplementedError as err:
+    print(type(err).__name__ + ":", err)
+
+for layer in layers:  # 반복문은 직접 작성합니다 (계층 사이에 무엇을 할지도 직접 정합니다)
+    h = torch.relu(layer(h))
+print("after the loop:", h.shape)
+
+# %% [markdown]
+# 바로 그 반복문이 장점입니다. 순전파(forward pass)를 마음대로 짤 수 있기 때문입니다. 아래 모델은
+# 계층 수를 인자로 받고, 각 계층의 출력을 입력에 *더합니다*(스킵 연결, skip connection).
+# `x = layer(x)`를 이어 붙이기만 하는 `nn.Sequential`로는 표현할 수 없는 구조입니다.
+
+# %%
+class ResidualMLP(nn.Module):
+    def __init__(self, width, depth):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = x + torch.relu(layer(x))  # 스킵 연결: x를 남겨 두고 계층의 출력을 더함
+        return x
+
+
+for depth in (1, 2, 4):
+    net = ResidualMLP(width=20, depth=depth)
+    n_params = sum(p.numel() for p in net.parameters())
+    print(f"depth {depth}: {n_params:>5} parameters, output {tuple(net(h).shape)}")
+
+# %% [markdown] tags=["pitfall"]
+# **흔한 실수: 계층을 평범한 파이썬 리스트에 담기**
+#
+# 모듈은 모듈이나 모듈 컨테이너인 속성을 통해서만 자기 계층을 찾습니다. 평범한 `list`에 담은 계층도
+# `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 등록되지 않았기 때문에 `parameters()`에
+# 나오지 않고, 따라서 옵티마이저(optimizer)가 이 계층을 보지 못해 모델이 전혀 학습되지 않습니다.
+# `print(model)`에도 보이지 않고, `.to(...)`로 장치(device)를 옮기거나 자료형을 바꿀 때도 빠집니다.
+
+# %% tags=["pitfall"]
+class ListMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = [nn.Linear(20, 20), nn.Linear(20, 20)]  # 평범한 리스트: 등록되지 않음
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = torch.relu(layer(x))
+        return x
+
+# %% tags=["pitfall"]
+bad = ListMLP()
+print("forward works:", bad(torch.rand(3, 20)).shape)
+print("print(bad):", bad)
+print("parameter tensors:", len(list(bad.parameters())))
+try:
+    torch.optim.SGD(bad.parameters(), lr=0.1)
+except ValueError as err:
+    print(type(err).__name__ + ":", err)
+
+# %% [markdown] tags=["pitfall"]
+# `.to(...)`는 등록된 모듈에만 닿습니다. 모델을 `float64`로 바꾸고 `device`로 옮겨 보면,
+# 등록되지 않은 계층은 여전히 `float32`이고 CPU에 남아 있습니다.
+
+# %% tags=["pitfall"]
+bad.to(device=device, dtype=torch.float64)
+print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.device)
+
+# %% [markdown] tags=["pitfall"]
+# 해결책: 계층을 `nn.ModuleList`에 담습니다(계층이 그냥 차례로 실행된다면 `nn.Sequential`도 됩니다).
+# 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 닿습니다.
+
+# %% tags=["pitfall"]
+class ModuleListMLP(ListMLP):  # forward는 ListMLP와 같음
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(20, 20), nn.Linear(20, 20)])  # 등록됨
+
+
+good = ModuleListMLP()
+print("parameter tensors:", len(list(good.parameters())))
+optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # 이제 오류가 나지 않음
+good.to(device=device, dtype=torch.float64)
+print("layer in the ModuleList:", good.layers[0].weight.dtype, good.layers[0].weight.device)
+
+# %% [markdown]
+# ## 모델 안의 모델
+#
+# 모듈 안에는 직접 만든 모듈도 넣을 수 있습니다. 아래에서는 작은 `LinearReLU` 블록을 한 번 정의하고
+# 더 큰 신경망 안에서 세 번 사용합니다. `print(model)`을 보면 중첩 구조가 드러납니다.
+
+# %%
+class LinearReLU(nn.Module):  # 재사용할 블록: 선형 계층 다음에 ReLU
+    def __init__(self, in_features, out_features):
+        super().__init__()
+        self.linear = nn.Linear(in_features, out_features)
+        self.relu = nn.ReLU()
+
+    def forward(self, x):
+        return self.relu(self.linear(x))
+
+# %%
+class BlockNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.flatten = nn.Flatten()
+        self.blocks = nn.Sequential(LinearReLU(784, 64), LinearReLU(64, 32), LinearReLU(32, 16))
+        self.output = nn.Linear(16, 10)
+
+    def forward(self, x):
+        return self.output(self.blocks(self.flatten(x)))  # (3, 28, 28) -> (3, 10)
+
+
+model = BlockNet()
+print(model)
+print("output:", model(X).shape)
+
+# %% [markdown]
+# 매개변수의 이름은 그 텐서에 이르는 속성 경로로, 중첩된 단계를 모두 거칩니다. 블록마다 가중치를
+# 따로 가집니다. 한 클래스로 인스턴스를 세 개 만들었으니 매개변수도 세 벌입니다.
+
+# %%
+for name, param in model.named_parameters():
+    print(f"{name:<22} {tuple(param.shape)}")
+
+# %% [markdown]
+# ## 매개변수가 있는 계층과 없는 계층
+#
+# 어떤 계층은 학습으로 조정되는 매개변수를 가지고(parametric), 어떤 계층은 입력에 정해진 함수를
+# 계산할 뿐입니다(non-parametric). 아래 표는 계층 객체에서 직접 세어 출력한 것입니다.
+
+# %%
+layer_zoo = {
+    "Linear(784, 20)": nn.Linear(784, 20),
+    "Conv2d(1, 8, 3)": nn.Conv2d(1, 8, kernel_size=3),
+    "BatchNorm1d(20)": nn.BatchNorm1d(20),
+    "ReLU()": nn.ReLU(),
+    "Flatten()": nn.Flatten(),
+    "Softmax(dim=1)": nn.Softmax(dim=1),
+    "MaxPool2d(2)": nn.MaxPool2d(2),
+    "Dropout(0.5)": nn.Dropout(0.5),
+}
+print(f"{'layer':<16}{'params':>7}  tensors")
+for label, layer in layer_zoo.items():
+    n_params = sum(p.numel() for p in layer.parameters())
+    tensors = ", ".join(f"{name} {tuple(p.shape)}" for name, p in layer.named_parameters())
+    print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
+
+# %% [markdown]
+# 개수는 모양에서 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개,
+# 합성곱(convolution) 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개이고, `BatchNorm1d(20)`은
+# 특성마다 배율(scale)과 이동(shift)을 하나씩 가져 $20 + 20 = 40$개입니다(평균과 분산의 이동 통계는
+# *버퍼*(buffer)로 따로 가지고 있으며, 05강에서 다룹니다). 매개변수가 없다고 신경 쓸 동작이 없는 것은 아닙니다.
+# `Dropout`은 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게 동작합니다(09강).
+
+# %% [markdown]
+# ## 요약
+#
+# - `nn.Flatten`은 배치 차원을 유지합니다: `(3, 28, 28)` → `(3, 784)`. `nn.Linear(784, 20)`을 거치면
+#   `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
+#   로짓의 각 행을 합이 1인 확률로 바꿉니다.
+# - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
+# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어 반복문을 직접 씁니다. 덕분에 스킵 연결을
+#   넣거나 깊이를 인자로 정할 수 있습니다. 평범한 파이썬 리스트는 아무것도 등록하지 않습니다.
+# - 모듈은 중첩됩니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수 이름은 중첩
+#   구조를 따릅니다(`blocks.0.linear.weight`).
+# - `Linear`, `Conv2d`, `BatchNorm1d`는 매개변수를 가지고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
+#   `Dropout`은 갖지 않습니다.
+
+# %% [markdown]
+# ## 연습 문제
+#
+# **1.** `flatten`, `hidden`(784 → 128), `relu`, `output`(128 → 10) 계층으로 이루어진 `nn.Sequential`을
+# `OrderedDict`로 만드세요. `X`를 넣으면 `(3, 10)` 모양이 나오는지, `model.hidden.weight`의 모양이
+# `(128, 784)`인지 확인하세요.
+
+# %% tags=["solution"]
+ex_model = nn.Sequential(OrderedDict([
+    ("flatten", nn.Flatten()),
+    ("hidden", nn.Linear(784, 128)),
+    ("relu", nn.ReLU()),
+    ("output", nn.Linear(128, 10)),
+]))
+assert ex_model(X).shape == (3, 10)
+assert ex_model.hidden.weight.shape == (128, 784)
+print(ex_model(X).shape, ex_model.hidden.weight.shape)
+
+# %% [markdown]
+# **2.** `nn.Linear(100, 30)`과 `nn.Conv2d(3, 16, 5)`의 매개변수 개수를 손으로 계산한 다음,
+# `sum(p.numel() for p in layer.parameters())`로 확인하세요.
+
+# %% tags=["solution"]
+# Linear: 가중치 (30, 100) + 편향 (30)            = 3000 + 30  = 3030
+# Conv2d: 가중치 (16, 3, 5, 5) + 편향 (16)        = 1200 + 16  = 1216
+for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
+    counted = sum(p.numel() for p in layer.parameters())
+    assert counted == by_hand
+    print(layer, counted)
+
+# %% [markdown]
+# **3.** `LinearReLU(20, 20)`을 `depth`개 쌓아 `nn.ModuleList`에 담고 반복문으로 적용하는 모듈
+# `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지 확인하세요.
+
+# %% tags=["solution"]
+class DeepMLP(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        self.blocks = nn.ModuleList([LinearReLU(20, 20) for _ in range(depth)])
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = block(x)
+        return x
+
+
+for depth in (1, 3, 5):
+    n_params = sum(p.numel() for p in DeepMLP(depth).parameters())
+    assert n_params == depth * (20 * 20 + 20)
+    print(f"depth {depth}: {n_params} parameters")
+
+# %% [markdown]
+# ## 더 읽을거리
+#
+# - [`nn.Flatten`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Flatten.html),
+#   [`torch.flatten`](https://docs.pytorch.org/docs/stable/generated/torch.flatten.html)
+# - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
+#   [`nn.ReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReLU.html),
+#   [`torch.relu`](https://docs.pytorch.org/docs/stable/generated/torch.relu.html),
+#   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html)
+# - [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
+#   [`nn.ModuleList`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleList.html),
+#   [`nn.Module`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html)
+#   (`parameters`, `named_parameters`, `to`)
+# - [`nn.Conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html),
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
+#   [`nn.MaxPool2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html),
+#   [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html)
+# - [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html),
+#   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
+#   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)
+# - PyTorch 튜토리얼 [신경망 모델 구성하기(Build the Neural Network)](https://docs.pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)
