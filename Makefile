@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1:8000
 # Debian packages the browser tests need (installed when missing, as root, with apt)
 BROWSER_PKGS := chromium fonts-noto-cjk
 
+export NO_MKDOCS_2_WARNING := 1
+
 .DEFAULT_GOAL := help
 .PHONY: help setup data browser serve build test bench clean i18n-status parity
 
@@ -48,6 +50,9 @@ test: setup browser ## run every test (lessons as scripts, parity, executor, sit
 
 bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
 	$(PY) -m course_lib.bench
+
+i18n-status: ## list each Korean lesson as up to date, outdated or missing against its English twin
+	@$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m course_lib.i18n status
 
 parity: setup ## check that each ko/en lesson pair has the same code
 	$(PY) -m course_lib.lessons

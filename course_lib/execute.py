@@ -207,7 +207,7 @@ def merge_outputs(nb, entry: dict, lang: str, stem: str):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata.pop("jupytext", None)
-    nb.metadata["course"] = {"lesson": stem, "lang": lang, "run": entry["run"]}
+    nb.metadata["course"] = {**nb.metadata.get("course", {}), "lesson": stem, "lang": lang, "run": entry["run"]}
     return nb
 
 

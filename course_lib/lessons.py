@@ -45,11 +45,17 @@ def find_lessons(lessons_dir: Path | None = None) -> list[Lesson]:
     return found
 
 
+#: How lessons are read. ``comment_magics: False``: a markdown line such as ``# # What is it?`` stays a
+#: heading (by default jupytext takes a trailing ``?`` for IPython help syntax and strips the ``# ``).
+#: ``jupytext.toml`` sets the same for Jupyter and the jupytext command.
+JUPYTEXT_FORMAT = {"extension": ".py", "format_name": "percent", "comment_magics": False}
+
+
 def read_notebook(path: Path):
     """Read a percent-format lesson into an nbformat notebook (jupytext)."""
     import jupytext
 
-    return jupytext.read(path, fmt="py:percent")
+    return jupytext.read(path, fmt=dict(JUPYTEXT_FORMAT))
 
 
 def strip_comments(source: str) -> str:

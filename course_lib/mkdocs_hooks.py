@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from course_lib import site
+from course_lib import i18n as translation
+from course_lib import pages, site
 from course_lib.execute import execute_course
 from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons, read_notebook
 
@@ -23,10 +24,15 @@ log = logging.getLogger("mkdocs.hooks.course")
 _state: dict = {"used_cache": set()}
 
 
-def _nav(lang: str, docs_dir: Path) -> list:
+def _project(config) -> Path:
+    """The folder of mkdocs.yml: its ``lessons/`` are the ones built (also in a scratch copy)."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
     """The nav of one language: home, the executed lessons (titles from their H1), glossary, build report."""
     lessons = []
-    for lesson in find_lessons():
+    for lesson in find_lessons(lessons_dir):
         if lesson.lang != lang or not (docs_dir / lang / "lessons" / f"{lesson.stem}.ipynb").exists():
             continue
         nb = read_notebook(lesson.path)
@@ -45,17 +51,19 @@ def _nav(lang: str, docs_dir: Path) -> list:
 def on_config(config):
     """Execute what changed (once per build, for both languages), stop on a failure, and give
     each language its own nav built from the executed lessons."""
-    docs_dir = Path(config.docs_dir)
-    report = execute_course(out_dir=docs_dir, log=log.info)
+    docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
+    report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
+                            cache_dir=_project(config) / ".cache" / "execute", log=log.info)
     log.info(f"lessons: {len(report.executed)} executed in {report.kernels} kernel(s), "
              f"{len(report.cached)} cached, {len(report.written)} notebook(s) updated")
     if report.errors:
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
+    pages.write_generated_pages(docs_dir, lessons_dir)
     i18n = config.plugins.get("i18n")
     for lang_config in i18n.config.languages:
         if lang_config.locale in LANGS:
-            lang_config.nav = _nav(lang_config.locale, docs_dir)
-    config.nav = _nav(DEFAULT_LANG, docs_dir)
+            lang_config.nav = _nav(lang_config.locale, docs_dir, lessons_dir)
+    config.nav = _nav(DEFAULT_LANG, docs_dir, lessons_dir)
     # mkdocs-jupyter evicts every cached render it did not use in *this* language's build; we evict
     # once, after all languages (see on_post_build), so the ko and en renders stay cached.
     jupyter = config.plugins.get("mkdocs-jupyter")
@@ -113,7 +121,11 @@ def on_page_content(html, page, config, files):
     lang, stem = lesson
     meta = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8")).get("metadata", {})
     run = meta.get("course", {}).get("run")
-    html, tokens = site.process_lesson_html(html, lang, stem, run)
+    state = None
+    if lang != "en":
+        lessons = _project(config) / "lessons"
+        state = translation.status(lessons / lang / f"{stem}.py", lessons / "en" / f"{stem}.py")
+    html, tokens = site.process_lesson_html(html, lang, stem, run, outdated=state == translation.OUTDATED)
     page.toc = get_toc(tokens)
     return html
 
@@ -126,7 +138,7 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return
     site_dir = Path(config.site_dir)
-    for lesson in find_lessons():
+    for lesson in find_lessons(_project(config) / "lessons"):
         prefix = site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang
         target = prefix / "lessons" / lesson.stem
         if target.is_dir():

@@ -20,6 +20,9 @@ TEXT = {
         "download": "내려받기",
         "py": "파이썬 스크립트 (.py)",
         "ipynb": "실행된 노트북 (.ipynb)",
+        "outdated_title": "번역 확인 필요",
+        "outdated": "영어 원문이 이 번역 이후에 바뀌었습니다. 최신 내용은 {link}에서 확인하세요.",
+        "outdated_link": "영어 강의",
     },
     "en": {
         "pitfall": "Pitfall",
@@ -156,6 +159,19 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str) -> tuple[int, int]:
     return len(pitfalls), len(solutions)
 
 
+def use_material_code_blocks(soup: BeautifulSoup) -> None:
+    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results);
+    wrap each input ``<pre>`` in ``<code>`` so Material's copy button serves notebook cells too."""
+    for box in soup.select(".zeroclipboard-container"):
+        box.decompose()
+    for pre in soup.select(".jp-InputArea .highlight-ipynb > pre"):
+        if pre.code is None:
+            code = soup.new_tag("code")
+            for child in list(pre.contents):
+                code.append(child.extract())
+            pre.append(code)
+
+
 def strip_external_scripts(soup: BeautifulSoup) -> None:
     """Drop nbconvert's CDN MathJax/Mermaid/RequireJS scripts: the site works offline."""
     for s in soup.find_all("script"):
@@ -169,7 +185,7 @@ def run_record_html(run: dict, lang: str, stem: str) -> str:
     """The box under a lesson's title: where and when it ran, and download links."""
     t = TEXT[lang]
     return (
-        f'<div class="run-record" data-lesson="{stem}">'
+        f'<div class="run-record" data-lesson="{stem}" data-search-exclude>'
         f'<p><span class="run-record__label">{t["run"]}:</span> '
         f'{t["device"]} <code>{html_lib.escape(run["device"])}</code> · '
         f'torch <code>{html_lib.escape(run["torch"])}</code> · '
@@ -180,16 +196,27 @@ def run_record_html(run: dict, lang: str, stem: str) -> str:
     )
 
 
-def process_lesson_html(content: str, lang: str, stem: str, run: dict | None) -> tuple[str, list[dict]]:
+def outdated_notice_html(lang: str, stem: str) -> str:
+    """Notice on a translated lesson whose English twin changed after it was last synced."""
+    t = TEXT[lang]
+    link = f'<a href="../../en/lessons/{stem}/">{t["outdated_link"]}</a>'
+    return (f'<div class="admonition note translation-outdated"><p class="admonition-title">{t["outdated_title"]}</p>'
+            f'<p>{t["outdated"].format(link=link)}</p></div>')
+
+
+def process_lesson_html(content: str, lang: str, stem: str, run: dict | None,
+                        outdated: bool = False) -> tuple[str, list[dict]]:
     """All of the above for one rendered lesson; returns the new HTML and its TOC tokens."""
     soup = BeautifulSoup(content, "html.parser")
     strip_external_scripts(soup)
+    use_material_code_blocks(soup)
     tokens = fix_headings(soup)
     wrap_tagged_cells(soup, lang)
     render_math(soup)
-    if run is not None:
+    if run is not None or outdated:
         h1 = soup.find("h1")
-        record = BeautifulSoup(run_record_html(run, lang, stem), "html.parser")
+        notice = outdated_notice_html(lang, stem) if outdated else ""
+        record = BeautifulSoup((run_record_html(run, lang, stem) if run else "") + notice, "html.parser")
         anchor = h1.find_parent(class_="jp-Cell") if h1 else None
         if anchor is not None:
             anchor.insert_after(record)

@@ -376,7 +376,7 @@ print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
 # 3. Write a module whose `forward` uses `F.dropout` correctly, and show that its output differs
-#    between `train()` and `eval()` mode while the eval output equals the input.
+#    between `train()` and `eval()` mode, and that in eval mode it equals the same layer without dropout.
 
 # %% tags=["solution"]
 class Net(nn.Module):

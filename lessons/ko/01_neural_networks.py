@@ -5,13 +5,13 @@
 # **뉴런**(neuron)입니다. 이 강의에서는 텐서(tensor)로 뉴런 하나와 뉴런 여러 개로 이루어진 계층(layer)을
 # 직접 계산해 보고, PyTorch의 `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
 #
-# **이 강의에서 배우는 것**
+# **이 강의에서 배울 내용**
 #
-# - 뉴런이 하는 계산: 입력의 가중합에 편향을 더하고 활성화 함수를 통과시키기
-# - 뉴런을 계층으로 배치하는 방법: 입력층, 은닉층, 출력층
-# - `X @ W.T + b`로 미니배치 전체에 대해 한 계층을 계산하는 방법과, `nn.Linear`가 같은 계산을 한다는 사실
-# - `nn.Linear`가 가중치를 `[out_features, in_features]` 모양으로 저장하는 이유
-# - 편향이 실제로 하는 일(문턱값을 옮깁니다)과 하지 않는 일
+# - 뉴런이 하는 계산: 입력의 가중합에 편향(bias)을 더하고 활성화 함수(activation function)를 통과시키기
+# - 뉴런을 계층으로 배치하는 방법: 입력층(input layer), 은닉층(hidden layer), 출력층(output layer)
+# - `X @ W.T + b`로 미니배치(minibatch) 전체에 대해 한 계층을 계산하는 방법과, `nn.Linear`도 같은 계산을 한다는 사실
+# - `nn.Linear`가 가중치(weight)를 `[out_features, in_features]` 모양으로 저장하는 이유
+# - 편향이 실제로 하는 일(문턱값 이동)과 하지 않는 일
 #
 # **사전 지식:** 기초 파이썬, 그리고 텐서를 조금 다뤄 본 경험(만들기, `shape`, `*`, `@`)이면 충분합니다.
 # 앞선 강의는 필요하지 않습니다.
@@ -31,15 +31,15 @@ print("device:", device.type)
 # %% [markdown]
 # ## 뉴런 하나
 #
-# 뉴런은 입력 여러 개($x_1, \dots, x_n$)를 받아 각 입력에 저마다의 **가중치**(weight, $w_i$)를 곱해 모두
-# 더하고, 여기에 **편향**(bias, $b$)을 더합니다. 이렇게 얻은 값($z$)을 **활성화 함수**(activation
-# function, $f$)에 통과시킨 것이 뉴런의 출력입니다.
+# 뉴런은 입력 여러 개($x_1, \dots, x_n$)를 받아 입력마다 따로 정해진 **가중치**($w_i$)를 곱한 뒤
+# 모두 더하고, 여기에 **편향**($b$)을 더합니다. 이렇게 얻은 값($z$)을 **활성화 함수**($f$)에 통과시킨
+# 것이 뉴런의 출력입니다.
 #
 # $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
 #
-# 가중치와 편향은 뉴런의 *매개변수*(parameter)이며, 학습은 바로 이 값들을 조정하는 과정입니다. 아래는
-# 입력이 3개인 뉴런 하나를 손으로 계산한 예입니다. 활성화 함수로는 시그모이드(sigmoid)를 씁니다:
-# $\sigma(z) = 1 / (1 + e^{-z})$.
+# 가중치와 편향은 뉴런의 *매개변수*(parameter)이며, 학습이란 바로 이 값들을 조정하는 과정입니다. 아래는
+# 입력이 3개인 뉴런 하나를 손으로 계산한 예입니다. 활성화 함수로는 시그모이드(sigmoid)
+# $\sigma(z) = 1 / (1 + e^{-z})$를 씁니다.
 
 # %%
 x = torch.tensor([1.0, 2.0, 3.0])    # 입력 3개
@@ -52,15 +52,15 @@ print("w @ x + b =", w @ x + b)  # 같은 가중합을 내적으로 계산
 print("sigmoid(z) =", torch.sigmoid(z))
 
 # %% [markdown]
-# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 -0.65를 냅니다. 시그모이드는 $z$ 값이
-# 무엇이든 출력을 0과 1 사이, 즉 $(0, 1)$ 범위로 눌러 담습니다. 다른 활성화 함수와의 비교는 02강에서 다룹니다.
+# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 -0.65를 냅니다. 시그모이드는 $z$가 어떤
+# 값이든 0과 1 사이, 즉 $(0, 1)$ 범위로 눌러 담습니다. 다른 활성화 함수와의 비교는 02강에서 다룹니다.
 #
 # ## 계층: 입력층, 은닉층, 출력층
 #
-# 뉴런은 **계층** 단위로 배치됩니다. **입력층**(input layer)은 입력값을 담아 둘 뿐 아무 계산도 하지
-# 않습니다. **은닉층**(hidden layer)과 **출력층**(output layer)은 뉴런 여러 개를 묶은 것이고, 각 뉴런은
-# 바로 앞 계층의 값을 *전부* 받습니다. 아래 그림은 입력 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리 출력층으로
-# 이루어진 "3-4-2" 신경망입니다.
+# 뉴런은 **계층** 단위로 배치됩니다. **입력층**은 입력값을 담아 둘 뿐 아무 계산도 하지 않습니다.
+# **은닉층**과 **출력층**은 뉴런 여러 개를 묶은 것이고, 그 안의 각 뉴런은 바로 앞 계층의 값을 *전부*
+# 받습니다. 아래 그림은 입력 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리 출력층으로 이루어진 "3-4-2"
+# 신경망입니다.
 
 # %%
 sizes = [3, 4, 2]  # 입력층의 값 개수, 은닉층과 출력층의 뉴런 개수
@@ -84,14 +84,14 @@ show(fig)
 
 # %% [markdown]
 # 뉴런으로 이루어진 계층에는 들어오는 선 하나마다 가중치가 하나, 뉴런 하나마다 편향이 하나 있습니다.
-# 선 위에 적힌 것은 PyTorch가 이 값들을 담는 텐서의 모양입니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
-# 다음 절들에서 설명합니다.
+# 선 위에 적힌 것은 PyTorch에서 이 값들을 담는 텐서의 모양입니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
+# 이어지는 절에서 설명합니다.
 #
 # ## 한 계층을 직접 계산하기: `X @ W.T + b`
 #
 # 계층은 같은 입력을 읽는 뉴런 여러 개입니다. 각 뉴런의 가중치 벡터를 *행*으로 쌓아 `(out, in)` 모양의
-# 행렬 `W`를 만들고, 입력 여러 개를 `X`의 행으로 쌓으면 `X @ W.T + b` 한 번으로 모든 입력에 대한 모든
-# 뉴런의 값을 구할 수 있습니다.
+# 행렬 `W`를 만들고, 미니배치의 입력들을 `X`의 행으로 쌓으면 `X @ W.T + b` 한 번으로 모든 입력에 대한
+# 모든 뉴런의 값을 구할 수 있습니다.
 
 # %%
 X = torch.randn(2, 3)  # 입력 2개로 된 미니배치, 입력마다 값 3개
@@ -102,7 +102,7 @@ Z = X @ W.T + b        # (2, 3) @ (3, 4) + (4,) -> (2, 4)
 print("Z.shape:", Z.shape)
 print(Z)
 
-neuron_1 = (W[1] * X[0]).sum() + b[1]  # 입력 0에 대한 뉴런 1을 뉴런 하나 방식으로 계산
+neuron_1 = (W[1] * X[0]).sum() + b[1]  # 입력 0에 대한 뉴런 1의 값을 앞의 뉴런 하나 방식으로 계산
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
@@ -111,9 +111,9 @@ print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 #
 # ## `nn.Linear`도 같은 계산을 합니다
 #
-# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 직접 가지고 있고
-# `X @ W.T + b`를 계산합니다. 우리가 만든 `W`와 `b`를 복사해 넣으면 같은 값이 나와야 합니다. 계층은
-# `device`(GPU가 있으면 GPU)에서 실행하므로, 장치 사이의 아주 작은 반올림 차이를 허용하는
+# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 계층 안에 담고 있으며
+# `X @ W.T + b`를 계산합니다. 앞에서 만든 `W`와 `b`를 복사해 넣으면 같은 값이 나와야 합니다. 계층은
+# `device`(GPU가 있으면 GPU)에서 실행하므로, 장치(device) 사이의 아주 작은 반올림 차이를 허용하는
 # `torch.allclose`로 비교합니다.
 
 # %%
@@ -131,10 +131,10 @@ print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))
 # %% [markdown]
 # ## `nn.Linear`가 가중치를 저장하는 방식
 #
-# `nn.Linear`는 `weight`를 `[out_features, in_features]` 모양으로 저장합니다. 우리의 `W`처럼 뉴런 하나가
-# 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 784개 입력(28×28 이미지)을 받아 뉴런
-# 20개로 보내는 계층의 가중치는 `(20, 784)` 모양입니다. PyTorch는 두 텐서를 $n$ = `in_features`일 때
-# $\pm 1/\sqrt{n}$ 범위의 균등분포에서 뽑은 작은 난수로 채웁니다.
+# `nn.Linear`는 `weight`를 `[out_features, in_features]` 모양으로 저장합니다. 앞에서 만든 `W`처럼 뉴런
+# 하나가 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 입력 784개(28×28 이미지)를 받는
+# 뉴런 20개짜리 계층의 가중치는 `(20, 784)` 모양입니다. PyTorch는 두 텐서를 작은 난수로 채웁니다.
+# $n$ = `in_features`라고 할 때 $-1/\sqrt{n}$과 $1/\sqrt{n}$ 사이의 균등분포에서 뽑은 값입니다.
 
 # %%
 layer = nn.Linear(784, 20)
@@ -148,9 +148,9 @@ print(f"bound = {bound:.4f}, all weights within it:", (layer.weight.abs() <= bou
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 가중치 행렬을 `(in, out)` 모양으로 만들기**
 #
-# 많은 교재가 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
-# `nn.Linear`에 복사하면, 계층이 정사각형일 때는 조용한 버그가 됩니다. 모양이 맞으니 아무 오류도 나지
-# 않지만 계층은 전혀 다른 값을 계산합니다.
+# 많은 교재는 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
+# `nn.Linear`에 복사하면, 계층이 정사각형일 때 눈에 띄지 않는 버그가 생깁니다. 모양이 맞으니 아무 오류도
+# 나지 않지만, 계층은 전혀 다른 값을 계산합니다.
 
 # %% tags=["pitfall"]
 W_in_out = torch.randn(3, 3)  # 교재식 가중치: 행 = 입력, 열 = 뉴런
@@ -164,14 +164,14 @@ with torch.no_grad():
 print("after .T:", torch.allclose(square(X), X @ W_in_out))
 
 # %% [markdown]
-# 계층이 정사각형이 아니라면 같은 실수가 모양 오류로 바로 드러나기라도 합니다. 정사각형 계층에서는 이처럼
-# `allclose`로 확인해야만 잡을 수 있습니다.
+# 정사각형이 아닌 계층이라면 같은 실수를 해도 모양 오류가 나서 바로 알 수 있습니다. 정사각형 계층에서는
+# 이처럼 `allclose`로 확인해야만 잡아낼 수 있습니다.
 #
 # ## 편향이 하는 일
 #
 # 입력이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 *계단 함수*(step function)를 쓰는 뉴런을 생각해
-# 봅시다. 이 뉴런은 가중합이 양수일 때($z = wx + b > 0$) 1을 출력하고("발화한다") 그렇지 않으면 0을
-# 출력합니다. 정리하면 발화 조건은 다음과 같습니다: $x > -b/w$. 따라서 편향이 **문턱값**(threshold)을
+# 봅시다. 이 뉴런은 가중합이 양수일 때($z = wx + b > 0$) 1을 출력하고("발화하고") 그렇지 않으면 0을
+# 출력합니다. 식을 정리하면 $x > -b/w$일 때 정확히 발화합니다. 즉 편향이 **문턱값**(threshold)을
 # 정합니다. 편향이 클수록 더 작은 입력에서도 발화합니다.
 
 # %%
@@ -184,7 +184,8 @@ for b in (-2, 0, 2):
 
 # %% [markdown]
 # 시그모이드처럼 매끄러운 활성화 함수에서도 편향은 같은 일을 합니다. 곡선의 모양은 그대로 두고 곡선 전체를
-# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 지점도 같은 곳입니다: $z = 0$, 즉 $x = -b/w$.
+# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 곳은 $z = 0$, 즉 $x = -b/w$인 지점으로, 계단 함수의
+# 문턱값과 같습니다.
 
 # %%
 xs = torch.linspace(-8, 8, 200)
@@ -200,8 +201,8 @@ show(fig)
 # **흔한 실수: "편향이 낮으면 신경망이 확신한다"**
 #
 # 일부 학습 노트에는 편향이 낮으면 신경망이 출력을 확신하고, 편향이 높으면 확신하지 못한다고 적혀
-# 있습니다. 이는 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)으로, 가중치와 똑같은 매개변수이며
-# 학습을 통해 문턱값이 가장 잘 놓이는 자리로 옮겨집니다. 편향의 크기는 입력을 어떤 단위와 기준으로
+# 있습니다. 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)입니다. 가중치와 똑같은 매개변수이고,
+# 학습은 편향을 문턱값이 가장 알맞게 놓이는 자리로 옮깁니다. 편향의 크기는 입력을 어떤 단위와 기준으로
 # 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래에서 편향이 크게 다른 두 뉴런이 *똑같은*
 # 출력을 내고, 편향이 *같은* 두 뉴런이 전혀 다른 출력을 내는 것을 확인해 봅시다.
 
@@ -220,9 +221,9 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # 0.5에 가까움
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 확신은 매개변수 하나의 성질이 아니라 *주어진 입력에 대한 출력*의 성질입니다. 시그모이드
-# 출력(확률 $p$)에서 모델이 자기 답을 확신하는 정도는 다음과 같이 구합니다: $\max(p, 1 - p)$. 이 값은
-# 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)에 달려 있습니다. 그리고 편향은
-# 가중치와 똑같이 학습됩니다.
+# 출력을 확률(probability) $p$로 볼 때, 모델이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다.
+# 이 값은 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)에 달려 있습니다. 그리고
+# 편향은 가중치와 똑같이 학습됩니다.
 # (통계학에서 "편향이 높은" 모델은 곡선에 직선을 맞출 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은
 # 단어를 쓸 뿐 전혀 다른 개념입니다.)
 
@@ -236,8 +237,8 @@ print("bias is trained:", layer.bias.requires_grad, "| weight is trained:", laye
 # ## 코드로 만든 3-4-2 신경망
 #
 # 그림의 신경망으로 돌아가 봅시다. `nn.Linear` 계층 두 개 사이에 활성화 함수를 하나 둡니다. 입력 5개로 된
-# 미니배치(minibatch)를 통과시켜 보고, 매개변수 개수가 그림의 모양과 맞는지도 확인합니다:
-# $4 \cdot 3 + 4 + 2 \cdot 4 + 2 = 26$.
+# 미니배치를 통과시켜 보고, 매개변수 개수가 그림의 모양에서 계산한 값
+# $4 \cdot 3 + 4 + 2 \cdot 4 + 2 = 26$과 맞는지도 확인합니다.
 
 # %%
 hidden_layer = nn.Linear(3, 4).to(device)  # 입력(3) -> 은닉(4)
@@ -252,7 +253,7 @@ tensors = [hidden_layer.weight, hidden_layer.bias, output_layer.weight, output_l
 print("parameters:", sum(t.numel() for t in tensors))
 
 # %% [markdown]
-# 여기서 출력층에는 활성화 함수가 없습니다. 출력층이 내는 두 개의 가공하지 않은 출력을 **로짓**(logit)이라고
+# 여기서 출력층에는 활성화 함수가 없습니다. 출력층이 내는 가공하지 않은 출력값 두 개를 **로짓**(logit)이라고
 # 하며, 분류 모델은 이 값을 클래스별 확률로 바꾸어 씁니다(소프트맥스는 02강에서, 완전한 모델은 03강에서
 # 다룹니다).
 #
@@ -260,17 +261,17 @@ print("parameters:", sum(t.numel() for t in tensors))
 #
 # - 뉴런의 계산은 $y = f(\mathbf{w} \cdot \mathbf{x} + b)$, 즉 입력의 가중합에 편향을 더하고 활성화
 #   함수를 통과시키는 것입니다.
-# - 계층은 같은 입력을 읽는 뉴런 여러 개이며, 미니배치 `X`에 대해서는 `X @ W.T + b`입니다. `W`의 행 하나가
-#   뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
+# - 계층은 같은 입력을 읽는 뉴런 여러 개이며, 미니배치 `X`에 대해서는 `X @ W.T + b`로 계산합니다. `W`의
+#   행 하나가 뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
 # - `nn.Linear(in_features, out_features)`는 정확히 이 계산을 하며(`torch.allclose`로 확인했습니다),
 #   `weight`를 `[out_features, in_features]`, `bias`를 `[out_features]` 모양으로 저장합니다.
 # - 편향은 활성화의 문턱값을 옮깁니다(입력이 하나면 문턱값은 $x = -b/w$). 편향은 학습되는 오프셋이지
-#   확신의 척도가 아니며, 확신은 출력에서 읽어야 합니다.
+#   확신의 척도가 아닙니다. 확신은 출력에서 읽어야 합니다.
 #
 # ## 연습 문제
 #
 # **1.** 입력이 $(2, -1, 0.5)$, 가중치가 $(1, 3, -2)$, 편향이 0.5인 뉴런이 있습니다. 먼저 종이에 $z$ 값을
-# 계산한 다음, 텐서로 계산한 값과 같은 숫자를 넣은 `nn.Linear(3, 1)`의 출력으로 확인해 보세요.
+# 계산한 다음, 텐서로 계산해 보고, 같은 숫자를 넣은 `nn.Linear(3, 1)`의 출력으로도 확인해 보세요.
 # 마지막으로 시그모이드를 통과한 값($\sigma(z)$)도 구해 보세요.
 
 # %% tags=["solution"]
@@ -287,7 +288,7 @@ print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> 파이썬 float
 
 # %% [markdown]
 # **2.** 실행하기 전에 `nn.Linear(5, 2)`의 `weight`와 `bias` 모양, 그리고 매개변수 개수를 예상해 보세요.
-# 그다음 실제로 확인하고, 모양이 `(10, 5)`인 미니배치 `X`에서 계층의 출력이 `X @ W.T + b`와 같은지
+# 그다음 실제로 확인하고, 모양이 `(10, 5)`인 미니배치 `X`에 대해 계층의 출력이 `X @ W.T + b`와 같은지
 # `torch.allclose`로 확인해 보세요.
 
 # %% tags=["solution"]
@@ -301,7 +302,7 @@ print("allclose:", torch.allclose(layer(X), by_hand))
 
 # %% [markdown]
 # **3.** 가중치가 2인($w = 2$) 계단 뉴런은 가중합이 양수일 때($wx + b > 0$) 발화합니다. 입력이 3보다 클
-# 때($x > 3$)만 정확히 발화하게 하려면 편향을 얼마로 해야 할까요? 0부터 6까지 0.5 간격의 입력으로 답을
+# 때($x > 3$)에만 발화하게 하려면 편향을 얼마로 해야 할까요? 0부터 6까지 0.5 간격의 입력으로 답을
 # 확인해 보세요.
 
 # %% tags=["solution"]
@@ -317,7 +318,7 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 #
 # - [`torch.nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html) — 계층의 모양과 기본 초기화 방식
 # - [`torch.nn.functional.linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.linear.html) — 같은 계산을 함수로
-# - [`torch.matmul`](https://docs.pytorch.org/docs/stable/generated/torch.matmul.html) — `@`가 하는 일(배치 포함)
+# - [`torch.matmul`](https://docs.pytorch.org/docs/stable/generated/torch.matmul.html) — `@`가 하는 일(여러 행렬을 한꺼번에 곱하는 경우 포함)
 # - [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)와 [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html) — 텐서 비교
 # - [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html)와 [`torch.maximum`](https://docs.pytorch.org/docs/stable/generated/torch.maximum.html)
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)

@@ -1,22 +1,22 @@
 # %% [markdown]
 # # 활성화 함수
 #
-# 뉴런은 가중합 $z = w \cdot x + b$를 계산한 뒤, 그 결과를 **활성화 함수**(activation function)에
-# 통과시킵니다. 이 강의에서는 이 두 번째 단계가 왜 필요한지, 그리고 실제로 어떤 함수들을 쓰는지
+# 뉴런(neuron)은 가중합 $z = w \cdot x + b$를 계산한 뒤, 그 결과를 **활성화 함수**(activation function)에
+# 통과시킵니다. 이 강의에서는 이 두 번째 단계가 왜 필요한지, 그리고 실제로 어떤 함수를 쓰는지
 # 살펴봅니다.
 #
-# **이번에 배울 내용**
+# **이 강의에서 배울 내용**
 #
 # - 고전적인 활성화 함수(계단 함수, 시그모이드, tanh, ReLU)와 최근에 많이 쓰는 함수(LeakyReLU, ELU,
 #   GELU, SiLU), 그리고 autograd로 구한 각 함수의 도함수(derivative)
-# - 신경망에 비선형성(nonlinearity)이 필요한 이유: 선형 계층(layer) 두 개를 이어 붙여도 선형 계층 하나일 뿐입니다
-# - 계단 함수로는 기울기 기반 학습을 할 수 없는 이유
+# - 신경망(neural network)에 비선형성(nonlinearity)이 필요한 이유: 선형 계층(layer) 두 개를 이어 붙여도 선형 계층 하나일 뿐입니다
+# - 계단 함수로는 기울기(gradient)를 이용한 학습을 할 수 없는 이유
 # - 소프트맥스(softmax): 어느 `dim`을 쓰는지, 수치적으로 안정적인 형태, `log_softmax`
 # - `nn.ReLU()`, `F.relu`, `torch.relu`: 같은 연산의 세 가지 표기
 #
-# **선수 지식:** 01강(뉴런, `nn.Linear`). autograd는 다음 정도만 알면 됩니다. `requires_grad=True`로
-# 만든 텐서(tensor)는 자신에게 가해진 연산을 기록하고, `torch.autograd.grad(y, x)`(또는 `y.backward()`)는
-# `x`에 대한 `y`의 기울기(gradient)를 계산합니다.
+# **사전 지식:** 01강(뉴런, `nn.Linear`). autograd는 다음 정도만 알면 됩니다. `requires_grad=True`로
+# 만든 텐서(tensor)는 자신에게 적용된 연산을 기록하고, `torch.autograd.grad(y, x)`(또는 `y.backward()`)는
+# `x`에 대한 `y`의 기울기를 계산합니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -57,8 +57,8 @@ for name, f in activations.items():
 # %% [markdown]
 # ## 함수와 도함수를 함께 보기
 #
-# 신경망을 경사 하강법으로 학습하려면 모든 활성화 함수의 도함수가 필요합니다. 이 값은 autograd가
-# 대신 계산해 줍니다. 출력 $i$는 입력 $i$에만 의존하므로, `f(x).sum()`의 기울기가 곧 각 점에서의
+# 신경망을 경사 하강법(gradient descent)으로 학습하려면 모든 활성화 함수의 도함수가 필요합니다. 이 값은
+# autograd가 대신 계산해 줍니다. 출력 $i$는 입력 $i$에만 의존하므로, `f(x).sum()`의 기울기가 곧 각 점에서의
 # $f'(x_i)$입니다. 아래 그림의 점선은 공식이 아니라 autograd로 구한 값입니다.
 
 # %%
@@ -79,16 +79,16 @@ fig.tight_layout()
 show(fig)
 
 # %% [markdown]
-# 그림에서 두 가지를 읽을 수 있습니다. 첫째, 시그모이드의 도함수는 최댓값이 0.25이므로, 역전파(backpropagation) 때
-# 시그모이드를 하나 지날 때마다 기울기에 0.25 이하의 값이 곱해집니다. 깊은 신경망이 양수 입력에서
-# 도함수가 정확히 1인 ReLU로 옮겨 간 이유 중 하나입니다. 둘째, 계단 함수의 도함수는 완전히 0입니다.
-# 이것이 다음 절의 주제입니다.
+# 그림에서 두 가지를 읽을 수 있습니다. 첫째, 시그모이드의 도함수는 최댓값이 0.25입니다. 그래서
+# 역전파(backpropagation) 때 시그모이드를 하나 지날 때마다 기울기에 0.25 이하의 값이 곱해집니다. 깊은
+# 신경망이 시그모이드 대신 ReLU를 쓰게 된 이유 중 하나입니다. ReLU의 도함수는 양수 입력에서 정확히
+# 1입니다. 둘째, 계단 함수의 도함수는 어디서나 0입니다. 다음 절에서 이 문제를 다룹니다.
 
 # %% [markdown]
 # ## 계단 함수로는 학습할 수 없는 이유
 #
 # 계단 함수는 0의 양쪽에서 상수이므로, 도함수는 0을 제외한 모든 곳에서 0이고 0에서는 정의되지
-# 않습니다. PyTorch에서는 이것이 두 가지로 드러납니다. `z > 0` 같은 비교 연산은 autograd 그래프를
+# 않습니다. PyTorch에서는 이 사실이 두 가지로 드러납니다. `z > 0` 같은 비교 연산은 autograd 그래프를
 # 끊어 버리고(결과에 `grad_fn`이 없으므로 `backward()`가 실패합니다), 위의 `sign`을 쓴 것처럼
 # 미분 가능한 식으로 만들어도 기울기는 정확히 0입니다.
 
@@ -106,17 +106,17 @@ for name in ["binary step", "sigmoid", "ReLU"]:
     print(f"{name:>12} gradient: {grad}")
 
 # %% [markdown]
-# 경사 하강법은 가중치(weight)를 $w \leftarrow w - \eta \, \partial L / \partial w$로 갱신합니다. 계단 함수 앞에
-# 있는 가중치는 이 기울기가 모두 0이므로 전혀 움직이지 않고, 신경망은 아무것도 배우지 못합니다.
-# 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 어디서나 쓸모 있는 기울기를 줍니다. 초기 신경망에서
-# 시그모이드가 계단 함수를 대신하게 된 이유입니다.
+# 경사 하강법은 가중치(weight)를 $w \leftarrow w - \eta \, \partial L / \partial w$로 갱신합니다. 여기서
+# $\eta$는 학습률(learning rate)입니다. 계단 함수 앞에 있는 가중치는 이 기울기가 모두 0이므로 전혀 움직이지 않고,
+# 신경망은 아무것도 배우지 못합니다. 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 어디서나 쓸모 있는
+# 기울기를 줍니다. 초기 신경망에서 시그모이드가 계단 함수를 대신하게 된 이유입니다.
 
 # %% [markdown]
 # ## 비선형성이 필요한 이유: 선형 계층 두 개는 선형 계층 하나
 #
-# 사이에 활성화 함수가 없으면 선형 계층 두 개는 하나로 합쳐집니다:
-# $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$. 이 식대로 `nn.Linear` 하나를 직접 만들고,
-# 두 계층을 쌓은 것과 출력이 같은지 확인해 봅시다.
+# 두 선형 계층 사이에 활성화 함수가 없으면 두 계층은 하나로 합쳐집니다.
+# $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$이기 때문입니다. 이 식대로 `nn.Linear` 하나를
+# 직접 만들고, 두 계층을 쌓은 것과 출력이 같은지 확인해 봅시다.
 
 # %%
 stack = nn.Sequential(nn.Linear(4, 8), nn.Linear(8, 3)).to(device)
@@ -136,7 +136,7 @@ print("two Linear layers == one Linear layer: True")
 
 # %% [markdown]
 # 같은 두 계층 사이에 ReLU를 넣으면, 이제 어떤 선형 계층 하나로도 같은 일을 할 수 없습니다.
-# 방금 합친 계층의 출력은 신경망의 출력과 달라집니다.
+# 방금 합친 계층의 출력이 신경망의 출력과 달라집니다.
 
 # %%
 with_relu = nn.Sequential(stack[0], nn.ReLU(), stack[1])  # 가중치는 그대로, ReLU만 추가
@@ -144,9 +144,9 @@ diff = (with_relu(X) - merged(X)).abs().max().item()
 print(f"max |with_relu(X) - merged(X)| = {diff:.3f}")
 
 # %% [markdown]
-# 그림으로 보면 더 분명합니다. 입력 1개, 은닉 유닛 16개, 출력 1개인 신경망에 매번 **같은** 무작위
-# 가중치를 씁니다. 활성화 함수가 없으면 유닛을 몇 개 쓰든 결과는 직선이고, ReLU를 넣으면 여러 번
-# 꺾인 선이, tanh를 넣으면 매끄러운 곡선이 됩니다. 이런 꺾임을 쌓아 올리는 덕분에 신경망은 복잡한
+# 그림으로 보면 더 분명합니다. 입력 1개, 뉴런 16개짜리 은닉층(hidden layer), 출력 1개인 신경망에 매번 **같은** 무작위
+# 가중치를 씁니다. 활성화 함수가 없으면 뉴런을 몇 개 쓰든 결과는 직선입니다. ReLU를 넣으면 여러 번
+# 꺾인 선이, tanh를 넣으면 매끄러운 곡선이 됩니다. 이런 꺾임을 쌓아 올릴 수 있기 때문에 신경망은 복잡한
 # 함수도 근사할 수 있습니다.
 
 # %%
@@ -167,10 +167,10 @@ show(fig)
 # %% [markdown]
 # ## 소프트맥스: 로짓을 확률로
 #
-# 분류기의 마지막 계층은 클래스마다 가공되지 않은 점수 하나, 즉 **로짓**(logit)을 내놓습니다.
-# 소프트맥스는 로짓 벡터를 확률(probability)로 바꿉니다: $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$.
-# 모양이 `(샘플, 클래스)`인 미니배치(minibatch)에서는 **행**마다 합이 1이 되어야 하므로 클래스 차원인 `dim=1`을
-# 씁니다. `dim=0`을 쓰면 샘플들에 걸쳐 열마다 정규화하게 됩니다.
+# 분류 모델의 마지막 계층은 클래스마다 가공하지 않은 점수 하나, 즉 **로짓**(logit)을 내놓습니다.
+# 소프트맥스는 $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$로 로짓 벡터를 확률(probability)로
+# 바꿉니다. 모양이 `(샘플, 클래스)`인 미니배치(minibatch)에서는 **행**마다 합이 1이 되어야 하므로 클래스
+# 차원인 `dim=1`을 씁니다. `dim=0`을 쓰면 열마다, 즉 샘플들에 걸쳐 정규화(normalization)하게 됩니다.
 
 # %%
 logits = torch.tensor([[2.0, 1.0, 0.1],
@@ -184,8 +184,8 @@ print("dim=0:\n", p_cols, "\n  row sums:", p_cols.sum(dim=1), " column sums:", p
 # **흔한 실수: 엉뚱한 차원으로 소프트맥스 계산하기**
 #
 # `dim=0`으로 써도 코드는 아무 경고 없이 실행됩니다. 하지만 샘플마다 "확률"의 합이 더는 1이 아니고,
-# 같은 미니배치에 어떤 샘플이 함께 들어 있느냐에 따라 값이 달라집니다. 샘플이 하나뿐인 미니배치라면
-# 극단적으로 모든 클래스의 확률이 1이 됩니다.
+# 같은 미니배치에 어떤 샘플이 함께 들어 있느냐에 따라 값이 달라집니다. 극단적인 예로, 샘플이 하나뿐인
+# 미니배치에서는 모든 클래스의 확률이 1이 됩니다.
 
 # %% tags=["pitfall"]
 wrong = nn.Softmax(dim=0)
@@ -193,8 +193,9 @@ print("batch of 2, dim=0, row sums:", wrong(logits).sum(dim=1))
 print("batch of 1, dim=0:", wrong(logits[:1]))
 
 # %% [markdown] tags=["pitfall"]
-# 해결책: 클래스 차원인 `dim=1`로 정규화합니다. 마지막 차원을 뜻하는 `dim=-1`을 쓰면 앞쪽에 차원이
-# 더 붙어도 그대로 맞습니다. 이제 한 샘플의 결과는 함께 들어 있는 샘플과 상관없이 같습니다.
+# 바로잡기: 클래스 차원인 `dim=1`을 따라 정규화합니다. 마지막 차원을 뜻하는 `dim=-1`을 쓰면 앞쪽에
+# 차원이 더 붙어도 계속 올바르게 동작합니다. 이제 한 샘플의 결과는 같은 미니배치에 어떤 샘플이 함께
+# 있든 달라지지 않습니다.
 
 # %% tags=["pitfall"]
 right = nn.Softmax(dim=1)
@@ -206,10 +207,10 @@ print("batch of 1, dim=1:", right(logits[:1]))
 # ## 수치적으로 안정적인 소프트맥스
 #
 # 공식을 그대로 계산하면 오버플로(overflow)가 납니다. float32에서 $e^{z}$는 $z > 88.7$이면 `inf`가
-# 되고, `inf / inf`는 `nan`입니다. 가장 큰 로짓 $m$을 먼저 빼 주면 수학적으로는 달라지는 것이 없습니다.
-# 분자와 분모의 $e^{-m}$이 약분되기 때문입니다:
-# $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}}.$$
-# 그러면서도 모든 지수는 0 이하가 되고, 가장 큰 항은 정확히 $e^0 = 1$이 됩니다.
+# 되고, `inf / inf`는 `nan`입니다. 가장 큰 로짓 $m$을 먼저 빼도 수학적으로는 달라지는 것이 없습니다.
+# 분자와 분모에 똑같이 곱해지는 $e^{-m}$이 약분되기 때문입니다.
+# $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}}$$
+# 이렇게 하면 모든 지수가 0 이하가 되고, 가장 큰 항은 정확히 $e^0 = 1$이 됩니다.
 
 # %%
 def naive_softmax(z):
@@ -230,14 +231,14 @@ assert torch.allclose(stable_softmax(logits), torch.softmax(logits, dim=-1))
 print("stable_softmax == torch.softmax: True")
 
 # %% [markdown]
-# PyTorch의 `torch.softmax`(`F.softmax`와 같은 함수입니다)가 이 처리를 대신 해 주므로, 실제로
-# 소프트맥스를 손으로 짤 일은 없습니다.
+# PyTorch의 `torch.softmax`(`F.softmax`와 같은 함수입니다)가 이 처리를 대신해 주므로, 실제로
+# 소프트맥스를 직접 구현할 일은 없습니다.
 #
 # ## `log_softmax`: `log(softmax(...))`보다 나은 이유
 #
 # 분류용 손실 함수(loss function)에는 확률의 **로그**가 필요합니다. `softmax`를 먼저 계산하고 `log`를
 # 취하면, 확률이 0으로 언더플로(underflow)된 곳에서 로그가 `-inf`가 됩니다. `log_softmax`는
-# $z_i - m - \log \sum_j e^{z_j - m}$을 직접 계산하므로 유한한 값을 유지합니다.
+# $z_i - m - \log \sum_j e^{z_j - m}$을 직접 계산하므로 값이 유한하게 유지됩니다.
 
 # %%
 z = torch.tensor([[0.0, -50.0, -200.0]])
@@ -249,15 +250,15 @@ print("log_softmax == z - logsumexp(z): True")
 
 # %% [markdown]
 # `nn.CrossEntropyLoss`가 확률이 아니라 가공하지 않은 로짓을 입력으로 받는 것도 같은 이유입니다.
-# 내부에서 `log_softmax`를 적용한 뒤 `nn.NLLLoss`를 계산합니다. 학습을 다루는 강의에서 직접 쓰게 됩니다.
+# 내부에서 `log_softmax`를 적용한 뒤 `nn.NLLLoss`를 계산합니다. 학습을 다루는 강의에서 직접 써 봅니다.
 
 # %% [markdown]
 # ## `nn.ReLU()`, `F.relu`, `torch.relu` 비교
 #
 # 같은 연산을 세 가지로 쓸 수 있습니다. `nn.ReLU()`는 모듈(module)이라서 `nn.Sequential`에 넣을 수
 # 있고 `print(model)`에도 나타납니다. `torch.nn.functional`의 `F.relu`는 평범한 함수로, `forward`
-# 메서드 안에서 쓰기 편하며 내부에서 `torch.relu`를 호출합니다. 셋의 결과는 완전히 같고, 모듈은
-# 매개변수(parameter)를 하나도 갖지 않습니다.
+# 메서드 안에서 쓰기 편하며 내부에서 `torch.relu`를 호출합니다. 셋의 결과는 완전히 같고, 모듈에는
+# 매개변수(parameter)가 하나도 없습니다.
 
 # %%
 x = torch.randn(2, 5).to(device)
@@ -277,16 +278,16 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 #   tanh는 포화됩니다(시그모이드의 도함수는 최대 0.25). 오늘날에는 ReLU와 그 매끄러운 변형(GELU,
 #   SiLU)을 주로 씁니다.
 # - 소프트맥스는 `dim`을 따라 로짓을 확률로 바꿉니다. `(샘플, 클래스)` 미니배치라면 클래스 차원인
-#   `dim=1`입니다. 안정적인 구현은 최댓값을 먼저 빼고, 로그 확률은 `log_softmax`로 구하는 것이
+#   `dim=1`입니다. 안정적인 구현은 최댓값을 먼저 뺍니다. 로그 확률은 `log_softmax`로 구해야
 #   안정적입니다.
 # - `nn.ReLU()`, `F.relu`, `torch.relu`는 같은 값을 계산합니다. 모듈 형태는 `nn.Sequential` 같은
-#   컨테이너에 넣을 때 씁니다.
+#   컨테이너(container)에 넣을 때 씁니다.
 
 # %% [markdown]
 # ## 연습 문제
 #
-# **1.** `torch.linspace(-6, 6, 101)`에서 autograd로 시그모이드의 도함수가 $\sigma(x)\,(1 - \sigma(x))$와
-# 같은지 확인하고, 도함수가 가장 큰 지점을 찾아 보세요.
+# **1.** `torch.linspace(-6, 6, 101)`의 점들에서 시그모이드의 도함수가 $\sigma(x)\,(1 - \sigma(x))$와
+# 같은지 autograd로 확인하고, 도함수가 가장 큰 지점을 찾아 보세요.
 
 # %% tags=["solution"]
 x = torch.linspace(-6, 6, 101, requires_grad=True)
@@ -310,7 +311,7 @@ assert torch.allclose(p, torch.softmax(logits + 5, dim=1))
 
 # %% [markdown]
 # **3.** 활성화 함수 없이 `nn.Linear(6, 5)`, `nn.Linear(5, 4)`, `nn.Linear(4, 2)`를 차례로 이었습니다.
-# 이와 똑같이 동작하는 `nn.Linear(6, 2)` 하나를 만들고 `torch.allclose`로 확인해 보세요.
+# 이것과 똑같이 동작하는 `nn.Linear(6, 2)` 하나를 만들고 `torch.allclose`로 확인해 보세요.
 
 # %% tags=["solution"]
 l1, l2, l3 = nn.Linear(6, 5), nn.Linear(5, 4), nn.Linear(4, 2)

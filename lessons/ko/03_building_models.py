@@ -1,20 +1,21 @@
 # %% [markdown]
 # # 모델 만들기
 #
-# PyTorch에서 신경망은 하나의 클래스입니다. `nn.Module`을 상속해서 `__init__`에서 계층(layer)을 만들고,
-# `forward`에서 데이터가 그 계층들을 어떻게 지나가는지 적습니다. 이 강의에서는 강좌의 나머지 부분에서
-# 쓸 FashionMNIST(옷 종류 10가지의 28×28 흑백 이미지)용 신경망을 만듭니다.
+# PyTorch에서 신경망(neural network)은 클래스로 만듭니다. `nn.Module`을 상속한 클래스의 `__init__`에서
+# 계층(layer)을 만들고, `forward`에서 데이터가 그 계층들을 어떤 순서로 지나가는지 적습니다. 이 강의에서는
+# 강좌의 나머지 부분에서 계속 쓸 FashionMNIST(옷 종류 10가지를 담은 28×28 흑백 이미지)용 신경망을
+# 만듭니다.
 #
-# **이번에 배울 내용**
+# **이 강의에서 배울 내용**
 #
 # - 순수 PyTorch 코드로 장치(device)를 고르는 방법: CUDA, MPS, CPU
 # - `__init__`과 `forward`를 갖춘 `class NeuralNetwork(nn.Module)`을 작성하고, 출력해 보고, 장치로
 #   옮기는 방법
-# - `model.forward(X)`가 아니라 `model(X)`로 호출해야 하는 이유(순전파 훅으로 확인)
-# - 출력 로짓을 확률과 예측 클래스로 바꾸는 방법
+# - `model.forward(X)`가 아니라 `model(X)`로 호출해야 하는 이유: 순전파(forward pass) 훅으로 확인합니다
+# - 출력 로짓(logit)을 확률(probability)과 예측 클래스로 바꾸는 방법
 # - `super().__init__()`을 빠뜨리거나 마지막 계층 뒤에 ReLU를 붙이면 생기는 문제
 #
-# **선수 지식:** 01강(`nn.Linear`)과 02강(ReLU, `dim=1` 소프트맥스).
+# **사전 지식:** 01강(`nn.Linear`)과 02강(ReLU, `dim=1` 소프트맥스).
 
 # %%
 import matplotlib.pyplot as plt
@@ -29,8 +30,8 @@ _ = seed_everything(0)  # 돌려주는 생성기는 여기서 쓰지 않습니�
 # ## 장치 고르기
 #
 # 모델은 가속기에서 가장 빠르게 돌아갑니다. NVIDIA GPU(CUDA)나 Apple 실리콘 Mac의 GPU(MPS)가
-# 대표적입니다. 흔히 쓰는 방식은 이 순서대로 확인하고, 둘 다 없으면 CPU를 쓰는 것입니다. 다른 강의에서
-# 쓰는 강좌 도우미 함수 `course_lib.get_device()`도 정확히 같은 순서로 고릅니다.
+# 대표적입니다. 보통은 이 순서대로 확인하고, 둘 다 없으면 CPU를 씁니다. 다른 강의에서 쓰는 강좌 도우미
+# 함수 `course_lib.get_device()`도 정확히 같은 순서로 고릅니다.
 
 # %%
 if torch.cuda.is_available():
@@ -53,10 +54,10 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # %% [markdown]
 # ## 모델 클래스 정의하기
 #
-# `__init__`은 먼저 `super().__init__()`을 호출해 하위 모듈(module)과 매개변수(parameter)를 관리할 내부 구조를
-# 준비한 다음, 계층들을 속성으로 만듭니다. `forward`는 미니배치(minibatch)를 받아 클래스마다 가공되지 않은 점수
-# 하나, 즉 **로짓**(logit)을 돌려줍니다. 마지막 계층은 그냥 `nn.Linear`입니다. 로짓은 음수를 포함해
-# 어떤 실수든 될 수 있어야 하기 때문입니다.
+# `__init__`은 먼저 `super().__init__()`을 호출해 하위 모듈(module)과 매개변수(parameter)를 관리할
+# 내부 구조를 준비한 다음, 계층을 속성으로 만듭니다. `forward`는 미니배치(minibatch)를 받아 클래스마다
+# 가공하지 않은 점수 하나, 즉 **로짓**을 돌려줍니다. 마지막 계층은 평범한 `nn.Linear`입니다. 로짓은
+# 음수를 포함해 어떤 실수든 될 수 있어야 하기 때문입니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -68,11 +69,11 @@ class NeuralNetwork(nn.Module):
             nn.ReLU(),
             nn.Linear(512, 512),
             nn.ReLU(),
-            nn.Linear(512, 10),  # 마지막 계층 뒤에는 활성화 함수가 없습니다: 이 출력이 로짓입니다
+            nn.Linear(512, 10),  # 마지막 계층 뒤에는 활성화 함수가 없습니다. 이 출력이 로짓입니다
         )
 
     def forward(self, x):
-        x = self.flatten(x)  # (N, 28, 28) -> (N, 784); 0번 차원(배치)은 그대로 둡니다
+        x = self.flatten(x)  # (N, 28, 28) -> (N, 784); 0번 차원(미니배치)은 그대로 둡니다
         logits = self.linear_relu_stack(x)  # (N, 784) -> (N, 10)
         return logits
 
@@ -80,8 +81,9 @@ class NeuralNetwork(nn.Module):
 # ## 만들고, 출력하고, 옮기기
 #
 # 인스턴스를 만들면 모든 가중치(weight)가 무작위로 초기화됩니다. `print(model)`은 하위 모듈을 할당한
-# 순서대로 보여 줍니다. `.to(device)`는 모든 매개변수를 해당 장치로 옮기는데, 모듈에서는 제자리에서
-# 옮기고 모듈 자신을 돌려줍니다. 그래서 보통 `model = NeuralNetwork().to(device)` 한 줄로 씁니다.
+# 순서대로 보여 줍니다. `.to(device)`는 모든 매개변수를 해당 장치로 옮깁니다. 모듈의 `.to()`는
+# 제자리(in-place)에서 동작하고 모듈 자신을 돌려주므로, 보통 `model = NeuralNetwork().to(device)` 한 줄로
+# 씁니다.
 
 # %%
 model = NeuralNetwork().to(device)
@@ -93,7 +95,7 @@ print("model.to(device) is model:", model.to(device) is model)
 # **흔한 실수: `super().__init__()` 빠뜨리기**
 #
 # `nn.Module.__init__`은 하위 모듈과 매개변수를 등록할 내부 딕셔너리를 만듭니다. 이 호출이 없으면
-# `__init__` 안의 첫 번째 `self.layer = nn.…(...)`부터 실패합니다.
+# `__init__` 안의 첫 번째 `self.layer = nn.…(...)` 줄에서 바로 오류가 납니다.
 
 # %% tags=["pitfall"]
 class Forgetful(nn.Module):
@@ -107,7 +109,7 @@ except AttributeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# 고치는 데는 한 줄이면 되고, 이 줄은 어떤 계층보다도 먼저 와야 합니다.
+# 고치는 데는 한 줄이면 충분합니다. 단, 이 줄은 계층을 할당하기 전에 와야 합니다.
 
 # %% tags=["pitfall"]
 class Remembers(nn.Module):
@@ -121,10 +123,10 @@ print(Remembers())
 # %% [markdown]
 # ## `model.forward(X)`가 아니라 `model(X)`로 호출하기
 #
-# 모델을 호출하면 `nn.Module.__call__`이 실행되고, 이 메서드가 모듈에 등록된 훅(hook)을 `forward`
-# 앞뒤로 실행합니다. `forward`를 직접 부르면 훅을 건너뜁니다. 여러 도구가 모델 코드를 고치지 않고
-# 훅으로 모델에 붙기 때문에(예: `torch.nn.utils.prune`이나 특성 추출기), 훅을 건너뛰면 조용히 망가집니다.
-# 아래에서는 순전파 훅(forward hook)으로 호출 횟수를 기록해 봅니다.
+# 모델을 호출하면 `nn.Module.__call__`이 실행되고, 이 메서드가 `forward` 앞뒤로 모듈에 등록된
+# 훅(hook)을 실행합니다. `forward`를 직접 부르면 훅을 건너뜁니다. 많은 도구가 모델 코드를 고치지 않고
+# 훅을 통해 모델에 연결되므로(예: `torch.nn.utils.prune`이나 특성 추출기), 훅을 건너뛰면 오류 없이
+# 동작이 틀어집니다. 아래에서는 순전파 훅(forward hook)으로 호출될 때마다 기록을 남겨 봅니다.
 
 # %%
 calls = []
@@ -141,14 +143,14 @@ print("after model(X):         hook calls =", len(calls), calls)
 logits_direct = model.forward(X)
 print("after model.forward(X): hook calls =", len(calls))
 handle.remove()
-assert torch.allclose(logits, logits_direct)  # 값은 같지만 훅은 한 번만 호출을 보았습니다
+assert torch.allclose(logits, logits_direct)  # 값은 같지만 훅이 본 호출은 한 번뿐입니다
 
 # %% [markdown]
 # ## 로짓에서 예측까지
 #
-# 로짓은 가공되지 않은 점수입니다. `nn.Softmax(dim=1)`은 각 행을 합이 1인 확률(probability)로 바꾸고
-# (1번 차원이 클래스 차원입니다), `argmax(1)`은 가장 가능성이 높은 클래스를 고릅니다. 소프트맥스는
-# 점수의 순서를 바꾸지 않으므로, 로짓에 바로 argmax를 적용해도 같은 클래스가 나옵니다.
+# 로짓은 가공하지 않은 점수입니다. `nn.Softmax(dim=1)`은 각 행을 합이 1인 확률로 바꾸고(1번 차원이
+# 클래스 차원입니다), `argmax(1)`은 가장 가능성이 높은 클래스를 고릅니다. 소프트맥스는 점수의 순서를
+# 바꾸지 않으므로, 로짓에 바로 argmax를 적용해도 같은 클래스가 나옵니다.
 
 # %%
 print("logits:", [round(v, 3) for v in logits[0].tolist()])
@@ -161,8 +163,8 @@ assert torch.equal(y_pred, logits.argmax(1))
 
 # %% [markdown]
 # 아직 학습하지 않은 모델이라 모든 확률이 $1/10$ 근처입니다. 주황색으로 표시한 "예측"은 거의 똑같은
-# 선택지 가운데 하나를 찍은 것에 불과합니다. 09강에서 이 신경망을 학습시켜 테스트 정확도(accuracy)
-# 약 89 %까지 끌어올립니다.
+# 선택지 가운데 하나를 찍은 것에 불과합니다. 09강에서는 이 신경망을 학습해 테스트 정확도(accuracy)를
+# 약 89%까지 끌어올립니다.
 
 # %%
 colors = ["tab:orange" if i == y_pred.item() else "tab:blue" for i in range(10)]
@@ -182,8 +184,8 @@ show(fig)
 # 어떤 학습 노트처럼 스택 끝에 `nn.ReLU()`를 하나 더 붙이고 싶어질 수 있습니다. 그러면 로짓은 절대
 # 음수가 될 수 없습니다. 점수가 음수였을 클래스는 모두 정확히 0으로 잘려서 서로 동점이 됩니다. 게다가
 # ReLU는 음수 입력에 대해 기울기(gradient)를 전혀 전달하지 않으므로(02강), 학습 중에 그 클래스들은 해당
-# 샘플에서 아무 신호도 받지 못합니다. 효과만 따로 보기 위해, `model`과 가중치는 똑같고 마지막 ReLU만
-# 더한 신경망을 만들어 비교합니다.
+# 샘플에서 아무 신호도 받지 못합니다. 이 효과만 따로 보기 위해, 가중치는 `model`과 똑같고 마지막에
+# ReLU만 더한 신경망을 만들어 비교합니다.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -214,9 +216,9 @@ print("sample 0, model          :", [round(v, 3) for v in good[0].tolist()])
 print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 
 # %% [markdown] tags=["pitfall"]
-# 학습된 분류기는 "이 클래스는 확실히 아니다"를 음수 로짓으로 표현합니다. 그런 출력을 하나 가정해
-# 봅시다. 4번 클래스가 뚜렷한 1등이고 점수는 모두 음수입니다. ReLU를 거치면 모든 점수가 0이 되어
-# 확률은 균등해지고, `argmax`는 동점 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
+# 학습된 분류 모델은 "이 클래스는 확실히 아니다"를 음수 로짓으로 표현합니다. 그런 출력을 하나 가정해
+# 봅시다. 4번 클래스가 뚜렷한 1등이고, 점수는 모두 음수입니다. ReLU를 거치면 모든 점수가 0이 되어
+# 확률이 균등해지고, `argmax`는 동점 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
 
 # %% tags=["pitfall"]
 z = torch.tensor([[-4.0, -1.0, -3.0, -2.5, -0.2, -5.0, -1.5, -3.3, -2.2, -0.9]])
@@ -225,9 +227,9 @@ for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
     print(f"{name} probabilities: {[round(v, 2) for v in p[0].tolist()]}  argmax: {p.argmax(1).item()}")
 
 # %% [markdown] tags=["pitfall"]
-# **해결책:** `NeuralNetwork`처럼 마지막 `nn.Linear`에서 신경망을 끝냅니다. 확률이 필요할 때만
-# 소프트맥스를 적용하고, `nn.CrossEntropyLoss`에는 가공하지 않은 로짓을 넘깁니다. 이 손실 함수(loss function)는
-# 내부에서 `log_softmax`를 직접 적용합니다.
+# **바로잡기:** `NeuralNetwork`처럼 마지막 `nn.Linear`에서 신경망을 끝냅니다. 확률이 필요할 때만
+# 소프트맥스를 적용하고, `nn.CrossEntropyLoss`에는 가공하지 않은 로짓을 넘깁니다. 이 손실 함수(loss
+# function)는 내부에서 `log_softmax`를 직접 적용합니다.
 
 # %% tags=["pitfall"]
 print("last layer of model:", model.linear_relu_stack[-1])
@@ -237,12 +239,14 @@ print("negative logits possible:", bool((good < 0).any()))
 # ## 요약
 #
 # - 장치는 `torch.cuda.is_available()`, 그다음 `torch.backends.mps.is_available()`을 확인하고, 둘 다
-#   아니면 CPU를 고릅니다(`course_lib.get_device()`도 같습니다). 모델은 `.to(device)`로 옮깁니다.
+#   없으면 CPU를 고릅니다(`course_lib.get_device()`도 같습니다). 모델은 `.to(device)`로 옮깁니다.
 # - 모델은 `nn.Module`의 하위 클래스입니다. `__init__`은 맨 먼저 `super().__init__()`을 호출하고
 #   계층을 만들며, `forward`는 미니배치로부터 로짓을 계산합니다.
-# - `model(X)`로 호출하세요. 훅을 실행한 뒤 `forward`를 실행합니다. `model.forward(X)`는 훅을 건너뜁니다.
+# - `model(X)`로 호출하세요. 그래야 `forward`와 함께 등록된 훅도 실행됩니다. `model.forward(X)`는 훅을
+#   건너뜁니다.
 # - 로짓 → `nn.Softmax(dim=1)` → 확률 → `argmax(1)` → 예측 클래스.
-# - 마지막 계층 뒤에는 활성화 함수를 두지 않습니다. 로짓은 음수가 될 수 있어야 합니다.
+# - 마지막 계층 뒤에는 활성화 함수(activation function)를 두지 않습니다. 로짓은 음수도 될 수 있어야
+#   합니다.
 
 # %% [markdown]
 # ## 연습 문제
@@ -278,7 +282,7 @@ with torch.no_grad():
 print("FunctionalNet gives the same logits: True")
 
 # %% [markdown]
-# **2.** `model`의 모든 `nn.Linear`에 계층과 출력 모양을 출력하는 순전파 훅을 등록하고, 무작위 이미지
+# **2.** `model`의 모든 `nn.Linear`에 계층과 그 출력 모양을 출력하는 순전파 훅을 등록하고, 무작위 이미지
 # 4장짜리 미니배치를 통과시킨 다음 훅을 제거하세요.
 
 # %% tags=["solution"]
@@ -325,7 +329,7 @@ for i in probs.argmax(1).tolist():
 #   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
 #   [`F.relu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.relu.html),
 #   [`torch.nn.utils.prune`](https://docs.pytorch.org/tutorials/intermediate/pruning_tutorial.html)
-# - 텐서: [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
+# - 텐서(tensor): [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.argmax`](https://docs.pytorch.org/docs/stable/generated/torch.argmax.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)

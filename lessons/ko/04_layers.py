@@ -1,20 +1,21 @@
 # %% [markdown]
 # # 모델 계층
 #
-# 신경망은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module, `nn.Module`)입니다.
-# 이번 강의에서는 작은 미니배치(minibatch)를 FashionMNIST 모델의 계층에 하나씩 통과시켜 보고,
-# 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
+# 신경망(neural network)은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module,
+# `nn.Module`)입니다. 이 강의에서는 작은 미니배치(minibatch)를 FashionMNIST 모델의 계층에 하나씩
+# 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
 #
-# **이번에 배울 내용**
+# **이 강의에서 배울 내용**
 #
 # - `nn.Flatten`, `nn.Linear`, `nn.ReLU`, `nn.Sequential`, `nn.Softmax`가 미니배치의 모양(shape)을
-#   어떻게 바꾸는지;
-# - `OrderedDict`로 `nn.Sequential`의 계층에 이름을 붙이는 방법;
-# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 왜 버그가 되는지;
-# - 직접 만든 블록을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델);
-# - 어떤 계층이 매개변수(parameter)를 가지고 어떤 계층은 갖지 않는지.
+#   단계마다 어떻게 바꾸는지
+# - `OrderedDict`로 `nn.Sequential`의 계층에 이름을 붙이는 방법
+# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 왜 버그가 되는지
+# - 직접 만든 블록을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델)
+# - 매개변수(parameter)가 있는 계층과 없는 계층
 #
-# **먼저 알아 둘 것:** 01–03강(뉴런과 `nn.Linear`, 활성화 함수, `nn.Module`을 상속한 모델).
+# **사전 지식:** 01–03강에서 다룬 뉴런(neuron)과 `nn.Linear`, 활성화 함수(activation function),
+# `nn.Module`을 상속한 모델.
 
 # %%
 from collections import OrderedDict
@@ -33,7 +34,7 @@ print("device:", device)
 # ## 이미지 3장짜리 미니배치
 #
 # 각 계층이 하는 일을 보기 위해 28×28 픽셀짜리 무작위 "이미지" 3장으로 된 미니배치를 넣어 봅니다.
-# FashionMNIST 이미지와 같은 크기입니다. 첫 번째 차원은 배치 차원으로, 이미지 한 장마다 항목이 하나씩 있습니다.
+# FashionMNIST 이미지와 같은 크기입니다. 첫 번째 차원은 미니배치 차원이고, 이미지 한 장이 항목 하나입니다.
 
 # %%
 X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
@@ -50,21 +51,21 @@ show(fig)
 # %% [markdown]
 # ## `nn.Flatten`
 #
-# `nn.Flatten`은 28×28 이미지 한 장을 784개 픽셀 값이 늘어선 한 행으로 펼칩니다. 1번 차원부터
-# 펼치기 때문에(`start_dim=1`) 배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
-# 기본값으로 배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
+# `nn.Flatten`은 28×28 이미지 한 장을 픽셀 값 784개가 늘어선 한 행으로 펼칩니다. 1번 차원부터
+# 펼치기 때문에(`start_dim=1`) 미니배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
+# 기본 설정으로는 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
 
 # %%
 flatten = nn.Flatten()
 flat_image = flatten(X)  # (3, 28, 28) -> (3, 784)
 print("nn.Flatten()(X):  ", flat_image.shape)
-print("torch.flatten(X): ", torch.flatten(X).shape)  # 배치 차원이 사라짐
+print("torch.flatten(X): ", torch.flatten(X).shape)  # 미니배치 차원이 사라짐
 
 # %% [markdown]
 # ## `nn.Linear`
 #
 # 선형 계층은 저장해 둔 가중치(weight)와 편향(bias)으로 $y = xW^T + b$를 계산합니다.
-# `nn.Linear(784, 20)`은 784개 숫자로 된 각 행을 20개 숫자, 즉 그 행의 특성(feature)으로 바꿉니다.
+# `nn.Linear(784, 20)`은 숫자 784개로 된 각 행을 숫자 20개, 즉 그 행의 특성(feature) 20개로 바꿉니다.
 
 # %%
 layer1 = nn.Linear(in_features=28 * 28, out_features=20)
@@ -75,9 +76,10 @@ print("hidden1:", hidden1.shape)
 # %% [markdown]
 # ## `nn.ReLU`
 #
-# ReLU는 원소마다 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지 않습니다.
+# ReLU는 원소별로 양수는 그대로 두고 음수는 0으로 바꾸므로 모양이 바뀌지 않습니다.
 # 아래는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 출력한 것입니다.
-# (출력된 텐서 끝의 `grad_fn=`은 autograd가 이 텐서를 만든 연산을 기록해 두었다는 뜻이며, 05강에서 다시 다룹니다.)
+# (출력된 텐서(tensor) 끝의 `grad_fn=`은 autograd가 이 텐서를 만든 연산을 기록해 두었다는 뜻이며,
+# 05강에서 다시 다룹니다.)
 
 # %%
 relu = nn.ReLU()
@@ -88,7 +90,7 @@ print("negative before:", (hidden1 < 0).sum().item(), "of", hidden1.numel())
 print("zero after:     ", (hidden1_relu == 0).sum().item(), "of", hidden1_relu.numel())
 
 # %% [markdown]
-# 같은 내용을 그림으로 보면 이렇습니다. 행 하나가 이미지 한 장, 열 하나가 20개 특성 중 하나입니다.
+# 같은 내용을 그림으로 보면 다음과 같습니다. 행 하나가 이미지 한 장, 열 하나가 특성 20개 중 하나입니다.
 # 위쪽의 음수(파란색) 칸은 아래쪽에서 모두 0(흰색)이 되고, 양수 칸은 그대로입니다.
 
 # %%
@@ -110,7 +112,7 @@ show(fig)
 # ## `nn.Sequential`
 #
 # `nn.Sequential`은 모듈을 순서대로 담는 컨테이너(container)입니다. 호출하면 입력을 각 모듈에 차례로
-# 통과시킵니다. 모듈을 직접 하나씩 돌려도 결과는 같으며, 이렇게 하면 단계마다 모양을 출력할 수 있습니다.
+# 통과시킵니다. 모듈을 하나씩 직접 실행해도 결과는 같고, 이렇게 하면 단계마다 모양을 출력해 볼 수 있습니다.
 
 # %%
 seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
@@ -126,9 +128,9 @@ print("loop == seq_modules(X):", torch.allclose(out, logits))
 # %% [markdown]
 # ## `nn.Softmax`
 #
-# 마지막 선형 계층은 로짓(logit), 즉 $(-\infty, \infty)$ 범위의 가공되지 않은 점수를 내놓습니다.
-# `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률로 바꿉니다. `dim=1`은 합이 1이 되는 차원으로,
-# 이미지마다 클래스별 확률이 하나씩 나옵니다.
+# 마지막 선형 계층은 로짓(logit), 즉 $(-\infty, \infty)$ 범위의 가공하지 않은 점수를 내놓습니다.
+# `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률(probability)로 바꿉니다. `dim=1`은 합이 1이 되는
+# 차원입니다. 이미지마다 클래스별로 확률이 하나씩 나옵니다.
 
 # %%
 softmax = nn.Softmax(dim=1)
@@ -174,7 +176,7 @@ for layer in layers:  # 반복문은 직접 작성합니다 (계층 사이에 �
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 바로 그 반복문이 장점입니다. 순전파(forward pass)를 마음대로 짤 수 있기 때문입니다. 아래 모델은
+# 바로 이 반복문이 장점입니다. 순전파(forward pass)를 마음대로 짤 수 있기 때문입니다. 아래 모델은
 # 계층 수를 인자로 받고, 각 계층의 출력을 입력에 *더합니다*(스킵 연결, skip connection).
 # `x = layer(x)`를 이어 붙이기만 하는 `nn.Sequential`로는 표현할 수 없는 구조입니다.
 
@@ -198,10 +200,11 @@ for depth in (1, 2, 4):
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 계층을 평범한 파이썬 리스트에 담기**
 #
-# 모듈은 모듈이나 모듈 컨테이너인 속성을 통해서만 자기 계층을 찾습니다. 평범한 `list`에 담은 계층도
-# `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 등록되지 않았기 때문에 `parameters()`에
-# 나오지 않고, 따라서 옵티마이저(optimizer)가 이 계층을 보지 못해 모델이 전혀 학습되지 않습니다.
-# `print(model)`에도 보이지 않고, `.to(...)`로 장치(device)를 옮기거나 자료형을 바꿀 때도 빠집니다.
+# 모듈은 속성 가운데 모듈이나 모듈 컨테이너인 것만 자기 계층으로 인식합니다. 평범한 `list`에 담은
+# 계층도 `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 등록되지 않았기 때문에
+# `parameters()`에 나오지 않고, 따라서 옵티마이저(optimizer)가 이 계층을 보지 못해 모델이 전혀 학습되지
+# 않습니다. `print(model)`에도 보이지 않고, `.to(...)`로 장치(device)를 옮기거나 자료형을 바꿀 때도
+# 빠집니다.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
@@ -225,7 +228,7 @@ except ValueError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# `.to(...)`는 등록된 모듈에만 닿습니다. 모델을 `float64`로 바꾸고 `device`로 옮겨 보면,
+# `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `float64`로 바꾸고 `device`로 옮겨 보면,
 # 등록되지 않은 계층은 여전히 `float32`이고 CPU에 남아 있습니다.
 
 # %% tags=["pitfall"]
@@ -233,8 +236,8 @@ bad.to(device=device, dtype=torch.float64)
 print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.device)
 
 # %% [markdown] tags=["pitfall"]
-# 해결책: 계층을 `nn.ModuleList`에 담습니다(계층이 그냥 차례로 실행된다면 `nn.Sequential`도 됩니다).
-# 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 닿습니다.
+# 바로잡기: 계층을 `nn.ModuleList`에 담습니다(계층을 단순히 차례로 실행한다면 `nn.Sequential`을 써도
+# 됩니다). 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 적용됩니다.
 
 # %% tags=["pitfall"]
 class ModuleListMLP(ListMLP):  # forward는 ListMLP와 같음
@@ -282,8 +285,8 @@ print(model)
 print("output:", model(X).shape)
 
 # %% [markdown]
-# 매개변수의 이름은 그 텐서에 이르는 속성 경로로, 중첩된 단계를 모두 거칩니다. 블록마다 가중치를
-# 따로 가집니다. 한 클래스로 인스턴스를 세 개 만들었으니 매개변수도 세 벌입니다.
+# 각 매개변수의 이름은 중첩된 단계를 모두 거쳐 그 텐서에 이르는 속성 경로입니다. 블록마다 가중치가
+# 따로 있습니다. 한 클래스로 인스턴스를 세 개 만들었으니 매개변수도 세 벌입니다.
 
 # %%
 for name, param in model.named_parameters():
@@ -292,7 +295,7 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 매개변수가 있는 계층과 없는 계층
 #
-# 어떤 계층은 학습으로 조정되는 매개변수를 가지고(parametric), 어떤 계층은 입력에 정해진 함수를
+# 어떤 계층에는 학습으로 조정되는 매개변수가 있고(parametric), 어떤 계층은 입력에 대해 정해진 함수를
 # 계산할 뿐입니다(non-parametric). 아래 표는 계층 객체에서 직접 세어 출력한 것입니다.
 
 # %%
@@ -314,24 +317,25 @@ for label, layer in layer_zoo.items():
 
 # %% [markdown]
 # 개수는 모양에서 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개,
-# 합성곱(convolution) 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개이고, `BatchNorm1d(20)`은
-# 특성마다 배율(scale)과 이동(shift)을 하나씩 가져 $20 + 20 = 40$개입니다(평균과 분산의 이동 통계는
-# *버퍼*(buffer)로 따로 가지고 있으며, 05강에서 다룹니다). 매개변수가 없다고 신경 쓸 동작이 없는 것은 아닙니다.
-# `Dropout`은 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게 동작합니다(09강).
+# 합성곱(convolution) 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
+# `BatchNorm1d(20)`에는 특성마다 배율(scale)과 이동(shift)이 하나씩 있어 $20 + 20 = 40$개입니다. 평균과
+# 분산의 이동 통계(running statistics)는 따로 *버퍼*(buffer)에 보관합니다(05강). 매개변수가 없다고 해서
+# 신경 쓸 동작이 없는 것은 아닙니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와
+# 평가 모드(evaluation mode)에서 다르게 동작합니다(09강).
 
 # %% [markdown]
 # ## 요약
 #
-# - `nn.Flatten`은 배치 차원을 유지합니다: `(3, 28, 28)` → `(3, 784)`. `nn.Linear(784, 20)`을 거치면
-#   `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
+# - `nn.Flatten`은 미니배치 차원을 그대로 둡니다(`(3, 28, 28)` → `(3, 784)`). `nn.Linear(784, 20)`을
+#   거치면 `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
 #   로짓의 각 행을 합이 1인 확률로 바꿉니다.
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
-# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어 반복문을 직접 씁니다. 덕분에 스킵 연결을
+# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어 반복문을 직접 작성합니다. 덕분에 스킵 연결을
 #   넣거나 깊이를 인자로 정할 수 있습니다. 평범한 파이썬 리스트는 아무것도 등록하지 않습니다.
 # - 모듈은 중첩됩니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수 이름은 중첩
 #   구조를 따릅니다(`blocks.0.linear.weight`).
-# - `Linear`, `Conv2d`, `BatchNorm1d`는 매개변수를 가지고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
-#   `Dropout`은 갖지 않습니다.
+# - `Linear`, `Conv2d`, `BatchNorm1d`에는 매개변수가 있고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
+#   `Dropout`에는 없습니다.
 
 # %% [markdown]
 # ## 연습 문제

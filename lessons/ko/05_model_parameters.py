@@ -1,18 +1,19 @@
 # %% [markdown]
 # # 모델 매개변수
 #
-# 신경망이 학습하는 숫자들이 매개변수(parameter)입니다. 모듈은 자기 안에 있는 모든 계층의 매개변수를
-# 추적하고, 이름과 함께 내어 줍니다. 우리에게도, 옵티마이저(optimizer)에게도, 모델을 저장할 때
-# 쓰는 `state_dict()`에게도 마찬가지입니다.
+# 신경망(neural network)이 학습하는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은 자기 안에 있는
+# 모든 계층(layer)의 매개변수를 추적하고, 필요한 곳에 이름과 함께 내어 줍니다. 받는 쪽은 우리 자신일
+# 수도, 옵티마이저(optimizer)일 수도, 모델을 저장할 때 쓰는 `state_dict()`일 수도 있습니다.
 #
-# **이번에 배울 내용**
+# **이 강의에서 배울 내용**
 #
-# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름의 의미;
-# - 매개변수 개수와 그것이 차지하는 메모리를 세는 방법;
-# - `requires_grad`의 역할과, 학습 중에 계층 하나를 고정(freeze)하는 방법;
-# - `state_dict()`에 들어 있는 것(매개변수*와* 버퍼)과, 그 텐서가 모델과 어떻게 연결되어 있는지.
+# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름의 의미
+# - 매개변수 개수와 매개변수가 차지하는 메모리를 계산하는 방법
+# - `requires_grad`의 역할과, 학습이 건드리지 않도록 계층을 고정(freeze)하는 방법
+# - `state_dict()`에 담기는 매개변수*와* 버퍼(buffer), 그리고 그 텐서(tensor)들이 모델과 어떻게
+#   연결되어 있는지
 #
-# **먼저 알아 둘 것:** 03강(`NeuralNetwork` 클래스)과 04강(계층과 컨테이너).
+# **사전 지식:** 03강의 `NeuralNetwork` 클래스와 04강의 계층, 컨테이너(container).
 
 # %%
 import copy
@@ -30,7 +31,8 @@ print("device:", device)
 # %% [markdown]
 # ## 03강의 신경망
 #
-# 03강의 FashionMNIST 신경망을 다시 만듭니다. 입력 784개, 크기 512의 은닉층 두 개, 로짓(logit) 10개입니다.
+# 03강의 FashionMNIST 신경망을 다시 만듭니다. 입력 784개, 뉴런(neuron) 512개짜리 은닉층(hidden layer) 두 개,
+# 로짓(logit) 10개로 이루어져 있습니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -58,8 +60,8 @@ print(model)
 # ## `parameters()`
 #
 # `model.parameters()`는 모든 하위 모듈의 매개변수를 등록된 순서대로 내어 줍니다.
-# 각각은 `nn.Parameter`입니다. `nn.Parameter`는 텐서(tensor)의 하위 클래스로, 모듈의 속성에
-# 대입하면 모듈이 자동으로 등록합니다.
+# 각각은 `nn.Parameter`입니다. `nn.Parameter`는 텐서의 하위 클래스로, 모듈의 속성에 대입하면 모듈이
+# 자동으로 등록합니다.
 
 # %%
 for param in model.parameters():
@@ -72,7 +74,7 @@ print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isin
 # ## `named_parameters()`
 #
 # `named_parameters()`는 `(이름, 매개변수)` 쌍을 내어 줍니다. 이름은 그 텐서에 이르는 속성 경로입니다.
-# `linear_relu_stack.0.weight`는 `linear_relu_stack` 안의 `0`번 모듈이 가진 `weight`라는 뜻입니다.
+# `linear_relu_stack.0.weight`는 `linear_relu_stack` 안에 있는 `0`번 모듈의 `weight`라는 뜻입니다.
 # 1번과 3번이 빠진 것은 ReLU에 매개변수가 없기 때문입니다.
 
 # %%
@@ -97,8 +99,8 @@ assert total == by_hand == 669_706
 print(f"parameters: {total:,}")
 
 # %% [markdown]
-# 대부분은 첫 번째 가중치 행렬에 있습니다. 784개 픽셀 하나하나를 512개 은닉 유닛 하나하나와 잇기
-# 때문입니다. 편향 막대가 보이도록 세로축은 로그 눈금을 씁니다.
+# 매개변수는 대부분 첫 번째 가중치 행렬에 있습니다. 픽셀 784개 하나하나를 은닉층 뉴런 512개 하나하나와
+# 잇기 때문입니다. 편향 막대도 보이도록 세로축에는 로그 눈금을 씁니다.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
@@ -135,7 +137,7 @@ assert n_bytes == 4 * total
 # %%
 loss_fn = nn.CrossEntropyLoss()
 X = torch.rand(3, 28, 28, device=device)  # 무작위 이미지 3장짜리 미니배치
-y = torch.tensor([0, 1, 2], device=device)  # 그리고 임의로 정한 레이블
+y = torch.tensor([0, 1, 2], device=device)  # 임의로 정한 레이블
 
 loss = loss_fn(model(X), y)
 loss.backward()
@@ -161,8 +163,8 @@ trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
 print(f"trainable: {trainable:,} of {total:,}")
 
 # %% [markdown]
-# 옵티마이저는 건네받은 매개변수만 바꿉니다. 학습할 매개변수만 건네면 의도가 코드에 드러납니다
-# (SGD는 `.grad`가 `None`인 매개변수를 건너뛰기도 하지만, 그 동작에 기대지 않는 편이 명확합니다).
+# 옵티마이저는 건네받은 매개변수만 바꿉니다. 학습할 매개변수만 건네면 의도가 코드에 드러납니다.
+# SGD는 `.grad`가 `None`인 매개변수를 어차피 건너뛰지만, 그 동작에 기대지 않는 편이 명확합니다.
 # 한 번 갱신하고 나면 고정하지 않은 텐서만 바뀌어 있습니다.
 
 # %%
@@ -178,9 +180,9 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## `state_dict()`
 #
-# `model.state_dict()`는 이름에서 텐서로 가는 순서 있는 딕셔너리를 돌려줍니다. 모델의 상태를 되살리는 데
-# 필요한 모든 것이 들어 있고, 디스크에 저장하는 것도 이것입니다(08강). 이 모델에서는 키가 매개변수
-# 이름과 정확히 같습니다.
+# `model.state_dict()`는 이름을 텐서에 대응시킨 순서 있는 딕셔너리를 돌려줍니다. 모델의 상태를
+# 되살리는 데 필요한 모든 것이 들어 있고, 디스크에 저장하는 것도 이 딕셔너리입니다(08강). 이 모델에서는
+# 키가 매개변수 이름과 정확히 같습니다.
 
 # %%
 sd = model.state_dict()
@@ -192,9 +194,10 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## 버퍼: 매개변수가 아닌 상태
 #
-# 경사 하강법(gradient descent)으로 학습하지 않는 상태를 가진 계층도 있습니다. `nn.BatchNorm1d`에는 매개변수 두 개
-# (`weight`, `bias`)와 *버퍼*(buffer) 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가 있습니다.
-# 버퍼는 `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않으므로, 옵티마이저는 버퍼를 보지 못합니다.
+# 경사 하강법(gradient descent)으로 학습하지 않는 상태를 보관하는 계층도 있습니다. `nn.BatchNorm1d`에는
+# 매개변수 두 개(`weight`, `bias`)와 *버퍼* 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가
+# 있습니다. 버퍼는 `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않으므로, 옵티마이저는 버퍼를
+# 보지 못합니다.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -203,8 +206,9 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# 버퍼는 순전파(forward pass)가 직접 갱신합니다. 학습 모드(training mode)에서는 미니배치(minibatch)마다 이동 평균이 그 미니배치
-# 평균 쪽으로 10%(`momentum=0.1`)씩 움직입니다. 옵티마이저는 전혀 관여하지 않습니다.
+# 버퍼는 순전파(forward pass)가 직접 갱신합니다. 학습 모드(training mode)에서는 미니배치(minibatch)가
+# 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로 10%(`momentum=0.1`)만큼 움직입니다.
+# 옵티마이저는 전혀 관여하지 않습니다.
 
 # %%
 bn = bn_model[1]
@@ -220,8 +224,8 @@ assert torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0))
 
 # %% [markdown]
 # 그래서 매개변수 목록이 아니라 `state_dict()`를 저장합니다. 버퍼도 학습된 모델의 일부이기 때문입니다.
-# 또 `state_dict()`의 텐서는 *떼어 낸(detached)* 텐서라서, 원래 매개변수가 `requires_grad=True`여도
-# `requires_grad=False`입니다.
+# 또 `state_dict()`의 텐서는 autograd 그래프에서 *떼어 낸(detached)* 텐서라서, 원래 매개변수가
+# `requires_grad=True`여도 `requires_grad=False`입니다.
 
 # %%
 small = nn.Linear(3, 2)
@@ -246,7 +250,7 @@ print("after add_(1): ", small.bias.detach())
 
 # %% [markdown] tags=["pitfall"]
 # 반면 키에 새 텐서를 **대입하면** 딕셔너리만 바뀝니다. 키가 다른 텐서를 가리키게 될 뿐이고,
-# 모델은 자기 텐서를 그대로 가지고 있습니다.
+# 모델의 텐서는 그대로입니다.
 
 # %% tags=["pitfall"]
 sd["bias"] = torch.zeros(2)  # 같은 키에 새 텐서
@@ -255,9 +259,9 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# 이 공유가 문제를 일으키는 경우는 학습 중 "지금까지 가장 좋은 모델"처럼 `state_dict()`를 스냅숏으로
-# 보관할 때입니다. 옵티마이저가 매개변수를 제자리에서 갱신하므로 스냅숏도 같이 바뀝니다.
-# 해결책은 진짜 복사본을 만드는 것입니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
+# 이 공유가 문제를 일으키는 것은 학습 중에 "지금까지 가장 좋은 모델"처럼 `state_dict()`를 스냅숏으로
+# 보관할 때입니다. 옵티마이저가 매개변수를 제자리에서 갱신하므로 스냅숏도 함께 바뀝니다.
+# 바로잡으려면 진짜 복사본을 만들어야 합니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
 # `clone()`을 하세요. 모델에 값을 넣을 때는 값을 복사해 넣는 `load_state_dict()`를 씁니다.
 
 # %% tags=["pitfall"]
@@ -286,14 +290,15 @@ print("after load:    ", small.bias.detach())
 #   옵티마이저에는 바뀌어야 할 매개변수만 건넵니다.
 # - `state_dict()`는 이름을 텐서에 대응시키며, 매개변수*와* 버퍼(`BatchNorm1d`의 `running_mean`,
 #   `running_var`, `num_batches_tracked`)를 모두 담습니다.
-# - 그 텐서들은 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리 수정은 모델을 바꾸고, 키에 새
-#   텐서를 대입하는 것은 바꾸지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 복원은 `load_state_dict`로 합니다.
+# - 그 텐서들은 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌지만, 키에
+#   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 복원은 `load_state_dict`로
+#   합니다.
 
 # %% [markdown]
 # ## 연습 문제
 #
 # **1.** 새 `NeuralNetwork`를 만들고 첫 번째*와* 두 번째 `nn.Linear` 계층을 고정한 다음, 학습 가능한
-# 매개변수 개수를 세세요. 모양으로 손계산한 값과 맞는지 확인하세요.
+# 매개변수 개수를 세세요. 모양으로 직접 계산한 값과 맞는지도 확인하세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork()
@@ -305,7 +310,7 @@ print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
 # **2.** `NeuralNetwork`의 매개변수는 `bfloat16`에서 몇 바이트를 차지할까요? 새 모델을
-# `.to(torch.bfloat16)`으로 바꿔서 재 보세요.
+# `.to(torch.bfloat16)`으로 바꿔서 측정해 보세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -348,6 +353,6 @@ print("all biases zero:", all_zero)
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html)
-# - [Autograd 동작 방식: 역전파에서 일부 그래프 제외하기(Autograd mechanics)](https://docs.pytorch.org/docs/stable/notes/autograd.html)
+# - [Autograd 동작 방식(Autograd mechanics): 역전파(backpropagation)에서 그래프 일부 제외하기](https://docs.pytorch.org/docs/stable/notes/autograd.html)
 # - [모델 저장하고 불러오기: `state_dict`란?](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
 # - 파이썬 [`copy.deepcopy`](https://docs.python.org/3/library/copy.html)

@@ -1,20 +1,20 @@
 # %% [markdown]
 # # nn과 nn.functional
 #
-# PyTorch는 대부분의 연산을 두 가지 형태로 제공합니다. `torch.nn`의 **모듈(module)**(`nn.Conv2d`,
-# `nn.ReLU`, `nn.Dropout`)과 `torch.nn.functional`의 **함수**(`F.conv2d`, `F.relu`, `F.dropout`)입니다.
-# 계산 결과는 같고, 차이는 가중치와 모드를 누가 들고 있느냐에 있습니다.
+# PyTorch는 대부분의 연산을 두 가지 형태로 제공합니다. `torch.nn`의 **모듈**(module)인 `nn.Conv2d`,
+# `nn.ReLU`, `nn.Dropout`과, `torch.nn.functional`의 **함수**인 `F.conv2d`, `F.relu`, `F.dropout`입니다.
+# 계산 결과는 같습니다. 다른 점은 가중치(weight)와 모드(학습 중인지 평가 중인지)를 누가 보관하느냐입니다.
 #
-# **이번 강의에서 배울 내용**
+# **이 강의에서 배울 내용**
 #
-# - 필터를 직접 넘겨주는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기;
-# - `nn.Conv2d`가 가중치와 편향을 스스로 가지는 방식, 그리고 입력의 기울기가 필터와 같아지는 이유;
-# - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 그리고 `()` 없는 `out.backward`;
-# - 함수로 충분한 경우(`F.relu`)와 모듈이 필요한 경우(드롭아웃, 배치 정규화);
-# - `torch.nn`의 여러 계열을 실행되는 예제 하나씩으로 짧게 둘러보기.
+# - 필터(filter)를 직접 넘겨주는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
+# - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 입력의 기울기가 필터와 같아지는 이유
+# - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 그리고 `()` 없는 `out.backward`
+# - 함수로 충분한 경우(`F.relu`)와 모듈이 필요한 경우: 드롭아웃(dropout), 배치 정규화(batch normalization)
+# - `torch.nn`의 여러 모듈 계열을, 계열마다 실행 가능한 예제 하나씩으로 짧게 둘러보기
 #
-# **선수 지식:** 01–05강(`nn.Linear`, `nn.Module`, 매개변수)과 autograd 기초(`requires_grad`,
-# `backward()`).
+# **사전 지식:** 01–05강에서 다룬 `nn.Linear`, `nn.Module`, 매개변수(parameter)와 autograd 기초
+# (`requires_grad`, `backward()`).
 
 # %%
 import matplotlib.pyplot as plt
@@ -30,9 +30,9 @@ seed_everything(0)
 # %% [markdown]
 # ## 필터를 직접 넘기는 합성곱
 #
-# `F.conv2d(input, weight)`는 `(N, C_in, H, W)` 모양의 입력과 `(C_out, C_in, kH, kW)` 모양의
-# 필터(filter, 커널)를 받습니다. 함수는 아무것도 저장하지 않으므로 필터를 직접 만들어 호출할 때마다
-# 넘겨야 합니다. 1로 채운 3×3 입력에 1로 채운 3×3 필터를 적용하면 창(window)이 하나뿐이고, 1 아홉 개를
+# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수로, `(N, C_in, H, W)` 모양의
+# 입력과 `(C_out, C_in, kH, kW)` 모양의 필터(커널이라고도 합니다)를 받습니다. 함수는 아무것도 저장하지
+# 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로 채운 3×3 필터를 적용하면 창(window)이 하나뿐이고, 1 아홉 개를
 # 더해 9가 됩니다.
 
 # %%
@@ -45,9 +45,9 @@ print("shape:", tuple(out.shape))
 # %% [markdown]
 # ## 입력까지 전달되는 기울기
 #
-# 입력에 `requires_grad=True`를 주면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가
+# 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가
 # 3×3 = 9곳에 놓일 수 있으므로 출력은 3×3이고 값은 모두 9입니다. `backward()`는 스칼라에만 호출할 수
-# 있으므로 출력을 더한 뒤 호출합니다. 그러면 각 출력 값이 받는 기울기(gradient)는 1입니다.
+# 있으므로 출력을 모두 더한 뒤 호출합니다. 그러면 각 출력 값이 받는 기울기는 1입니다.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -59,10 +59,10 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# 입력 픽셀마다의 기울기는 **그 픽셀이 몇 개의 출력 창에 들어가는지**를 셉니다(그 자리의 필터 값 1을
-# 곱한 것). 모서리 픽셀은 창 하나에만, 가운데 픽셀은 아홉 개 모두에, 변의 가운데 픽셀은 세 개에
-# 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든 창에서 $x_{ij}$에
-# 닿는 필터 가중치를 더한 값입니다.
+# 각 입력 픽셀의 기울기는 **그 픽셀이 출력 창 몇 개에 들어가는지**를 나타냅니다(정확히는 그 개수에
+# 그 자리의 필터 값 1을 곱한 값). 모서리 픽셀은 창 하나에만, 가운데 픽셀은 아홉 개 모두에, 변의 가운데
+# 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든
+# 창에서 $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 위치를 덮는 창의 수
@@ -71,10 +71,10 @@ assert torch.allclose(X.grad.squeeze(), counts)
 print("gradient == window counts:", torch.allclose(X.grad.squeeze(), counts))
 
 # %% [markdown]
-# ## `nn.Conv2d`는 가중치와 편향을 스스로 가집니다
+# ## `nn.Conv2d`는 가중치와 편향을 스스로 보관합니다
 #
-# `nn.Conv2d(1, 1, 3)`은 만들어질 때 임의의 3×3 필터와 편향(bias)을 생성해 매개변수(parameter)로
-# 등록하고, 호출될 때마다 적용합니다. 이제 필터를 넘겨줄 필요가 없습니다.
+# `nn.Conv2d(1, 1, 3)`은 만들 때 무작위 3×3 필터와 편향을 생성해 매개변수로 등록하고, 호출할 때마다
+# 적용합니다. 이제 필터를 넘겨줄 필요가 없습니다.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -82,7 +82,7 @@ for name, param in conv.named_parameters():
     print(name, tuple(param.shape), "requires_grad:", param.requires_grad)
 
 # %% [markdown]
-# 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 각 가중치(weight)에 1을
+# 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 각 가중치에 1을
 # 곱해 모두 더하고 편향을 더한 값, 즉 $\text{out} = \sum w + b$입니다. 또
 # $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이므로 입력에 전달되는 기울기는 **필터 그 자체**입니다.
 
@@ -98,8 +98,8 @@ assert torch.allclose(X.grad, conv.weight)
 print("X.grad == conv.weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# 모듈의 텐서를 그대로 `F.conv2d`에 넘기면 같은 결과가 나옵니다. 모듈은 함수에, 함수가 쓸 상태를
-# 대신 보관하는 기능을 더한 것입니다.
+# 모듈의 텐서(tensor)를 그대로 `F.conv2d`에 넘기면 같은 결과가 나옵니다. 모듈은 함수에, 그 함수가 쓸
+# 상태를 대신 보관하는 기능을 더한 것이라고 볼 수 있습니다.
 
 # %%
 same = F.conv2d(X, conv.weight, conv.bias)
@@ -108,14 +108,14 @@ print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, co
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: `Variable(...)`과 괄호 없는 `out.backward`.** 오래된 튜토리얼은 텐서를 학습 가능하게
 # 만들려고 `torch.autograd.Variable`로 감쌉니다. 이 클래스는 PyTorch 0.4부터 더 이상 권장되지
-# 않습니다(deprecated). 텐서가 `requires_grad`를 직접 가지며, `Variable(x)`는 이제 평범한 `Tensor`를
-# 돌려줄 뿐입니다. 같은 노트의 또 다른 실수로, `()` 없는 `out.backward`는 메서드를 *가져오기만* 하고
-# 호출하지 않으므로 기울기가 계산되지 않고 `X.grad`는 `None`으로 남습니다.
+# 않습니다(deprecated). 이제는 텐서 자체에 `requires_grad`가 있고, `Variable(x)`는 평범한 `Tensor`를
+# 돌려줄 뿐입니다. 같은 노트에 있는 또 다른 실수는 `()` 없는 `out.backward`입니다. 이렇게 쓰면 메서드를
+# *가져오기만* 하고 호출하지는 않으므로, 기울기가 계산되지 않고 `X.grad`는 `None`으로 남습니다.
 
 # %% tags=["pitfall"]
 from torch.autograd import Variable
 
-v = Variable(torch.ones(2), requires_grad=True)  # 옛 방식: 실행은 되지만 더해 주는 것이 없음
+v = Variable(torch.ones(2), requires_grad=True)  # 옛 방식: 실행은 되지만 얻는 것이 없음
 print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
 
 X = torch.ones(1, 1, 3, 3, requires_grad=True)  # 요즘 방식
@@ -130,7 +130,7 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 # %% [markdown]
 # ## 그림: 작은 이미지에 적용한 경계 필터
 #
-# 오른쪽 열에서 왼쪽 열을 빼는 필터로 합성곱(convolution)을 하면 "여기서 왼쪽에서 오른쪽으로 밝기가
+# 오른쪽 열에서 왼쪽 열을 빼는 필터로 합성곱을 하면 "여기서 왼쪽에서 오른쪽으로 밝기가
 # 바뀌는가?"를 알 수 있습니다. 밝은 사각형에 적용하면 왼쪽 경계(+)와 오른쪽 경계(−)에서만 값이 생기고
 # 나머지는 0입니다. `padding=1`은 출력 크기를 입력과 같게 유지합니다.
 
@@ -155,8 +155,8 @@ show(fig)
 # ## 상태 없는 함수, 상태 있는 모듈
 #
 # `torch.nn.functional`의 함수는 계산만 합니다. 필요한 텐서는 모두 인자로 받습니다. 모듈은 텐서를
-# 속성으로 가지고 있으므로 `parameters()`, `state_dict()`, `.to(device)`, 옵티마이저(optimizer)가
-# 모두 그 텐서를 찾을 수 있습니다. `nn.Linear`의 텐서로 `F.linear`를 호출해 보면 둘의 계산이 같다는
+# 속성으로 보관하므로 `parameters()`, `state_dict()`, `.to(device)`, 옵티마이저(optimizer)가 모두 그
+# 텐서를 찾을 수 있습니다. `nn.Linear`의 텐서로 `F.linear`를 호출해 보면 둘의 계산이 같다는
 # 것을 확인할 수 있습니다.
 
 # %%
@@ -168,9 +168,9 @@ print("same result:", torch.allclose(by_module, by_function))
 print("parameters the module registered:", [n for n, _ in linear.named_parameters()])
 
 # %% [markdown]
-# 그래서 흔히 쓰는 방식은 이렇습니다. 매개변수가 있는 계층은 모듈로 `__init__`에서 만들고, 상태가
-# 없는 연산은 `forward`에서 함수로 호출합니다. 그 자리의 `F.relu`는 전혀 문제가 없습니다. 저장할
-# 것이 없고 학습 때와 평가 때 동작이 같기 때문입니다.
+# 그래서 흔히 쓰는 방식은 이렇습니다. 매개변수가 있는 계층(layer)은 `__init__`에서 모듈로 만들고,
+# 상태가 없는 연산은 `forward`에서 함수로 호출합니다. `forward` 안의 `F.relu`는 전혀 문제가 없습니다.
+# 저장할 것이 없고, 학습할 때와 평가할 때 동작이 같기 때문입니다.
 
 # %%
 class SmallNet(nn.Module):
@@ -190,8 +190,8 @@ print("output shape:", tuple(model(x).shape))
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: `forward` 안의 `F.dropout`은 `model.eval()`을 무시합니다.** 드롭아웃과 배치 정규화는
 # 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게 동작합니다. `model.eval()`은 모든
-# *하위 모듈*의 `training`을 `False`로 바꾸지만, 함수 호출은 하위 모듈이 아닙니다. `F.dropout(x)`는
-# 자기 인자 `training`의 기본값이 `True`이므로 평가 모드에서도 계속 값을 지웁니다.
+# *하위 모듈*의 `training`을 `False`로 바꾸지만, 함수 호출은 하위 모듈이 아닙니다. `F.dropout(x)`에는
+# 자체 인자 `training`이 있고 기본값이 `True`이므로, 평가 모드에서도 계속 값을 0으로 만듭니다.
 
 # %% tags=["pitfall"]
 class FunctionalDropout(nn.Module):
@@ -215,8 +215,8 @@ for model in (FunctionalDropout(), ModuleDropout()):
 
 # %% [markdown] tags=["pitfall"]
 # 평가 모드인데도 함수 버전은 값의 절반가량을 0으로 만들고 나머지를 두 배로 키웁니다. `nn.Dropout`은
-# 입력을 그대로 통과시킵니다. 해결책은 모듈을 쓰거나, `F.dropout(x, p=0.5, training=self.training)`처럼
-# 모드를 직접 넘기는 것입니다.
+# 입력을 그대로 통과시킵니다. 바로잡으려면 모듈을 쓰거나, `F.dropout(x, p=0.5, training=self.training)`처럼
+# 모드를 직접 넘기면 됩니다.
 
 # %% tags=["pitfall"]
 class FixedFunctionalDropout(nn.Module):
@@ -228,9 +228,9 @@ model = FixedFunctionalDropout().eval()
 print("fixed, eval:", model(ones))
 
 # %% [markdown]
-# 배치 정규화(batch normalization)도 같은 이야기인데 상태가 더 많습니다. `nn.BatchNorm1d`는 가중치와
-# 편향 말고도 이동 통계(running statistics)를 버퍼(buffer)로 가지며, 모드에 따라 배치 통계와 이동 통계
-# 중 하나를 씁니다. `F.batch_norm`을 쓰면 이 텐서들을 직접 만들고, 넘기고, 갱신해야 합니다.
+# 배치 정규화도 사정이 같고, 관리할 상태가 더 많습니다. `nn.BatchNorm1d`는 가중치와 편향 말고도
+# 이동 통계(running statistics)를 버퍼(buffer)로 보관하며, 모드에 따라 현재 미니배치(minibatch)의 통계와
+# 이동 통계 중 하나를 씁니다. `F.batch_norm`을 쓰면 이 텐서들을 직접 만들고, 넘기고, 갱신해야 합니다.
 
 # %%
 bn = nn.BatchNorm1d(3)
@@ -240,8 +240,8 @@ print("buffers:   ", [n for n, _ in bn.named_buffers()])
 # %% [markdown]
 # ## `torch.nn` 짧게 둘러보기
 #
-# `torch.nn` 레퍼런스는 모듈을 계열별로 묶어 둡니다. 계열마다 실행되는 작은 예제를 하나씩 봅니다.
-# 대부분은 `torch.nn.functional`에 함수로도 있습니다.
+# `torch.nn` 레퍼런스 문서는 모듈을 계열별로 묶어 두었습니다. 여기서는 계열마다 실행 가능한 작은 예제를
+# 하나씩 봅니다. 대부분은 `torch.nn.functional`에 같은 일을 하는 함수도 있습니다.
 #
 # ### 컨테이너
 #
@@ -260,8 +260,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # %% [markdown]
 # ### 합성곱, 풀링, 패딩
 #
-# 합성곱 계층은 입력 위로 필터를 밀며 계산하고, 풀링(pooling) 계층은 크기를 줄이고, 패딩(padding)
-# 계층은 가장자리를 덧댑니다.
+# 합성곱 계층은 입력 위에서 필터를 밀어 가며 계산하고, 풀링(pooling) 계층은 크기를 줄이며,
+# 패딩(padding) 계층은 가장자리를 덧붙입니다.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -291,8 +291,8 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 # %% [markdown]
 # ### 순환, 선형, 드롭아웃
 #
-# 순환(recurrent) 계층은 시퀀스를 한 단계씩 읽습니다(`batch_first=True`이면 `(N, L, 특성)` 모양).
-# 선형 계층은 특성을 변환하고, 드롭아웃(dropout)은 학습 중에만 무작위로 값을 0으로 만듭니다.
+# 순환(recurrent) 계층은 시퀀스를 한 단계씩 읽습니다(`batch_first=True`이면 입력 모양이 `(N, L, 특성)`입니다).
+# 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로 만듭니다.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -322,9 +322,9 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 
 # %% [markdown]
 # ### 손실 함수
 #
-# 손실 함수(loss function) 모듈은 예측과 정답을 최소화할 숫자 하나로 바꿉니다. `nn.MSELoss`는
-# 회귀용이고, `nn.CrossEntropyLoss`는 소프트맥스 전의 로짓(logit)과 클래스 인덱스를 받습니다
-# (`log_softmax`는 내부에서 적용합니다).
+# 손실 함수(loss function) 모듈은 예측값과 정답을 받아 최소화할 숫자 하나를 계산합니다. `nn.MSELoss`는
+# 회귀용이고, `nn.CrossEntropyLoss`는 소프트맥스 전의 로짓(logit)과 클래스 인덱스를 받습니다.
+# `log_softmax`는 내부에서 직접 적용합니다.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -340,10 +340,10 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 #
 # - `torch.nn.functional`에는 **상태 없는 함수**가 있습니다. 가중치를 포함한 모든 텐서를 호출할 때마다
 #   넘깁니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
-# - 1로 채운 입력에 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 하면 9가 나오고, 입력의 기울기는 각
-#   픽셀을 덮는 창의 수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
+# - 1로 채운 입력과 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는
+#   각 픽셀을 덮는 창의 수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
 #   입력의 기울기는 필터와 같습니다.
-# - `torch.autograd.Variable`은 쓰지 않습니다(텐서가 `requires_grad`를 가집니다). `backward()`는 괄호를
+# - `torch.autograd.Variable`은 쓰지 않습니다(텐서 자체에 `requires_grad`가 있습니다). `backward()`는 괄호를
 #   붙여 호출합니다.
 # - `F.relu`처럼 상태 없는 단계는 함수로, 매개변수가 있는 계층과 모드에 따라 달라지는 것
 #   (`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다.
@@ -363,7 +363,7 @@ print(X.grad.squeeze())
 print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
 
 # %% [markdown]
-# 2. `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, 기울기를 추적하는 1로 채운 3×3 입력에 호출해 보세요.
+# 2. `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, `requires_grad=True`로 만든 1로 채운 3×3 입력에 호출해 보세요.
 #    모듈의 가중치로 `F.conv2d`를 호출하면 같은 출력이 나오는지, 입력의 기울기가 가중치와 같은지
 #    보이세요.
 

@@ -1,20 +1,21 @@
 # %% [markdown]
 # # 학습 기초
 #
-# 지금까지 모델은 임의의 가중치로 출력을 계산했을 뿐입니다. 학습은 출력이 데이터와 맞도록 가중치를
-# 바꾸는 과정입니다. 이번 강의에서는 숫자 열한 개로 학습합니다. 모든 단계를 눈으로 확인할 수 있을
-# 만큼 작은 데이터입니다.
+# 지금까지 모델은 무작위 가중치(weight)로 출력을 계산했을 뿐입니다. 학습은 출력이 데이터와 맞도록
+# 가중치를 바꾸는 과정입니다. 이 강의에서는 숫자 열한 개로 모델을 학습합니다. 모든 단계를 눈으로
+# 확인할 수 있을 만큼 작은 데이터입니다.
 #
-# **이번 강의에서 배울 내용**
+# **이 강의에서 배울 내용**
 #
-# - `nn.Linear(1, 1)`이 가진 것(`weight`, `bias`)과 `parameters()`가 그것을 나열하는 방식;
-# - 손실 함수(loss function, `nn.MSELoss`)와 옵티마이저(optimizer, `torch.optim.SGD`);
-# - 직접 작성하는 학습 루프: 순전파 → 손실 → `zero_grad` → `backward` → `step`;
-# - `zero_grad`가 필요한 이유(기울기가 누적됨)와 입력을 정규화해야 하는 이유;
+# - `nn.Linear(1, 1)`에 들어 있는 것(`weight`, `bias`)과 `parameters()`로 이를 나열하는 방법
+# - 손실 함수(loss function, `nn.MSELoss`)와 옵티마이저(optimizer, `torch.optim.SGD`)
+# - 직접 작성하는 학습 루프: 순전파(forward pass) → 손실 → `zero_grad` → `backward` → `step`
+# - 기울기(gradient)가 누적되므로 `zero_grad`가 필요하다는 것과, 입력을 정규화(normalization)해야 하는 이유
 # - 작은 비선형 모델 `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`, 그리고 그
-#   모델의 `named_parameters()`와 `state_dict()`.
+#   모델의 `named_parameters()`와 `state_dict()`
 #
-# **선수 지식:** 01–06강(`nn.Linear`, `nn.Sequential`, 매개변수, autograd의 `backward()`).
+# **사전 지식:** 01–06강에서 다룬 `nn.Linear`, `nn.Sequential`, 매개변수(parameter), autograd의
+# `backward()`.
 
 # %%
 import warnings
@@ -32,10 +33,10 @@ seed_everything(0)
 # %% [markdown]
 # ## 데이터: 온도 측정값 열한 개
 #
-# 두 온도계가 같은 열한 순간의 온도를 잽니다. `X`는 섭씨(°C) 측정값이고(책 *Deep Learning with
-# PyTorch*에서는 `t_c`라고 부릅니다), `y`는 단위를 모르는 온도계의 측정값입니다(`t_u`). 모델이 한쪽을
-# 다른 쪽으로 바꾸는 법을 배울 수 있을까요? 측정값 하나가 특성 하나짜리 샘플 하나이므로 두 텐서의
-# 모양은 `(11, 1)`입니다.
+# 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 측정값이고(책 *Deep Learning with
+# PyTorch*에서는 `t_c`라고 부릅니다), `y`는 단위를 모르는 온도계의 측정값입니다(`t_u`). 모델이 한쪽
+# 값을 다른 쪽 값으로 바꾸는 법을 배울 수 있을까요? 측정값 하나가 특성 하나짜리 샘플 하나이므로 두
+# 텐서(tensor)의 모양은 `(11, 1)`입니다.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
@@ -62,9 +63,9 @@ print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data
 # %% [markdown]
 # ## 가장 단순한 모델: `nn.Linear(1, 1)`
 #
-# 입력 하나, 출력 하나: $\hat y = w x + b$입니다. 이 계층은 임의의 가중치(weight)와 편향(bias)으로
-# 시작하며, 둘 다 학습되는 매개변수(parameter)입니다. `parameters()`는 가중치부터 차례로 내놓습니다.
-# 열한 개 샘플 전체에 한 번에 호출하면 샘플마다 예측값 하나를 돌려줍니다.
+# 입력 하나, 출력 하나인 모델로, $\hat y = w x + b$를 계산합니다. 이 계층(layer)은 무작위 가중치와
+# 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수입니다. `parameters()`는 가중치부터 차례로 내놓습니다.
+# 샘플 열한 개 전체에 대해 한 번에 호출하면 샘플마다 예측값 하나를 돌려줍니다.
 
 # %%
 model = nn.Linear(1, 1)
@@ -88,8 +89,9 @@ assert torch.allclose(loss, by_hand)
 print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
-# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 가장 기본적인 확률적 경사 하강법(SGD)은 각 매개변수를
-# 기울기(gradient)의 반대 방향으로 옮깁니다: $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$.
+# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 가장 기본적인 확률적 경사 하강법(stochastic gradient
+# descent, SGD)은 각 매개변수를 기울기의 반대 방향으로 옮깁니다. 식으로 쓰면
+# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$이고, $\text{lr}$은 학습률(learning rate)입니다.
 # `backward()`가 `.grad`를 채우고, `optimizer.step()`이 갱신을 적용합니다.
 
 # %%
@@ -104,10 +106,10 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # %% [markdown]
 # ## 기울기는 누적됩니다
 #
-# `backward()`는 `.grad`에 값을 *더합니다*. 덮어쓰지 않습니다. 몇몇 고급 기법에서는 이 성질이 쓸모
-# 있지만, 보통의 학습 루프에서는 이전 단계의 기울기가 이번 단계로 새어 들어오게 됩니다. 같은
-# 데이터로 지우지 않고 `backward()`를 두 번 호출하면 기울기가 두 배가 되고, `optimizer.zero_grad()`가
-# 이를 지웁니다(`None`으로 만듭니다).
+# `backward()`는 `.grad`를 덮어쓰지 않고 값을 *더합니다*. 몇몇 고급 기법에서는 이 성질이 쓸모 있지만,
+# 보통의 학습 루프에서는 이전 단계의 기울기가 이번 단계로 새어 들어오게 됩니다. 기울기를 지우지 않고
+# 같은 데이터로 `backward()`를 두 번 호출하면 기울기가 두 배가 됩니다. `optimizer.zero_grad()`는
+# 기울기를 지웁니다(`None`으로 만듭니다).
 
 # %%
 optimizer.zero_grad()
@@ -122,9 +124,9 @@ print("after zero_grad():", model.weight.grad)
 # %% [markdown]
 # ## 학습 루프
 #
-# 학습은 에폭(epoch)마다 다섯 단계를 반복합니다(여기서는 매 에폭이 열한 개 샘플 전체를 한 번에
-# 봅니다). 순전파, 손실 계산, 이전 기울기 지우기, 역전파, 매개변수 갱신입니다. 아래 함수는 에폭마다
-# 손실을 기록하고 몇 번 출력합니다.
+# 학습은 에폭(epoch)마다 다음 다섯 단계를 반복합니다. 순전파, 손실 계산, 이전 기울기 지우기,
+# 역전파(backpropagation), 매개변수 갱신입니다. 여기서는 매 에폭이 샘플 열한 개 전체를 한 번에 봅니다.
+# 아래 함수는 에폭마다 손실을 기록하고, 중간중간 몇 번 출력합니다.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -141,9 +143,9 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
     return losses
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 인자 하나를 빠뜨린 호출.** 원본 노트는 학습 루프를 호출하면서 필수 인자 하나를
-# 빠뜨렸습니다. 파이썬은 추측하지 않으므로 에폭이 하나도 돌기 전에 `TypeError`로 실패합니다. 인자를
-# 키워드로 넘기면 이런 실수가 눈에 잘 띄고, 호출도 제대로 실행됩니다.
+# **흔한 실수: 인자 하나를 빠뜨린 호출.** 이 강좌의 바탕이 된 노트는 학습 루프를 호출하면서 필수 인자
+# 하나를 빠뜨렸습니다. 파이썬은 빠진 인자를 추측해 주지 않으므로, 에폭을 하나도 돌기 전에 `TypeError`로
+# 실패합니다. 인자를 키워드로 넘기면 이런 실수가 눈에 잘 띄고, 빠짐없이 넘긴 호출은 제대로 실행됩니다.
 
 # %% tags=["pitfall"]
 try:
@@ -157,12 +159,12 @@ _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn,
 # %% [markdown]
 # ## 원본 입력과 정규화한 입력
 #
-# 이제 학습할 차례입니다. 데이터셋이 아주 작으므로 매 에폭이 샘플 열한 개를 모두 씁니다. 지금 중요한
-# 것은 입력의 크기(scale)입니다.
+# 이제 학습할 차례입니다. 데이터셋(dataset)이 아주 작으므로 매 에폭이 샘플 열한 개를 모두 씁니다. 지금
+# 중요한 것은 입력의 크기(scale)입니다.
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 정규화하지 않은 원본 입력.** 새 `nn.Linear(1, 1)`을 학습률(learning rate) 0.05로
-# 300 에폭 동안, 측정값 `X`를 그대로 넣어 학습해 봅니다.
+# **흔한 실수: 정규화하지 않은 원본 입력.** 측정값 `X`를 그대로 넣어, 새 `nn.Linear(1, 1)`을 학습률
+# 0.05로 300 에폭 동안 학습해 봅니다.
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -176,11 +178,12 @@ print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
 
 # %% [markdown] tags=["pitfall"]
 # 손실이 줄기는커녕 커지다가 `inf`로 넘치고 결국 `nan`이 됩니다. 가중치의 기울기는 입력에 비례하는데
-# 여기서는 입력이 28까지 커지므로, 한 걸음마다 최솟값을 바로잡는 것보다 더 크게 지나쳐 반대편의 더 먼
-# 곳에 떨어집니다. 원본 크기에 맞을 만큼 학습률을 낮추면 안정적이지만 매우 느리고, 아래의 tanh
-# 신경망에서는 같은 문제가 수렴하지 않고 오르내리는 손실로 나타납니다(원본 노트에서는 37 → 81 → 35 → 63).
-# 해결책은 입력을 1 근처로 맞추는 것입니다. 여기서는 0.1을 곱하는 것으로 충분합니다(일반적인 방법은
-# 표준화 $(x - \bar x)/s$입니다). 모델, 학습률, 에폭을 모두 같게 하고 입력만 바꿉니다.
+# 여기서는 입력이 28까지 커지므로, 한 걸음 갈 때마다 최솟값을 지나쳐 반대편의 더 먼 곳에 떨어집니다.
+# 원본 입력에 맞게 학습률을 충분히 낮추면 안정적이지만 학습이 매우 느립니다. 아래의 tanh
+# 신경망(neural network)에서는 같은 문제가 수렴하지 않고 오르내리는 손실로 나타납니다(바탕이 된
+# 노트에서는 37 → 81 → 35 → 63). 바로잡으려면 입력의 크기를 1 근처로 맞춥니다. 여기서는 0.1을 곱하는
+# 것으로 충분합니다(일반적인 방법은 표준화 $(x - \bar x)/s$입니다). 모델, 학습률, 에폭 수는 그대로 두고
+# 입력만 바꿉니다.
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # 정규화한 입력, -0.4에서 2.8 사이
@@ -208,8 +211,8 @@ show(fig)
 # %% [markdown]
 # ## 선형 모델이 배운 것
 #
-# 모델은 `X * 0.1`을 보았으므로 가중치는 0.1 °C당 값입니다. 0.1을 곱하면 1도당 값이 됩니다. 선형
-# 회귀에는 정확한 답(최소제곱해)도 있는데, 학습 결과는 그 답과 0.01 이내로 일치합니다. 결과
+# 모델은 `X * 0.1`을 입력으로 받았으므로, 섭씨 1도당 변화량을 구하려면 가중치에 0.1을 곱해야 합니다.
+# 선형 회귀에는 정확한 답(최소제곱해)도 있는데, 학습 결과는 그 답과 0.01 이내로 일치합니다. 결과
 # $y \approx 1.79\,x + 33.0$은 화씨 변환식 $1.8\,x + 32$에 가깝습니다. 단위를 모르던 온도계는 아마
 # 잡음이 섞인 화씨 온도계일 것입니다.
 
@@ -225,7 +228,8 @@ assert torch.allclose(torch.tensor([slope, intercept]), exact, atol=0.01)
 # %% [markdown]
 # ## 비선형 모델
 #
-# 계층 하나를 작은 신경망으로 바꿉니다. 입력 1개 → `nn.Tanh`를 거치는 은닉 유닛 13개 → 출력 1개입니다.
+# 계층 하나를 작은 신경망으로 바꿉니다. 입력 1개, `nn.Tanh`를 활성화 함수(activation function)로 쓰는
+# 뉴런(neuron) 13개짜리 은닉층(hidden layer), 출력 1개로 이루어진 신경망입니다.
 # `named_parameters()`는 각 텐서에 `nn.Sequential` 안에서의 위치를 이름으로 붙입니다. 1번 위치의
 # `nn.Tanh`는 매개변수가 없으므로 이름에서 빠집니다.
 
@@ -238,8 +242,8 @@ for name, param in seq_model.named_parameters():
 print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
 
 # %% [markdown]
-# `state_dict()`는 같은 텐서를 같은 이름으로 담습니다(버퍼도 담지만 이 모델에는 버퍼가 없습니다).
-# 08강에서 디스크에 저장하는 것이 바로 이것입니다.
+# `state_dict()`는 같은 텐서를 같은 이름으로 담습니다. 버퍼(buffer)가 있다면 버퍼도 담지만, 이 모델에는
+# 버퍼가 없습니다. 08강에서 디스크에 저장하는 것이 바로 이 딕셔너리입니다.
 
 # %%
 state = seq_model.state_dict()
@@ -247,7 +251,7 @@ print("state_dict keys:", list(state.keys()))
 print("shares memory with 2.weight:", state["2.weight"].data_ptr() == seq_model[2].weight.data_ptr())
 
 # %% [markdown]
-# 같은 `training_loop`로 정규화한 입력에 학습시킵니다. 신경망은 직선보다 데이터에 더 가깝게 맞출 수
+# 같은 `training_loop`로, 정규화한 입력을 써서 학습합니다. 신경망은 직선보다 데이터에 더 가깝게 맞출 수
 # 있으므로 최종 손실이 선형 모델보다 낮습니다.
 
 # %%
@@ -260,7 +264,7 @@ print(f"final loss: linear {losses[-1]:.2f} | nn {seq_losses[-1]:.2f}")
 # %% [markdown]
 # ## 관측값과 예측값
 #
-# 그림에는 데이터, 선형 모델의 직선, 촘촘한 온도 범위에서 본 신경망의 예측이 나옵니다. 두 모델 모두
+# 그림에는 데이터와 선형 모델의 직선, 그리고 촘촘하게 나눈 온도 범위에서 구한 신경망의 예측이 나옵니다. 두 모델 모두
 # 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. `torch.no_grad()`는 그림 그리기에 필요 없는
 # 기울기 기록을 생략합니다.
 
@@ -282,18 +286,19 @@ show(fig)
 # %% [markdown]
 # 직선은 전체적인 경향을 따르고, 신경망은 휘어지며 개별 점에 더 가까이 지나가므로 학습 손실이
 # 낮아집니다. 잡음 섞인 점 열한 개에서는 이렇게 휘는 것이 잡음까지 맞추는 과적합(overfitting)일
-# 가능성이 크고, 데이터 바깥에서는 tanh 유닛이 평평해집니다. 연습 문제 3에서 이 점을 살펴봅니다.
+# 가능성이 크고, 데이터 범위 바깥에서는 tanh 뉴런의 출력이 평평해집니다. 연습 문제 3에서 이 점을
+# 살펴봅니다.
 
 # %% [markdown]
 # ## 요약
 #
-# - `nn.Linear(1, 1)`은 `(1, 1)` 모양의 `weight`와 `(1,)` 모양의 `bias`를 가지며, `parameters()`가
+# - `nn.Linear(1, 1)`에는 `(1, 1)` 모양의 `weight`와 `(1,)` 모양의 `bias`가 있고, `parameters()`로
 #   이를 옵티마이저에 넘겨줍니다.
 # - 손실 함수(`nn.MSELoss`)는 예측과 정답을 숫자 하나로 바꾸고, 옵티마이저(`torch.optim.SGD`)는
 #   `.grad`를 이용해 매개변수를 갱신합니다.
 # - 학습 한 단계: 순전파 → 손실 → `optimizer.zero_grad()` → `loss.backward()` → `optimizer.step()`.
 #   `zero_grad`가 없으면 기울기가 단계마다 쌓입니다.
-# - 입력은 정규화합니다. 28까지 커지는 원본 측정값에서는 `X * 0.1`에 잘 맞는 학습률이 손실을
+# - 입력은 정규화합니다. `X * 0.1`에서 잘 동작하던 학습률도 28까지 커지는 원본 측정값에서는 손실을
 #   폭발시킵니다.
 # - `named_parameters()`와 `state_dict()`는 텐서에 `nn.Sequential` 안의 위치로 이름을 붙입니다
 #   (`0.weight`, `0.bias`, `2.weight`, `2.bias`).
@@ -301,7 +306,7 @@ show(fig)
 # ## 연습 문제
 #
 # 1. 0.1을 곱하는 대신 입력을 `(X - X.mean()) / X.std()`로 표준화하고, 같은 학습률로 새
-#    `nn.Linear(1, 1)`을 학습시킨 뒤 가중치와 편향을 섭씨 기준으로 되돌려 보세요. 같은 직선이
+#    `nn.Linear(1, 1)`을 학습한 뒤 가중치와 편향을 섭씨 기준으로 되돌려 보세요. 같은 직선이
 #    나오나요?
 
 # %% tags=["solution"]
@@ -342,7 +347,7 @@ print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.param
 boiling = torch.tensor([[100.0]]) * 0.1  # 학습 입력과 똑같이 정규화
 with torch.no_grad():
     print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
-# 직선은 기울기(1도당 약 1.79)를 유지하므로 212 근처에 닿습니다. 신경망의 tanh 유닛은 데이터에서
+# 직선은 같은 비율(1도당 약 1.79)로 계속 올라가므로 212 근처에 닿습니다. 신경망의 tanh 뉴런은 데이터에서
 # 먼 곳에서 포화되어 출력이 평평해집니다. 즉 외삽(extrapolation)을 하지 못합니다.
 
 # %% [markdown]

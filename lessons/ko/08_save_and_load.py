@@ -7,8 +7,8 @@
 #
 # **이 강의에서 배울 내용**
 #
-# - 모델의 `state_dict`를 `torch.save`로 저장하고 `load_state_dict`로 다시 불러온 뒤, 모든 텐서가 그대로
-#   돌아왔는지 확인합니다.
+# - 모델의 `state_dict`를 `torch.save`로 저장하고 `load_state_dict`로 다시 불러온 뒤, 모든 텐서(tensor)가
+#   그대로 돌아왔는지 확인합니다.
 # - 모델, 옵티마이저(optimizer), 에폭(epoch)을 함께 담은 체크포인트(checkpoint)를 저장하고, 여기서 학습을
 #   재개해 한 번도 멈추지 않은 학습과 *정확히* 같은 결과를 얻습니다.
 # - 중간에 끊긴 파일을 남기지 않고 "최고(best)" 체크포인트를 저장합니다.
@@ -16,8 +16,8 @@
 # - 모델 객체 전체를 피클(pickle)로 저장하면 왜 깨지기 쉬운지, 그리고 불러오는 순간 코드를 실행하는 파일로부터
 #   `weights_only=True`가 어떻게 지켜 주는지 알아봅니다.
 #
-# **선수 지식**: 모듈과 매개변수(parameter), `state_dict()`, 손실 함수와 옵티마이저를 쓰는 학습 루프
-# (01–07강).
+# **사전 지식:** 01–07강에서 다룬 모듈(module)과 매개변수(parameter), `state_dict()`, 손실 함수(loss
+# function)와 옵티마이저를 쓰는 학습 루프.
 
 # %%
 import copy
@@ -42,7 +42,7 @@ print("device:", device, "| checkpoints in:", ckpt_dir)
 # %% [markdown]
 # ## 학습에 쓸 작은 문제
 #
-# 강의가 빨리 돌도록 분류 문제를 하나 만듭니다. 입력 특성은 8개, 클래스는 3개이고, 레이블은 숨겨 둔 무작위
+# 강의가 빨리 실행되도록 분류 문제를 하나 만듭니다. 입력 특성은 8개, 클래스는 3개이고, 레이블은 숨겨 둔 무작위
 # 선형 "교사" 모델이 정합니다. 이 강의의 학습은 모두 CPU에서 합니다. 그래야 학습 결과가 비트 단위까지
 # 똑같이 재현됩니다(GPU 커널은 실행할 때마다 수를 더하는 순서가 달라질 수 있습니다).
 
@@ -57,9 +57,10 @@ loss_fn = nn.CrossEntropyLoss()
 print(X_train.shape, y_train.shape, "class counts:", torch.bincount(y_train).tolist())
 
 # %% [markdown]
-# 도우미 함수 두 개를 만듭니다. `fresh_run(seed)`는 새 모델, 모멘텀(momentum)을 쓰는 SGD 옵티마이저, 그리고
-# 자기 생성기(generator)로 섞는 순서를 정하는 데이터로더(`DataLoader`)를 만듭니다. `train_epochs`는 익숙한
-# 학습 루프를 돌고 스텝마다의 손실을 돌려줍니다.
+# 도우미 함수 두 개를 만듭니다. `fresh_run(seed)`는 새 모델, 모멘텀(momentum)을 쓰는 SGD 옵티마이저,
+# 그리고 데이터로더(data loader, `DataLoader`)를 만듭니다. 데이터로더는 데이터를 섞어 샘플 32개짜리
+# 미니배치(minibatch)로 내어 주는데, 섞는 순서는 전용 생성기(generator)가 정합니다. `train_epochs`는 익숙한
+# 학습 루프를 실행하고 스텝마다 기록한 손실을 돌려줍니다.
 
 # %%
 def fresh_run(seed):
@@ -90,8 +91,8 @@ print(f"{len(losses)} steps, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 # %% [markdown]
 # ## `state_dict` 저장하고 불러오기
 #
-# 모델을 저장하는 권장 방법은 `state_dict()`, 즉 이름에서 텐서로 가는 순서 있는 딕셔너리를 `torch.save`로
-# 저장하는 것입니다. 불러올 때는 구조가 같은 모델을 만들고, `torch.load(path, weights_only=True)`로 파일을
+# 모델을 저장하는 권장 방법은 `state_dict()`, 즉 이름을 텐서에 대응시킨 순서 있는 딕셔너리를
+# `torch.save`로 저장하는 것입니다. 불러올 때는 구조가 같은 모델을 만들고, `torch.load(path, weights_only=True)`로 파일을
 # 읽어 그 딕셔너리를 `load_state_dict`에 넘깁니다.
 
 # %%
@@ -109,11 +110,11 @@ for name, tensor in model.state_dict().items():
 # 일부러 *다른* 모델과 비교했습니다. `model.state_dict()`의 텐서는 모델의 매개변수와 메모리를 공유하므로,
 # "`old = model.state_dict()`를 받아 두고, 같은 모델에 불러온 다음, `old`와 비교"하면 언제나 같다고 나와서
 # 아무것도 증명하지 못합니다. `load_state_dict`는 빠진 키와 예상하지 못한 키를 알려 주는 결과를 돌려주는데,
-# `<All keys matched successfully>`가 나와야 합니다.
+# `<All keys matched successfully>`가 나오면 됩니다.
 #
 # ## 체크포인트: 모델, 옵티마이저, 에폭
 #
-# 학습을 *이어 가려면* 가중치만으로는 부족합니다. 모멘텀을 쓰는 SGD는 매개변수마다 누적된 "속도"를
+# 학습을 *이어 가려면* 가중치(weight)만으로는 부족합니다. 모멘텀을 쓰는 SGD는 매개변수마다 누적된 "속도"를
 # 기억하는데, 이 값은 모델이 아니라 옵티마이저 안에 있습니다. 직접 들여다봅시다.
 
 # %%
@@ -125,8 +126,8 @@ for i, s in opt_state["state"].items():
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 옵티마이저 인자의 오타.** 이 강좌의 바탕이 된 노트 가운데 하나는 `SGD(..., momemtum=0.9)`라고
-# 썼습니다. 파이썬은 뜻을 짐작해 주지 않습니다. 모르는 키워드 인자는 `TypeError`를 일으키므로 이 줄은
-# 실행되지 않습니다.
+# 썼습니다. 파이썬은 뜻을 짐작해 주지 않습니다. 모르는 키워드 인자를 받으면 `TypeError`가 나므로, 이 줄은
+# 끝까지 실행되지 못합니다.
 
 # %% tags=["pitfall"]
 try:
@@ -135,7 +136,7 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# 고치는 방법은 올바른 철자 `momentum=0.9`입니다. 그러면 옵티마이저의 설정에 그 값이 들어갑니다.
+# 바로잡기: 올바른 철자 `momentum=0.9`로 씁니다. 그러면 옵티마이저 설정에 그 값이 들어갑니다.
 
 # %% tags=["pitfall"]
 fixed = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
@@ -164,8 +165,8 @@ print("saved after epoch", stop_at, "| keys:", list(checkpoint))
 # %% [markdown]
 # ## 재개한 학습은 멈추지 않은 학습과 같다
 #
-# 이제 "새 프로그램"입니다. 새 모델과 옵티마이저를 (일부러 다른 시드로) 만들고, 체크포인트를 불러온 뒤,
-# 남은 3 에폭을 학습합니다. 비교하려고 한 번도 멈추지 않고 6 에폭을 학습한 결과도 만듭니다. 재개가 제대로
+# 이제 "새 프로그램"입니다. 일부러 다른 시드로 새 모델과 옵티마이저를 만들고, 체크포인트를 불러온 뒤,
+# 남은 3 에폭을 학습합니다. 비교용으로 한 번도 멈추지 않고 6 에폭을 학습한 모델도 만듭니다. 재개가 제대로
 # 되었다면 모든 매개변수가 *정확히* 같아야 합니다. 비슷한 정도가 아니라 `torch.equal`로 같아야 합니다.
 
 # %%
@@ -185,7 +186,7 @@ print("resumed == never stopped (every parameter torch.equal):", same)
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 가중치만으로 재개하기.** 체크포인트에 모델의 가중치만 있으면 새 옵티마이저는 빈 모멘텀
-# 버퍼로 시작합니다. 학습은 그대로 돌고 손실도 줄어드니 겉보기에는 아무 문제가 없지만, 원래 얻었어야 할
+# 버퍼(`momentum_buffer`)로 시작합니다. 학습은 그대로 돌고 손실도 줄어드니 겉보기에는 아무 문제가 없지만, 원래 얻었어야 할
 # 모델과는 다른 모델이 나옵니다.
 
 # %% tags=["pitfall"]
@@ -199,11 +200,12 @@ diff_w = max((p - q).abs().max().item() for p, q in zip(straight_model.parameter
 print("without optimizer state, equal:", same_w, f"| largest difference: {diff_w:.4f}")
 
 # %% [markdown] tags=["pitfall"]
-# 고치는 방법: 앞 절처럼 체크포인트에 `optimizer.state_dict()`를 저장하고, 재개할 때
-# `optimizer.load_state_dict(...)`를 호출합니다. 학습률 스케줄러처럼 상태를 가진 다른 객체도 마찬가지입니다.
+# 바로잡기: 앞 절처럼 체크포인트에 `optimizer.state_dict()`를 저장하고, 재개할 때
+# `optimizer.load_state_dict(...)`를 호출합니다. 학습률(learning rate) 스케줄러처럼 상태가 있는 다른 객체도
+# 마찬가지입니다.
 
 # %% [markdown]
-# 그림은 스텝마다의 손실입니다. 재개한 학습은 멈추지 않은 학습 위에 정확히 겹치고, 옵티마이저 상태 없이
+# 그림은 스텝마다 기록한 손실입니다. 재개한 학습은 멈추지 않은 학습 위에 정확히 겹치고, 옵티마이저 상태 없이
 # 재개한 학습은 다시 시작한 뒤로 조금씩 벗어납니다.
 
 # %%
@@ -221,7 +223,7 @@ show(fig)
 # %% [markdown]
 # ## 최고 체크포인트를 안전하게 저장하기
 #
-# 검증 손실이 좋아질 때마다 "최고" 체크포인트를 저장하는 습관이 흔합니다. 그런데 `torch.save`가 파일을 쓰는
+# 검증 손실이 좋아질 때마다 "최고" 체크포인트를 저장하는 방식을 흔히 씁니다. 그런데 `torch.save`가 파일을 쓰는
 # 도중에 프로그램이 죽거나 강제로 종료되면 반쯤 쓰인 파일이 남고, 그 전의 멀쩡한 체크포인트는 이미 사라진
 # 뒤입니다. 그래서 같은 폴더의 임시 파일에 먼저 쓰고 `os.replace`로 이름을 바꿉니다. 이 교체는 한 번에
 # 일어나므로 `best.pt`는 언제나 이전 것이든 새 것이든 온전한 체크포인트입니다.
@@ -310,8 +312,8 @@ print("whole model:", pickled_globals(ckpt_dir / "whole_model.pt"))
 print("state_dict: ", pickled_globals(ckpt_dir / "tiny_state.pt"))
 
 # %% [markdown]
-# 모델 전체를 담은 파일에는 `__main__ TinyNet`이 적혀 있습니다. 이 파일을 불러오려면, 불러오는 프로그램에
-# `__main__` 모듈이 있고 그 안에 `TinyNet`이라는 클래스가 있어야 한다는 뜻입니다. 우선
+# 모델 전체를 담은 파일에는 `__main__ TinyNet`이 적혀 있습니다. 이 파일을 불러오려면 불러오는 프로그램의
+# `__main__` 모듈에 `TinyNet`이라는 클래스가 있어야 한다는 뜻입니다. 우선
 # `weights_only=True`는 이 파일을 아예 거부합니다. `TinyNet`은 믿을 수 있는 기본 타입이 아니기 때문입니다.
 
 # %%
@@ -352,8 +354,8 @@ del Surprise  # 파일에는 클래스가 필요 없음: print 호출이 저장�
 print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
-# (`__builtin__ print`는 피클이 `builtins.print`를 적는 방식입니다.) `weights_only=True`(PyTorch 2.6부터
-# 기본값이지만 명시적으로 쓰는 편이 좋습니다)이면 `torch.load`는 텐서, 딕셔너리, 리스트, 숫자와 몇 가지 안전한
+# (`__builtin__ print`는 피클이 `builtins.print`를 적는 방식입니다.) `weights_only=True`이면(PyTorch 2.6부터
+# 기본값이지만 명시적으로 쓰는 편이 좋습니다) `torch.load`는 텐서, 딕셔너리, 리스트, 숫자와 몇 가지 안전한
 # 타입만 다시 만들고, 그 밖의 것은 호출하기 *전에* 거부합니다.
 
 # %%
@@ -363,9 +365,9 @@ except pickle.UnpicklingError as err:
     print(type(err).__name__ + ":", str(err).split("WeightsUnpickler error: ")[-1].split(". ")[0])
 
 # %% [markdown]
-# `weights_only=False`이면 파일에 적힌 호출이 불러오는 도중에 실행됩니다. 우리 파일은 무해하니 보여 줄 수
-# 있을 뿐입니다. 아래에서 메시지는 `torch.load` *안에서* 출력됩니다. 직접 만들지 않은 파일에는 절대
-# `weights_only=False`를 쓰지 마십시오.
+# `weights_only=False`이면 파일에 적힌 호출이 불러오는 도중에 실행됩니다. 우리 파일은 무해하므로 이렇게
+# 보여 줄 수 있을 뿐입니다. 아래 메시지는 `torch.load` *안에서* 출력됩니다. 직접 만들지 않은 파일에는 절대
+# `weights_only=False`를 쓰지 마세요.
 
 # %%
 print("--- torch.load(..., weights_only=False) on the crafted file ---")
@@ -388,8 +390,8 @@ print("--- done; loaded:", loaded)
 #
 # ## 연습 문제
 #
-# **1.** 강의에서처럼 `checkpoint.pt`에서 재개하되, 생성기 상태(`g.set_state`)는 복원하지 *마십시오*.
-# 매개변수가 여전히 멈추지 않은 학습과 같습니까? 그 이유는 무엇입니까?
+# **1.** 강의에서처럼 `checkpoint.pt`에서 재개하되, 생성기 상태(`g.set_state`)는 복원하지 *마세요*.
+# 매개변수가 여전히 멈추지 않은 학습과 같나요? 그 이유는 무엇일까요?
 
 # %% tags=["solution"]
 model_e, optimizer_e, loader_e, g_e = fresh_run(seed=123)
@@ -400,9 +402,9 @@ print("equal:", all(torch.equal(p, q) for p, q in zip(straight_model.parameters(
 # 생성기가 시드 123에서 새로 시작하므로, 남은 에폭이 미니배치를 다른 순서로 봅니다.
 
 # %% [markdown]
-# **2.** SGD를 `torch.optim.Adam(model.parameters(), lr=0.01)`으로 바꿔 보십시오. Adam은 `state_dict`에
-# 매개변수마다 어떤 텐서를 기억합니까? 3 에폭 뒤에 멈췄다가 재개해도 멈추지 않은 6 에폭과 정확히 같은지
-# 확인하십시오.
+# **2.** SGD를 `torch.optim.Adam(model.parameters(), lr=0.01)`으로 바꿔 보세요. Adam은 `state_dict`에
+# 매개변수마다 어떤 텐서를 저장하나요? 3 에폭 뒤에 멈췄다가 재개해도 멈추지 않고 6 에폭을 학습한 결과와
+# 정확히 같은지 확인하세요.
 
 # %% tags=["solution"]
 def adam_run(seed):
@@ -429,7 +431,7 @@ print("equal:", all(torch.equal(p, q) for p, q in zip(m_a.parameters(), m_c.para
 
 # %% [markdown]
 # **3.** `best.pt`를 `map_location=device`로 바로 `device`에 읽어 들이고, `device`에 있는 모델에 불러온 뒤,
-# 그 장치에서 검증 정확도를 계산해 보십시오.
+# 그 장치에서 검증 정확도(accuracy)를 계산해 보세요.
 
 # %% tags=["solution"]
 best_ckpt = torch.load(ckpt_dir / "best.pt", map_location=device, weights_only=True)

@@ -1,0 +1,136 @@
+"""``make bench``: build timings on a scratch copy — clean, no-op, prose-only edit, code edit.
+
+For each build: wall time, kernels started (from the executor's run log) and CPU time / wall time
+(above 1 means more than one core was busy). Prints a table and the target ratios, and writes
+``bench.json``. Nothing in the working tree is touched.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from course_lib.lessons import find_lessons, read_notebook, repo_root
+
+COPY = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
+GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/en/glossary.md",
+             "docs/ko/build.md", "docs/en/build.md")
+
+
+def scratch_copy(dest: Path) -> Path:
+    """Copy what a build reads into ``dest`` (no caches, no generated pages)."""
+    root = repo_root()
+    for name in COPY:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
+        else:
+            shutil.copy2(src, dest / name)
+    for name in GENERATED:
+        target = dest / name
+        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
+    return dest
+
+
+def timed_build(project: Path) -> dict:
+    """One ``mkdocs build --strict`` in ``project``: wall time, kernels started, CPU/wall."""
+    runs = project / ".cache" / "execute" / "runs.jsonl"
+    before = len(runs.read_text().splitlines()) if runs.exists() else 0
+    usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    wall = time.perf_counter() - t0
+    usage1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: build failed in {project}:\n{proc.stderr[-4000:]}")
+    new = [json.loads(line) for line in runs.read_text().splitlines()[before:]] if runs.exists() else []
+    cpu = (usage1.ru_utime - usage0.ru_utime) + (usage1.ru_stime - usage0.ru_stime)
+    return {"wall_s": round(wall, 2), "kernels": sum(r["kernels"] for r in new),
+            "executed": sorted({s for r in new for s in r["executed"]}), "cpu_per_wall": round(cpu / wall, 2)}
+
+
+def edit_prose(path: Path) -> None:
+    """Change one sentence of prose (a markdown line), as a translator would."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("# ") and not line.startswith(("# #", "# %%", "# -", "# |", "# <")) and len(line) > 20:
+            lines[i] = line.rstrip("\n") + " (bench edit)\n"
+            break
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def edit_code(paths: list[Path]) -> None:
+    """Append one small code cell to a lesson pair (same code in both languages)."""
+    for path in paths:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write('\n# %%\nprint("bench edit:", 6 * 7)\n')
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_lib.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=repo_root() / "bench.json")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    project = scratch_copy(tmp)
+    lessons = find_lessons(project / "lessons")
+    small = min((ls for ls in lessons if ls.lang == "ko"),
+                key=lambda ls: len(read_notebook(ls.path).cells))  # a short lesson to edit
+    print(f"bench: scratch copy in {project}; {len(lessons)} lesson files; {os.cpu_count()} cores", flush=True)
+
+    results = {}
+    print("bench: clean build ...", flush=True)
+    results["clean"] = timed_build(project)
+    print("bench: no-op rebuild ...", flush=True)
+    results["noop"] = timed_build(project)
+    print(f"bench: prose-only edit of lessons/ko/{small.path.name} ...", flush=True)
+    edit_prose(small.path)
+    results["prose_edit"] = timed_build(project)
+    print(f"bench: code edit of {small.stem} (ko + en) ...", flush=True)
+    edit_code([small.path, project / "lessons" / "en" / small.path.name])
+    results["code_edit"] = timed_build(project)
+
+    clean = results["clean"]["wall_s"]
+    pairs = len({ls.stem for ls in lessons})
+    checks = {
+        "noop_over_clean": round(results["noop"]["wall_s"] / clean, 4),
+        "prose_over_clean": round(results["prose_edit"]["wall_s"] / clean, 4),
+        "clean_kernels_per_pair": round(results["clean"]["kernels"] / pairs, 2),
+    }
+    targets = {
+        "no-op rebuild <= 5% of clean": checks["noop_over_clean"] <= 0.05,
+        "prose edit: 0 kernels": results["prose_edit"]["kernels"] == 0,
+        "prose edit <= 10% of clean": checks["prose_over_clean"] <= 0.10,
+        "code edit: 1 kernel, that lesson only": results["code_edit"]["kernels"] == 1
+        and results["code_edit"]["executed"] == [small.stem],
+        "clean: one kernel per lesson pair": results["clean"]["kernels"] == pairs,
+        "clean: more than one core busy": results["clean"]["cpu_per_wall"] > 1.0 or (os.cpu_count() or 1) == 1,
+    }
+    print(f"\n{'build':<12} {'wall (s)':>9} {'kernels':>8} {'cpu/wall':>9}  executed")
+    for name, r in results.items():
+        print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
+    print(f"\nno-op / clean = {checks['noop_over_clean']:.1%}   prose / clean = {checks['prose_over_clean']:.1%}   "
+          f"kernels per pair (clean) = {checks['clean_kernels_per_pair']}")
+    for name, ok in targets.items():
+        print(f"  [{'ok' if ok else 'MISSED'}] {name}")
+    report = {"machine": {"cores": os.cpu_count()}, "lesson_pairs": pairs, "edited_lesson": small.stem,
+              "results": results, "ratios": checks, "targets": targets,
+              "date": time.strftime("%Y-%m-%d %H:%M:%S")}
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nbench: wrote {args.out}")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0 if all(targets.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
