@@ -74,6 +74,53 @@ def edit_code(paths: list[Path]) -> None:
             f.write('\n# %%\nprint("bench edit:", 6 * 7)\n')
 
 
+def serve_latency(project: Path, stem: str, timeout: float = 600) -> dict:
+    """Seconds from saving an edit to ``mkdocs serve`` serving the new text: a prose edit, then a code edit."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = open(project / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+                            cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/lessons/{stem}/"
+
+    def wait_for(text: str) -> float:
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < timeout:
+            try:
+                if text in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                    return time.perf_counter() - t0
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise SystemExit(f"bench: serve never showed {text!r}; see {project / 'serve.log'}")
+
+    try:
+        wait_for("run-record")  # first build done
+        time.sleep(2)  # let the watcher settle
+        ko = project / "lessons" / "ko" / f"{stem}.py"
+        marker = f"serve-edit-{int(time.time())}"
+        text = ko.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        ko.write_text(text.replace("# # ", f"# # {marker} ", 1), encoding="utf-8")
+        prose = wait_for(marker)
+        code_marker = 6 * 7 * 1000 + int(time.time()) % 1000
+        for lang in ("ko", "en"):
+            path = project / "lessons" / lang / f"{stem}.py"
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
+        code = wait_for(f"serve edit: {code_marker}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    return {"prose_edit_s": round(prose, 2), "code_edit_s": round(code, 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_lib.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=repo_root() / "bench.json")
@@ -98,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: code edit of {small.stem} (ko + en) ...", flush=True)
     edit_code([small.path, project / "lessons" / "en" / small.path.name])
     results["code_edit"] = timed_build(project)
+    print(f"bench: make serve — edit {small.stem}, wait for the served page ...", flush=True)
+    serve = serve_latency(project, small.stem)
+    lesson_run = json.loads((project / ".cache" / "execute" / "times.json").read_text()).get(small.stem, 0.0)
 
     clean = results["clean"]["wall_s"]
     pairs = len({ls.stem for ls in lessons})
@@ -114,16 +164,20 @@ def main(argv: list[str] | None = None) -> int:
         and results["code_edit"]["executed"] == [small.stem],
         "clean: one kernel per lesson pair": results["clean"]["kernels"] == pairs,
         "clean: more than one core busy": results["clean"]["cpu_per_wall"] > 1.0 or (os.cpu_count() or 1) == 1,
+        "serve: prose edit shown within 3 s": serve["prose_edit_s"] <= 3.0,
+        "serve: code edit shown within run time + 3 s": serve["code_edit_s"] <= lesson_run + 3.0,
     }
     print(f"\n{'build':<12} {'wall (s)':>9} {'kernels':>8} {'cpu/wall':>9}  executed")
     for name, r in results.items():
         print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
     print(f"\nno-op / clean = {checks['noop_over_clean']:.1%}   prose / clean = {checks['prose_over_clean']:.1%}   "
           f"kernels per pair (clean) = {checks['clean_kernels_per_pair']}")
+    print(f"make serve: prose edit shown after {serve['prose_edit_s']:.2f} s; code edit after "
+          f"{serve['code_edit_s']:.2f} s (lesson run time {lesson_run:.2f} s)")
     for name, ok in targets.items():
         print(f"  [{'ok' if ok else 'MISSED'}] {name}")
     report = {"machine": {"cores": os.cpu_count()}, "lesson_pairs": pairs, "edited_lesson": small.stem,
-              "results": results, "ratios": checks, "targets": targets,
+              "results": results, "serve": {**serve, "lesson_run_s": lesson_run}, "ratios": checks, "targets": targets,
               "date": time.strftime("%Y-%m-%d %H:%M:%S")}
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nbench: wrote {args.out}")

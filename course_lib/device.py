@@ -17,11 +17,15 @@ def get_device() -> torch.device:
     return torch.device("cpu")
 
 
-def describe_device(device: torch.device | str | None = None) -> str:
-    """One line naming the device, e.g. ``cuda: NVIDIA H100 80GB HBM3`` or ``cpu: 2 threads``."""
+def describe_device(device: torch.device | str | None = None, threads: int | None = None) -> str:
+    """One line naming the device, e.g. ``cuda: NVIDIA H100 80GB HBM3`` or ``cpu: 2 threads``.
+
+    ``threads``: the CPU thread count to report (default: this process's ``torch.get_num_threads()``).
+    """
     device = torch.device(device) if device is not None else get_device()
     if device.type == "cuda":
         return f"cuda: {torch.cuda.get_device_name(device)}"
     if device.type == "mps":
         return "mps: Apple GPU"
-    return f"cpu: {torch.get_num_threads()} threads"
+    n = threads or torch.get_num_threads()
+    return f"cpu: {n} thread{'s' if n != 1 else ''}"

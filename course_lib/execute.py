@@ -27,6 +27,7 @@ import nbformat
 from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, repo_root
 
 CACHE_FORMAT = 1
+_RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
 
 
@@ -139,8 +140,9 @@ def _cell_lines(path: Path) -> list[int]:
     return [i for i, line in enumerate(lines, start=1) if line.startswith("# %%")]
 
 
-def run_notebook(nb, path: Path, workdir: Path, timeout: int) -> tuple[list[dict], float]:
-    """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder.
+def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | None = None) -> tuple[list[dict], float]:
+    """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder,
+    limited to ``threads`` CPU threads (default: no limit).
 
     Returns each code cell's ``{"outputs", "execution_count"}`` and the wall time in seconds.
     Raises LessonError naming the cell on an exception or a timeout.
@@ -154,6 +156,8 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int) -> tuple[list[dict
     workdir.mkdir(parents=True)
     env = {**os.environ, "PYTHONHASHSEED": "0", "COURSE_OUTPUT_DIR": str(workdir / "outputs")}
     env.pop("MPLBACKEND", None)
+    if threads:
+        env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(threads)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
                             record_timing=False, resources={"metadata": {"path": str(workdir)}})
     markers = _cell_lines(path)
@@ -161,6 +165,7 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int) -> tuple[list[dict
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
     client.km.ip = str(workdir / ".kernel")
+    _RUNNING.add(client.km)
     start = time.perf_counter()
     number = None
     try:
@@ -177,6 +182,8 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int) -> tuple[list[dict
         raise LessonError(path, number, _line(markers, number, offset), what) from None
     except DeadKernelError as err:
         raise LessonError(path, number, _line(markers, number, offset), f"kernel died: {err}") from None
+    finally:
+        _RUNNING.discard(client.km)
     wall = time.perf_counter() - start
     outputs = [
         {"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
@@ -271,6 +278,12 @@ def execute_course(
         groups.setdefault(lesson_key(nb, env), []).append((lesson, nb))
 
     todo = {k: v for k, v in groups.items() if cache.get(k) is None}
+    # Lessons run side by side, each kernel limited to its share of the cores: two kernels with all
+    # threads each fight over the cores (lesson 09's epochs got 3x slower). The share depends only on
+    # the machine and the course, so a lesson re-run alone computes with the same thread count.
+    cores = os.cpu_count() or 1
+    jobs = max(1, min(jobs or cores, len(groups) or 1))
+    threads = max(1, cores // jobs)
     report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
     times = _load_times(cache.folder)
 
@@ -279,11 +292,11 @@ def execute_course(
         lesson, nb = next(((ls, nb) for ls, nb in members if ls.lang == "en"), members[0])
         workdir = cache.folder.parent / "run" / f"{lesson.stem}-{key[:8]}"
         log(f"execute: {lesson.stem} ({lesson.lang}) ...")
-        cells, wall = run_notebook(nb, lesson.path, workdir, timeout)
+        cells, wall = run_notebook(nb, lesson.path, workdir, timeout, threads=threads)
         shutil.rmtree(workdir, ignore_errors=True)
         from course_lib.device import describe_device
 
-        run = {"device": describe_device(), "torch": env["torch"], "torchvision": env["torchvision"],
+        run = {"device": describe_device(threads=threads), "torch": env["torch"], "torchvision": env["torchvision"],
                "python": sys.version.split()[0], "wall_time_s": round(wall, 2),
                "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
         cache.put(key, {"lesson": lesson.stem, "cells": cells, "run": run})
@@ -292,10 +305,20 @@ def execute_course(
 
     if todo:
         ensure_data_quietly()
+        # longest first (last run's times; unknown: later lessons first), so the pool ends together
         order = sorted(todo, key=lambda k: -times.get(todo[k][0][0].stem, 0.0) - int(todo[k][0][0].number) / 100)
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(order)))
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {k: pool.submit(work, k) for k in order}
+        pool = ThreadPoolExecutor(max_workers=min(jobs, len(order)))
+        futures = {k: pool.submit(work, k) for k in order}
+        try:
+            pool.shutdown(wait=True)
+        except KeyboardInterrupt:  # Ctrl-C: stop every kernel now; nothing unfinished gets cached
+            pool.shutdown(wait=False, cancel_futures=True)
+            for km in list(_RUNNING):
+                try:
+                    km.shutdown_kernel(now=True)
+                except Exception:
+                    pass
+            raise
         report.kernels = len(futures)
         for key, fut in futures.items():
             try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,42 @@ def test_cache_key_ignores_comments_and_prose_but_not_code():
     assert key(EN) == key(KO)
     assert key(EN) != key(EN.replace("arange(3)", "arange(5)"))
     assert key(EN) != execute.lesson_key(jupytext.reads(EN, fmt=dict(JUPYTEXT_FORMAT)), {"torch": "y"})
+
+
+KILL_SCRIPT = """
+import sys
+from pathlib import Path
+from course_lib.execute import execute_course
+root = Path(sys.argv[1])
+execute_course(lessons_dir=root / "lessons", out_dir=root / "docs", cache_dir=root / "cache", jobs=2)
+"""
+SLOW = "# %% [markdown]\n# # Slow\n\n# %%\nimport time\nprint('started', flush=True)\ntime.sleep(300)\n"
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
+def test_killed_build_leaves_a_cache_trusted_only_where_whole(tmp_path, how):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_pair(tmp_path)                                   # quick: finishes and is cached
+    write_pair(tmp_path, stem="02_slow", en=SLOW, ko=SLOW)  # still running when we kill the build
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(tmp_path)], start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    entries = lambda: list((tmp_path / "cache").glob("[0-9a-f]*.json"))  # noqa: E731
+    deadline = time.time() + 240
+    while not entries() and time.time() < deadline:
+        time.sleep(0.5)
+    assert entries(), "the quick lesson never finished"
+    if how == "SIGINT":
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) != 0  # stops promptly: the sleeping kernel is shut down
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert len(entries()) == 1  # only the lesson that completed
+    # next build: the whole entry is trusted, the interrupted lesson runs again
+    write_pair(tmp_path, stem="02_slow", en=SLOW.replace("300", "0"), ko=SLOW.replace("300", "0"))
+    report = run(tmp_path)
+    assert report.cached == ["01_demo"] and report.executed == ["02_slow"] and not report.errors

@@ -102,10 +102,10 @@ print(len(image_loader), "batches,", len(image_loader.dataset), "images")
 #
 # To build one batch, this loader asks the dataset for 128 items one by one, and each item goes
 # through PIL and `ToTensor()`. On a small CPU that per-image work costs about as much as the
-# training arithmetic itself (measured at the end of the lesson). FashionMNIST is small enough to convert
-# once: `as_tensors` returns the same values as two tensors, and `TensorDataset` turns them back
-# into a dataset that a `DataLoader` serves. The test set is not shuffled, and since evaluation needs
-# no gradients we can afford larger batches there.
+# training arithmetic itself (measured at the end of the lesson). FashionMNIST is small enough to
+# convert once: `as_tensors` returns the same values as two tensors, and `TensorDataset` turns them
+# back into a dataset that a `DataLoader` serves. The test set is not shuffled, and since evaluation
+# needs no gradients we can afford larger batches there.
 
 # %%
 X_train, y_train = as_tensors(train_set)  # (60000, 1, 28, 28) float32 in [0, 1], (60000,) int64
@@ -425,7 +425,7 @@ for acc, what in results:
 
 # %% [markdown]
 # A few epochs of a plain fully connected network already match the published MLP and beat the
-# untrained human eye. The setups differ (and our epoch was chosen on the test set), so read it as
+# non-expert human baseline. The setups differ (and our epoch was chosen on the test set), so read it as
 # "same league", not as a ranking. Convolutional networks reach well above 0.9 on the same table.
 #
 # ## An even faster path: tensors on the device
