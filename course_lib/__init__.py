@@ -1,34 +1,30 @@
 """Helpers shared by the lessons of the torch.nn course, and its build pipeline.
 
-Importing the package is light: no data is loaded and nothing is downloaded.
-The build pipeline lives in ``course_lib.execute`` and ``course_lib.site`` and is not imported here.
+Importing the package is light: nothing is downloaded, and torch/matplotlib load only when a helper
+is first used (``from course_lib import show`` loads plotting). The build pipeline lives in
+``course_lib.execute``, ``course_lib.site``, ``course_lib.pages`` and ``course_lib.mkdocs_hooks``.
 """
-from course_lib.data import (
-    CLASSES_EN,
-    CLASSES_KO,
-    DataNotFoundError,
-    as_tensors,
-    class_names,
-    data_dir,
-    ensure_fashion_mnist,
-    load_fashion_mnist,
-)
-from course_lib.device import describe_device, get_device
-from course_lib.plotting import output_dir, show
-from course_lib.seed import seed_everything
+from __future__ import annotations
 
-__all__ = [
-    "CLASSES_EN",
-    "CLASSES_KO",
-    "DataNotFoundError",
-    "as_tensors",
-    "class_names",
-    "data_dir",
-    "describe_device",
-    "ensure_fashion_mnist",
-    "get_device",
-    "load_fashion_mnist",
-    "output_dir",
-    "seed_everything",
-    "show",
-]
+import importlib
+
+_EXPORTS = {
+    "CLASSES_EN": "data", "CLASSES_KO": "data", "DataNotFoundError": "data", "as_tensors": "data",
+    "class_names": "data", "data_dir": "data", "ensure_fashion_mnist": "data", "load_fashion_mnist": "data",
+    "describe_device": "device", "get_device": "device",
+    "output_dir": "plotting", "show": "plotting",
+    "seed_everything": "seed",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"course_lib.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'course_lib' has no attribute {name!r}")
+
+
+def __dir__():
+    return __all__

@@ -52,10 +52,20 @@ def _rel(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def device_kind() -> str:
-    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick on this machine."""
-    from course_lib.device import get_device
+    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick on this machine.
 
-    return get_device().type
+    Decided without importing torch (seconds a build would spend on every no-op rebuild): a CUDA
+    build of torch plus an NVIDIA device node means CUDA; an Apple-silicon Mac means MPS.
+    """
+    import glob
+    import platform
+
+    local = version("torch").partition("+")[2]
+    if (local.startswith("cu") or not local) and sys.platform.startswith("linux") and glob.glob("/dev/nvidia[0-9]*"):
+        return "cuda"
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        return "mps"
+    return "cpu"
 
 
 def course_lib_digest(root: Path | None = None) -> str:
@@ -124,6 +134,7 @@ def write_atomic(path: Path, text: str) -> bool:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; pages and notebooks are served
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

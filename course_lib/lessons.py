@@ -1,6 +1,7 @@
 """Finding lessons, reading their cells, and comparing the Korean and English twins."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 import sys
@@ -52,7 +53,13 @@ JUPYTEXT_FORMAT = {"extension": ".py", "format_name": "percent", "comment_magics
 
 
 def read_notebook(path: Path):
-    """Read a percent-format lesson into an nbformat notebook (jupytext)."""
+    """Read a percent-format lesson into an nbformat notebook (jupytext); don't modify the result."""
+    stat = Path(path).stat()
+    return _read_notebook(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _read_notebook(path: str, mtime_ns: int, size: int):  # cached per file version
     import jupytext
 
     return jupytext.read(path, fmt=dict(JUPYTEXT_FORMAT))

@@ -6,8 +6,10 @@ copied as raw files (i18n issue #198) and each language build evicting the other
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -17,11 +19,11 @@ from mkdocs.structure.toc import get_toc
 
 from course_lib import i18n as translation
 from course_lib import pages, site
-from course_lib.execute import execute_course
+from course_lib.execute import execute_course, write_atomic
 from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons, read_notebook
 
 log = logging.getLogger("mkdocs.hooks.course")
-_state: dict = {"used_cache": set()}
+_state: dict = {"used_cache": set(), "pages_used": set(), "styles": {}}  # styles: ordered set
 
 
 def _project(config) -> Path:
@@ -51,6 +53,9 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
 def on_config(config):
     """Execute what changed (once per build, for both languages), stop on a failure, and give
     each language its own nav built from the executed lessons."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return config  # i18n's nested build of the next language: all done already
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
                             cache_dir=_project(config) / ".cache" / "execute", log=log.info)
@@ -59,7 +64,6 @@ def on_config(config):
     if report.errors:
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
     pages.write_generated_pages(docs_dir, lessons_dir)
-    i18n = config.plugins.get("i18n")
     for lang_config in i18n.config.languages:
         if lang_config.locale in LANGS:
             lang_config.nav = _nav(lang_config.locale, docs_dir, lessons_dir)
@@ -125,9 +129,55 @@ def on_page_content(html, page, config, files):
     if lang != "en":
         lessons = _project(config) / "lessons"
         state = translation.status(lessons / lang / f"{stem}.py", lessons / "en" / f"{stem}.py")
-    html, tokens = site.process_lesson_html(html, lang, stem, run, outdated=state == translation.OUTDATED)
+    html, tokens, figures, styles = _processed(config, html, lang, stem, run, state == translation.OUTDATED)
+    for css in styles:
+        _state["styles"].setdefault(css, None)
     page.toc = get_toc(tokens)
+    folder = Path(page.file.abs_dest_path).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in figures.items():
+        (folder / name).write_bytes(data)
     return html
+
+
+def _processed(config, html: str, lang: str, stem: str, run, outdated: bool):
+    """``site.process_lesson_html``, cached by its inputs: parsing ~1 MB of HTML per page is most of a
+    no-op rebuild otherwise."""
+    import hashlib
+
+    cache = _project(config) / ".cache" / "pages"
+    key = hashlib.sha256(json.dumps([html, lang, stem, run, outdated, _site_digest()]).encode()).hexdigest()[:32]
+    entry_path = cache / f"{key}.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        figures = {name: (cache / name).read_bytes() for name in entry["figures"]}
+        _state["pages_used"].add(entry_path.name)
+        _state["pages_used"].update(entry["figures"])
+        return entry["html"], entry["toc"], figures, entry["styles"]
+    except (OSError, ValueError, KeyError):
+        pass
+    out, tokens, figures, styles = site.process_lesson_html(html, lang, stem, run, outdated=outdated)
+    for name, data in figures.items():
+        if not (cache / name).exists():
+            write_atomic_bytes(cache / name, data)
+    write_atomic(entry_path, json.dumps({"html": out, "toc": tokens, "figures": sorted(figures), "styles": styles}))
+    _state["pages_used"].add(entry_path.name)
+    _state["pages_used"].update(figures)
+    return out, tokens, figures, styles
+
+
+@functools.lru_cache(maxsize=1)
+def _site_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(site.__file__).read_bytes()).hexdigest()
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 @event_priority(-200)
@@ -138,6 +188,9 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return
     site_dir = Path(config.site_dir)
+    if _state["styles"]:
+        write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
+        _state["styles"] = {}
     for lesson in find_lessons(_project(config) / "lessons"):
         prefix = site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang
         target = prefix / "lessons" / lesson.stem
@@ -150,3 +203,9 @@ def on_post_build(config):
         if f not in used:
             f.unlink(missing_ok=True)
     _state["used_cache"] = set()
+    pages_cache = _project(config) / ".cache" / "pages"
+    if _state["pages_used"] and pages_cache.is_dir():
+        for f in pages_cache.iterdir():
+            if f.is_file() and f.name not in _state["pages_used"]:
+                f.unlink(missing_ok=True)
+    _state["pages_used"] = set()

@@ -204,10 +204,40 @@ def outdated_notice_html(lang: str, stem: str) -> str:
             f'<p>{t["outdated"].format(link=link)}</p></div>')
 
 
+def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
+    """Move embedded PNG figures out of the page into files named by their content.
+
+    Pages get lighter and faster to index for search. Returns ``{file name: PNG bytes}``; each
+    ``<img>`` now points at its file, relative to the page.
+    """
+    import base64
+    import hashlib
+
+    files = {}
+    for img in soup.select("img.course-figure"):
+        src = img.get("src", "")
+        if src.startswith("data:image/png;base64,"):
+            data = base64.b64decode(src.split(",", 1)[1])
+            name = f"fig-{hashlib.sha256(data).hexdigest()[:16]}.png"
+            files[name] = data
+            img["src"] = name
+            img["loading"] = "lazy"
+    return files
+
+
+def extract_styles(soup: BeautifulSoup) -> list[str]:
+    """Take out the ~600 kB of notebook CSS that mkdocs-jupyter inlines in every page (the same on
+    each); the site serves it once as ``assets/jupyter.css``."""
+    return [style.extract().get_text() for style in soup.find_all("style")]
+
+
 def process_lesson_html(content: str, lang: str, stem: str, run: dict | None,
-                        outdated: bool = False) -> tuple[str, list[dict]]:
-    """All of the above for one rendered lesson; returns the new HTML and its TOC tokens."""
+                        outdated: bool = False) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
+    """All of the above for one rendered lesson; returns the new HTML, its TOC tokens, its figure
+    files and the notebook CSS taken out of it."""
     soup = BeautifulSoup(content, "html.parser")
+    figures = extract_figures(soup)
+    styles = extract_styles(soup)
     strip_external_scripts(soup)
     use_material_code_blocks(soup)
     tokens = fix_headings(soup)
@@ -222,7 +252,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None,
             anchor.insert_after(record)
         else:
             soup.insert(0, record)
-    return str(soup), tokens
+    return str(soup), tokens, figures, styles
 
 
 def process_page_html(content: str) -> str:
