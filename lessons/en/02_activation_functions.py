@@ -33,9 +33,10 @@ device = get_device()
 # ## Eight activation functions
 #
 # Each function acts on every element separately. The binary step outputs 1 for a positive input
-# and 0 otherwise; sigmoid $\sigma(x) = 1 / (1 + e^{-x})$ squashes into $(0, 1)$; tanh into
-# $(-1, 1)$; ReLU is $\max(0, x)$. LeakyReLU keeps a small slope for $x < 0$, ELU bends smoothly
-# towards $-1$, and GELU $x\,\Phi(x)$ and SiLU $x\,\sigma(x)$ are smooth versions of ReLU used in
+# and 0 for a negative one (the version below, built from `sign`, gives 0.5 at exactly 0); sigmoid
+# $\sigma(x) = 1 / (1 + e^{-x})$ squashes into $(0, 1)$; tanh into $(-1, 1)$; ReLU is $\max(0, x)$.
+# LeakyReLU keeps a small slope for $x < 0$, ELU bends smoothly towards $-1$, and GELU $x\,\Phi(x)$
+# ($\Phi$ is the standard normal CDF) and SiLU $x\,\sigma(x)$ are smooth versions of ReLU used in
 # modern networks such as transformers.
 
 # %%
@@ -108,7 +109,7 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 # %% [markdown]
 # A gradient step updates a weight by $w \leftarrow w - \eta \, \partial L / \partial w$. With the
 # step function that gradient is zero for every weight in front of it, so the weights never move:
-# the network cannot learn. The sigmoid is a smooth stand-in for the step and gives a useful
+# the network cannot learn. The sigmoid is a smooth stand-in for the step and gives a nonzero
 # gradient everywhere, which is why it replaced the step in early neural networks.
 
 # %% [markdown]
@@ -231,7 +232,7 @@ assert torch.allclose(stable_softmax(logits), torch.softmax(logits, dim=-1))
 print("stable_softmax == torch.softmax: True")
 
 # %% [markdown]
-# PyTorch's own `torch.softmax` (the same function as `F.softmax`) does this for you, so in
+# PyTorch's own `torch.softmax` (which computes the same as `F.softmax`) does this for you, so in
 # practice you never write softmax by hand.
 #
 # ## `log_softmax`: better than `log(softmax(...))`
@@ -343,7 +344,7 @@ print("three Linear layers == one Linear layer: True")
 #   [`F.gelu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.gelu.html),
 #   [`F.silu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.silu.html),
 #   [`F.softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html)
-#   (`torch.softmax` is an alias),
+#   (`torch.softmax` computes the same),
 #   [`F.log_softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html),
 #   [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html),
 #   [`torch.tanh`](https://docs.pytorch.org/docs/stable/generated/torch.tanh.html),

@@ -43,7 +43,7 @@ print(f"Using {device} device")
 assert device == get_device()  # the course helper agrees
 
 # %% [markdown]
-# Recent PyTorch versions also offer a device-neutral API:
+# PyTorch 2.7 and later also offer a device-neutral API:
 # `torch.accelerator.current_accelerator(check_available=True)` returns the available accelerator
 # (CUDA, MPS, …) or `None` when there is none.
 
@@ -241,7 +241,8 @@ print("negative logits possible:", bool((good < 0).any()))
 #   else the CPU (`course_lib.get_device()` does the same), and move the model with `.to(device)`.
 # - A model is a subclass of `nn.Module`: `__init__` calls `super().__init__()` first and creates
 #   the layers; `forward` computes the logits from a minibatch.
-# - Call `model(X)`: it runs the hooks and then `forward`; `model.forward(X)` skips the hooks.
+# - Call `model(X)`: it runs `forward` together with any registered hooks; `model.forward(X)` skips
+#   the hooks.
 # - Logits → `nn.Softmax(dim=1)` → probabilities → `argmax(1)` → predicted class.
 # - No activation after the last layer: logits must be able to be negative.
 

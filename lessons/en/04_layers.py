@@ -129,7 +129,7 @@ print("loop == seq_modules(X):", torch.allclose(out, logits))
 # ## `nn.Softmax`
 #
 # The last linear layer returns logits: raw scores anywhere in $(-\infty, \infty)$.
-# `nn.Softmax(dim=1)` scales each row into probabilities in $[0, 1]$; `dim=1` is the dimension
+# `nn.Softmax(dim=1)` turns each row into probabilities in $[0, 1]$; `dim=1` is the dimension
 # that sums to 1 — one probability per class, for each image.
 
 # %%
@@ -178,7 +178,7 @@ print("after the loop:", h.shape)
 # %% [markdown]
 # That loop is the point: the forward pass can be anything. Here the number of layers is an
 # argument, and each layer's output is *added* to its input (a skip connection) —
-# something `nn.Sequential`, which only chains `x = layer(x)`, cannot express.
+# something `nn.Sequential`, which only chains `x = layer(x)`, cannot express on its own.
 
 # %%
 class ResidualMLP(nn.Module):

@@ -130,8 +130,9 @@ assert n_bytes == 4 * total
 # %% [markdown]
 # ## `requires_grad`
 #
-# Every parameter has `requires_grad=True`, so autograd records the operations that use it;
-# `backward()` then leaves a gradient of the same shape in its `.grad`.
+# Every parameter has `requires_grad=True`, so autograd records the operations that use it (the
+# `grad_fn=` you saw on printed tensors in lesson 04 is that record); `backward()` then leaves a
+# gradient of the same shape in its `.grad`.
 
 # %%
 loss_fn = nn.CrossEntropyLoss()
@@ -351,6 +352,7 @@ print("all biases zero:", all_zero)
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html)
-# - [Autograd mechanics: excluding subgraphs from backward](https://docs.pytorch.org/docs/stable/notes/autograd.html)
+# - [Autograd mechanics](https://docs.pytorch.org/docs/stable/notes/autograd.html), section "Locally disabling
+#   gradient computation" (setting `requires_grad`, freezing parts of a model)
 # - [Saving and loading models: what is a `state_dict`?](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
 # - Python's [`copy.deepcopy`](https://docs.python.org/3/library/copy.html)

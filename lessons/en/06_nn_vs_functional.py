@@ -8,7 +8,8 @@
 # **What you will learn**
 #
 # - how `F.conv2d` works with a filter you pass in, and what gradient reaches the input;
-# - how `nn.Conv2d` owns its weight and bias, and why the input's gradient equals its filter;
+# - how `nn.Conv2d` owns its weight and bias, and why, when the filter fits the input exactly once,
+#   the input's gradient equals the filter;
 # - two old habits to drop: `torch.autograd.Variable`, and `out.backward` without `()`;
 # - when a function is fine (`F.relu`) and when you need a module (dropout, batch norm);
 # - a short tour of the families in `torch.nn`, each with one example that runs.
@@ -24,7 +25,7 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-seed_everything(0)
+_ = seed_everything(0)  # the generator it returns is not needed here
 # Every example here is tiny, so the whole lesson runs on the CPU.
 
 # %% [markdown]
@@ -127,11 +128,12 @@ out.backward()  # the fix: call it
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
-# ## A figure: an edge filter on a small image
+# ## An edge filter on a small image
 #
-# With a filter that subtracts the left column from the right column, a convolution answers "does
-# brightness change from left to right here?". On a bright square it lights up the left edge (+) and
-# the right edge (−) and stays 0 elsewhere. `padding=1` keeps the output the same size as the input.
+# With a filter that subtracts the left column from the right column (weighted 1, 2, 1 from top to
+# bottom: the Sobel filter), a convolution answers "does brightness change from left to right here?".
+# On a bright square it lights up the left edge (+) and the right edge (−) and stays 0 elsewhere.
+# `padding=1` keeps the output the same size as the input.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -348,8 +350,8 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 #
 # ## Exercises
 #
-# 1. Take a 4×6 input of ones and a 3×3 filter of twos. Predict the shape of `F.conv2d`'s output and
-#    the gradient that `out.sum().backward()` leaves on the input, then check both.
+# **1.** Take a 4×6 input of ones and a 3×3 filter of twos. Predict the shape of `F.conv2d`'s output and
+# the gradient that `out.sum().backward()` leaves on the input, then check both.
 
 # %% tags=["solution"]
 X = torch.ones(1, 1, 4, 6, requires_grad=True)
@@ -361,9 +363,9 @@ print(X.grad.squeeze())
 print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
 
 # %% [markdown]
-# 2. Build `nn.Conv2d(1, 1, 3, bias=False)` and call it on a 3×3 input of ones that requires grad.
-#    Show that `F.conv2d` with the module's weight gives the same output, and that the input's
-#    gradient equals the weight.
+# **2.** Build `nn.Conv2d(1, 1, 3, bias=False)` and call it on a 3×3 input of ones that requires grad.
+# Show that `F.conv2d` with the module's weight gives the same output, and that the input's
+# gradient equals the weight.
 
 # %% tags=["solution"]
 conv = nn.Conv2d(1, 1, 3, bias=False)
@@ -375,8 +377,8 @@ out.backward()
 print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# 3. Write a module whose `forward` uses `F.dropout` correctly, and show that its output differs
-#    between `train()` and `eval()` mode, and that in eval mode it equals the same layer without dropout.
+# **3.** Write a module whose `forward` uses `F.dropout` correctly, and show that its output differs
+# between `train()` and `eval()` mode, and that in eval mode it equals the same layer without dropout.
 
 # %% tags=["solution"]
 class Net(nn.Module):

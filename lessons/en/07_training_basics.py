@@ -24,7 +24,7 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-seed_everything(0)
+_ = seed_everything(0)  # the generator it returns is not needed here
 # Eleven numbers and models with at most 40 parameters: the CPU is the fastest device for this,
 # so the whole lesson stays on it.
 
@@ -44,8 +44,8 @@ print("X[:3]:", X[:3].flatten(), "| y[:3]:", y[:3].flatten())
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: `torch.tensor(t)` on something that is already a tensor.** `torch.tensor` is for building a
-# tensor from Python data. Given a tensor it still makes a copy, but warns, because it is unclear
-# whether the copy should keep the autograd history. Use the tensor as it is, or copy it with
+# tensor from Python data. Given a tensor it still makes a copy, detached from the autograd graph, but
+# warns and asks you to say that explicitly. Use the tensor as it is, or copy it with
 # `t.detach().clone()`.
 
 # %% tags=["pitfall"]
@@ -89,8 +89,9 @@ print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
 # An optimizer updates the parameters it was given. Plain stochastic gradient descent (SGD) moves each
-# parameter against its gradient: $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()`
-# fills in `.grad`; `optimizer.step()` applies the update.
+# parameter against its gradient, by a step scaled by the **learning rate** `lr`:
+# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()` fills in `.grad`;
+# `optimizer.step()` applies the update.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -121,9 +122,9 @@ print("after zero_grad():", model.weight.grad)
 # %% [markdown]
 # ## The training loop
 #
-# Training repeats five steps, once per epoch (here every epoch sees all eleven samples at once):
-# forward pass, loss, clear old gradients, backpropagation, parameter update. The function records
-# the loss of each epoch and prints it a few times.
+# Training repeats five steps — forward pass, loss, clear old gradients, backpropagation, parameter
+# update — once per **epoch**, one pass over the training data (here all eleven samples at once).
+# The function records the loss of each epoch and prints it a few times.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -140,9 +141,10 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
     return losses
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: a call with an argument missing.** Source notes called a training loop with one of its
-# required arguments left out. Python does not guess: the call fails with a `TypeError` before a single
-# epoch runs. Passing the arguments by keyword makes such a slip easy to spot, and the call then runs.
+# **Pitfall: a call with an argument missing.** One of the notes this course grew from called a
+# training loop with one of its required arguments left out. Python does not guess: the call fails
+# with a `TypeError` before a single epoch runs. Passing the arguments by keyword makes such a slip
+# easy to spot, and the call then runs.
 
 # %% tags=["pitfall"]
 try:
@@ -178,9 +180,9 @@ print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
 # proportional to the inputs, which reach 28 here, so each step overshoots the minimum by more than it
 # corrects and lands farther away on the other side. A learning rate small enough for the raw scale is
 # stable but crawls, and with the tanh network below the same problem shows up as a loss that bounces
-# up and down instead of converging (source notes saw 37 → 81 → 35 → 63). The fix is to bring the
-# inputs near 1: multiplying by 0.1 is enough here
-# (standardising, $(x - \bar x)/s$, is the general recipe). Same model, same learning rate, same epochs:
+# up and down instead of converging (one of the notes this course grew from saw 37 → 81 → 35 → 63).
+# The fix is to bring the inputs near 1: multiplying by 0.1 is enough here (standardising,
+# $(x - \bar x)/s$, is the general recipe). Same model, same learning rate, same epochs:
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # normalised inputs, between -0.4 and 2.8
@@ -300,9 +302,9 @@ show(fig)
 #
 # ## Exercises
 #
-# 1. Standardise the inputs instead, `(X - X.mean()) / X.std()`, train a fresh `nn.Linear(1, 1)` with
-#    the same learning rate, and convert its weight and bias back to degrees Celsius. Do you get the
-#    same line?
+# **1.** Standardise the inputs instead, `(X - X.mean()) / X.std()`, train a fresh `nn.Linear(1, 1)` with
+# the same learning rate, and convert its weight and bias back to degrees Celsius. Do you get the
+# same line?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()
@@ -314,9 +316,9 @@ w, b = model_s.weight.item(), model_s.bias.item()
 print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
 
 # %% [markdown]
-# 2. Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
-#    (`p -= lr * p.grad`, then `p.grad = None`). Train for 20 epochs from the same start as an SGD
-#    model and check that both end with the same parameters.
+# **2.** Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
+# (`p -= lr * p.grad`, then `p.grad = None`). Train for 20 epochs from the same start as an SGD
+# model and check that both end with the same parameters.
 
 # %% tags=["solution"]
 seed_everything(0)
@@ -335,8 +337,8 @@ for epoch in range(20):
 print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
 
 # %% [markdown]
-# 3. Predict the reading at 100 °C (water boils) with both trained models. Fahrenheit would say 212.
-#    Which model can you trust there, and why?
+# **3.** Predict the reading at 100 °C (water boils) with both trained models. Fahrenheit would say 212.
+# Which model can you trust there, and why?
 
 # %% tags=["solution"]
 boiling = torch.tensor([[100.0]]) * 0.1  # normalised like the training inputs

@@ -15,7 +15,7 @@
 # - why saving a whole pickled model is fragile, and why `weights_only=True` protects you from a file that
 #   runs code when it is loaded.
 #
-# **Prerequisites**: modules and parameters, `state_dict()`, and a training loop with a loss function and
+# **Prerequisites:** modules and parameters, `state_dict()`, and a training loop with a loss function and
 # an optimizer (lessons 01–07).
 
 # %%
@@ -42,7 +42,7 @@ print("device:", device, "| checkpoints in:", ckpt_dir)
 # ## A small problem to train on
 #
 # To keep the lesson fast we make up a classification task: 8 input features, 3 classes, labels chosen by
-# a hidden random linear "teacher". Everything in this lesson runs on the CPU so that training is
+# a hidden random linear "teacher". All training in this lesson runs on the CPU so that it is
 # bit-for-bit repeatable (GPU kernels may add numbers in a different order from run to run).
 
 # %%

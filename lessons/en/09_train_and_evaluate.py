@@ -50,8 +50,8 @@ print(describe_device(device))
 #
 # FashionMNIST holds 70,000 grayscale 28×28 images of clothing in 10 classes: 60,000 for training
 # and 10,000 for testing. `load_fashion_mnist()` returns the two `torchvision.datasets.FashionMNIST`
-# splits, found on disk without a download, with the `ToTensor()` transform: each item is an image
-# tensor of shape `(1, 28, 28)` with values in $[0, 1]$ and an integer label.
+# splits (looked for on disk first, downloaded only if missing) with the `ToTensor()` transform:
+# each item is an image tensor of shape `(1, 28, 28)` with values in $[0, 1]$ and an integer label.
 
 # %%
 train_set, test_set = load_fashion_mnist()
@@ -232,13 +232,13 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: dividing by another loader's length**
 #
-# Seed note `003` has an `evaluate(model, test_loader, ...)` that ends with
+# One of the notes this course grew from has an `evaluate(model, test_loader, ...)` that ends with
 # `return running_loss / len(train_loader)` — a name the function never receives. In a fresh
 # script that is a `NameError`. Worse, in a notebook where a global `train_loader` exists, Python
 # quietly uses it: the sum of 10 test-batch losses is divided by 469 training batches.
 
 # %% tags=["pitfall"]
-def evaluate_wrong(model, test_loader, loss_fn):  # seed 003's version, shortened
+def evaluate_wrong(model, test_loader, loss_fn):  # the notes' version, shortened
     device = next(model.parameters()).device
     model.eval()
     running_loss = 0.0
@@ -407,7 +407,7 @@ show(fig, "misclassified")
 # %% [markdown]
 # Many of these are hard even for a person — which leads to the next comparison.
 #
-# ## Beside published figures
+# ## Comparing with published results
 #
 # The [Fashion-MNIST repository](https://github.com/zalandoresearch/fashion-mnist) keeps a
 # benchmark table. Two rows fit our model: a multilayer perceptron with hidden layers of 256, 128
@@ -480,11 +480,11 @@ print(f"train_loader (TensorDataset), train:  {sorted(epoch_seconds)[num_epochs 
 print(f"tensors on the device, train:         {tensor_seconds:5.2f} s per epoch")
 
 # %% [markdown]
-# On a CPU the arithmetic dominates a training epoch, so the last two are close, while loading the
-# PIL images alone costs about as much as a whole epoch of training, or more. On a GPU the arithmetic is fast, so the
-# work around it (per-item indexing, copies to the device) weighs more, and keeping the tensors on
-# the device pays off more. The epoch from tensors is an ordinary training epoch: after it, a fresh
-# model is already far above chance.
+# On a CPU the arithmetic is most of a training epoch, so skipping the `DataLoader` saves only part
+# of it, while loading the PIL images alone costs about as much as a whole epoch of training, or more.
+# On a GPU the arithmetic is fast, so the work around it (per-item indexing, copies to the device)
+# weighs more, and keeping the tensors on the device pays off more. The epoch from tensors is an
+# ordinary training epoch: after it, a fresh model is already far above chance.
 
 # %%
 fast_model.eval()
