@@ -24,7 +24,7 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-seed_everything(0)
+_ = seed_everything(0)  # 돌려주는 생성기는 여기서 쓰지 않습니다
 # 예제가 모두 아주 작으므로 이 강의 전체를 CPU에서 실행합니다.
 
 # %% [markdown]

@@ -26,7 +26,7 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-seed_everything(0)
+_ = seed_everything(0)  # 돌려주는 생성기는 여기서 쓰지 않습니다
 # 숫자 열한 개와 매개변수 40개 이하의 모델: 이 정도 규모에서는 CPU가 가장 빠르므로
 # 강의 전체를 CPU에서 실행합니다.
 
