@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 3371720a4d35
+# ---
+
 # %% [markdown]
 # # 신경망이란?
 #

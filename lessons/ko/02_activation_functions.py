@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: a5df2cb48362
+# ---
+
 # %% [markdown]
 # # 활성화 함수
 #
@@ -33,10 +39,11 @@ device = get_device()
 # ## 여덟 가지 활성화 함수
 #
 # 활성화 함수는 텐서의 원소 하나하나에 따로 적용됩니다. 계단 함수(binary step)는 입력이 양수면 1,
-# 아니면 0을 내놓습니다. 시그모이드(sigmoid) $\sigma(x) = 1 / (1 + e^{-x})$는 값을 $(0, 1)$로,
-# tanh는 $(-1, 1)$로 눌러 담고, ReLU는 $\max(0, x)$입니다. LeakyReLU는 $x < 0$에서도 작은 기울기를
-# 남기고, ELU는 $-1$을 향해 부드럽게 휘어지며, GELU $x\,\Phi(x)$와 SiLU $x\,\sigma(x)$는 트랜스포머 같은
-# 최신 신경망에서 쓰는 ReLU의 매끄러운 변형입니다.
+# 음수면 0을 내놓습니다(아래 코드처럼 `sign`으로 만든 계단 함수는 입력이 정확히 0일 때 0.5를 냅니다).
+# 시그모이드(sigmoid) $\sigma(x) = 1 / (1 + e^{-x})$는 값을 $(0, 1)$로, tanh는 $(-1, 1)$로 눌러 담고,
+# ReLU는 $\max(0, x)$입니다. LeakyReLU는 $x < 0$에서도 작은 기울기를 남기고, ELU는 $-1$을 향해 부드럽게
+# 휘어집니다. GELU $x\,\Phi(x)$와 SiLU $x\,\sigma(x)$는 트랜스포머 같은 최신 신경망에서 쓰는 ReLU의
+# 매끄러운 변형입니다. 여기서 $\Phi$는 표준 정규 분포의 누적 분포 함수(CDF)입니다.
 
 # %%
 activations = {
@@ -108,7 +115,7 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 # %% [markdown]
 # 경사 하강법은 가중치(weight)를 $w \leftarrow w - \eta \, \partial L / \partial w$로 갱신합니다. 여기서
 # $\eta$는 학습률(learning rate)입니다. 계단 함수 앞에 있는 가중치는 이 기울기가 모두 0이므로 전혀 움직이지 않고,
-# 신경망은 아무것도 배우지 못합니다. 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 어디서나 쓸모 있는
+# 신경망은 아무것도 배우지 못합니다. 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 어디서나 0이 아닌
 # 기울기를 줍니다. 초기 신경망에서 시그모이드가 계단 함수를 대신하게 된 이유입니다.
 
 # %% [markdown]
@@ -231,7 +238,7 @@ assert torch.allclose(stable_softmax(logits), torch.softmax(logits, dim=-1))
 print("stable_softmax == torch.softmax: True")
 
 # %% [markdown]
-# PyTorch의 `torch.softmax`(`F.softmax`와 같은 함수입니다)가 이 처리를 대신해 주므로, 실제로
+# PyTorch의 `torch.softmax`가 이 처리를 대신해 줍니다(`F.softmax`도 같은 값을 계산합니다). 그러니 실제로
 # 소프트맥스를 직접 구현할 일은 없습니다.
 #
 # ## `log_softmax`: `log(softmax(...))`보다 나은 이유
@@ -342,7 +349,7 @@ print("three Linear layers == one Linear layer: True")
 #   [`F.gelu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.gelu.html),
 #   [`F.silu`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.silu.html),
 #   [`F.softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html)
-#   (`torch.softmax`는 같은 함수의 다른 이름),
+#   (`torch.softmax`도 같은 값을 계산),
 #   [`F.log_softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html),
 #   [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html),
 #   [`torch.tanh`](https://docs.pytorch.org/docs/stable/generated/torch.tanh.html),

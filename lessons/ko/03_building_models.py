@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: dd9bf3ab1047
+# ---
+
 # %% [markdown]
 # # 모델 만들기
 #
@@ -44,7 +50,7 @@ print(f"Using {device} device")
 assert device == get_device()  # 강좌 도우미 함수도 같은 장치를 고릅니다
 
 # %% [markdown]
-# 최근 PyTorch에는 장치 종류에 구애받지 않는 API도 있습니다.
+# PyTorch 2.7 이상에는 장치 종류에 구애받지 않는 API도 있습니다.
 # `torch.accelerator.current_accelerator(check_available=True)`는 사용할 수 있는 가속기(CUDA, MPS 등)를
 # 돌려주고, 없으면 `None`을 돌려줍니다.
 

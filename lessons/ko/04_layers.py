@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 760fe7464822
+# ---
+
 # %% [markdown]
 # # 모델 계층
 #
@@ -178,7 +184,7 @@ print("after the loop:", h.shape)
 # %% [markdown]
 # 바로 이 반복문이 장점입니다. 순전파(forward pass)를 마음대로 짤 수 있기 때문입니다. 아래 모델은
 # 계층 수를 인자로 받고, 각 계층의 출력을 입력에 *더합니다*(스킵 연결, skip connection).
-# `x = layer(x)`를 이어 붙이기만 하는 `nn.Sequential`로는 표현할 수 없는 구조입니다.
+# `x = layer(x)`를 이어 붙이기만 하는 `nn.Sequential` 하나만으로는 표현할 수 없는 구조입니다.
 
 # %%
 class ResidualMLP(nn.Module):

@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 68090f01c429
+# ---
+
 # %% [markdown]
 # # 모델 매개변수
 #
@@ -131,8 +137,9 @@ assert n_bytes == 4 * total
 # %% [markdown]
 # ## `requires_grad`
 #
-# 모든 매개변수는 `requires_grad=True`이므로 autograd가 이 매개변수를 쓰는 연산을 기록합니다.
-# 그러면 `backward()`가 각 매개변수의 `.grad`에 같은 모양의 기울기를 남깁니다.
+# 모든 매개변수는 `requires_grad=True`이므로 autograd가 이 매개변수를 쓰는 연산을 기록합니다(04강에서
+# 출력한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 이 기록입니다). 그 덕분에 `backward()`가 각 매개변수의
+# `.grad`에 같은 모양의 기울기를 남깁니다.
 
 # %%
 loss_fn = nn.CrossEntropyLoss()
@@ -353,6 +360,7 @@ print("all biases zero:", all_zero)
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html)
-# - [Autograd 동작 방식(Autograd mechanics): 역전파(backpropagation)에서 그래프 일부 제외하기](https://docs.pytorch.org/docs/stable/notes/autograd.html)
+# - [Autograd 동작 방식(Autograd mechanics)](https://docs.pytorch.org/docs/stable/notes/autograd.html)의
+#   "Locally disabling gradient computation" 절(`requires_grad` 설정, 모델 일부 고정하기)
 # - [모델 저장하고 불러오기: `state_dict`란?](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
 # - 파이썬 [`copy.deepcopy`](https://docs.python.org/3/library/copy.html)

@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 1b581140cade
+# ---
+
 # %% [markdown]
 # # nn과 nn.functional
 #
@@ -8,7 +14,8 @@
 # **이 강의에서 배울 내용**
 #
 # - 필터(filter)를 직접 넘겨주는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
-# - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 입력의 기울기가 필터와 같아지는 이유
+# - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 필터가 입력 위에 딱 한 번 놓일 때
+#   입력의 기울기가 필터와 같아지는 이유
 # - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 그리고 `()` 없는 `out.backward`
 # - 함수로 충분한 경우(`F.relu`)와 모듈이 필요한 경우: 드롭아웃(dropout), 배치 정규화(batch normalization)
 # - `torch.nn`의 여러 모듈 계열을, 계열마다 실행 가능한 예제 하나씩으로 짧게 둘러보기
@@ -128,11 +135,12 @@ out.backward()  # 해결: 괄호를 붙여 호출
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
-# ## 그림: 작은 이미지에 적용한 경계 필터
+# ## 작은 이미지에 적용한 경계 필터
 #
-# 오른쪽 열에서 왼쪽 열을 빼는 필터로 합성곱을 하면 "여기서 왼쪽에서 오른쪽으로 밝기가
-# 바뀌는가?"를 알 수 있습니다. 밝은 사각형에 적용하면 왼쪽 경계(+)와 오른쪽 경계(−)에서만 값이 생기고
-# 나머지는 0입니다. `padding=1`은 출력 크기를 입력과 같게 유지합니다.
+# 오른쪽 열에서 왼쪽 열을 빼되 위에서 아래로 1, 2, 1의 가중치를 주는 필터를 소벨(Sobel) 필터라고
+# 합니다. 이 필터로 합성곱을 하면 "여기서 왼쪽에서 오른쪽으로 밝기가 바뀌는가?"를 알 수 있습니다.
+# 밝은 사각형에 적용하면 왼쪽 경계(+)와 오른쪽 경계(−)에서만 값이 생기고 나머지는 0입니다.
+# `padding=1`은 출력 크기를 입력과 같게 유지합니다.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -350,8 +358,8 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 #
 # ## 연습 문제
 #
-# 1. 1로 채운 4×6 입력과 2로 채운 3×3 필터가 있습니다. `F.conv2d` 출력의 모양과, `out.sum().backward()`
-#    후 입력에 남는 기울기를 먼저 예상한 뒤 확인해 보세요.
+# **1.** 1로 채운 4×6 입력과 2로 채운 3×3 필터가 있습니다. `F.conv2d` 출력의 모양과, `out.sum().backward()`
+# 후 입력에 남는 기울기를 먼저 예상한 뒤 확인해 보세요.
 
 # %% tags=["solution"]
 X = torch.ones(1, 1, 4, 6, requires_grad=True)
@@ -363,9 +371,9 @@ print(X.grad.squeeze())
 print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
 
 # %% [markdown]
-# 2. `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, `requires_grad=True`로 만든 1로 채운 3×3 입력에 호출해 보세요.
-#    모듈의 가중치로 `F.conv2d`를 호출하면 같은 출력이 나오는지, 입력의 기울기가 가중치와 같은지
-#    보이세요.
+# **2.** `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, `requires_grad=True`로 만든 1로 채운 3×3 입력에 호출해
+# 보세요. 모듈의 가중치로 `F.conv2d`를 호출하면 같은 출력이 나오는지, 입력의 기울기가 가중치와 같은지
+# 보이세요.
 
 # %% tags=["solution"]
 conv = nn.Conv2d(1, 1, 3, bias=False)
@@ -377,8 +385,8 @@ out.backward()
 print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# 3. `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하고, `train()` 모드와 `eval()` 모드의 출력이
-#    다르며 평가 모드 출력은 드롭아웃이 없을 때와 같음을 보이세요.
+# **3.** `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하고, `train()` 모드와 `eval()` 모드의 출력이
+# 다르며 평가 모드 출력은 드롭아웃이 없을 때와 같음을 보이세요.
 
 # %% tags=["solution"]
 class Net(nn.Module):

@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 07337411e98c
+# ---
+
 # %% [markdown]
 # # 학습 기초
 #
@@ -46,8 +52,9 @@ print("X[:3]:", X[:3].flatten(), "| y[:3]:", y[:3].flatten())
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 이미 텐서인 것에 `torch.tensor(t)` 호출하기.** `torch.tensor`는 파이썬 데이터로 텐서를
-# 만드는 함수입니다. 텐서를 넘겨도 복사본을 만들기는 하지만, 복사본이 autograd 기록을 이어받아야
-# 하는지 모호하므로 경고를 냅니다. 텐서를 그대로 쓰거나 `t.detach().clone()`으로 복사합니다.
+# 만드는 함수입니다. 텐서를 넘겨도 autograd 그래프에서 떼어 낸(detached) 복사본을 만들기는 하지만,
+# 그런 복사를 원한다면 명시적으로 쓰라는 경고를 냅니다. 텐서를 그대로 쓰거나 `t.detach().clone()`으로
+# 복사합니다.
 
 # %% tags=["pitfall"]
 with warnings.catch_warnings(record=True) as caught:
@@ -90,9 +97,10 @@ print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
 # 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 가장 기본적인 확률적 경사 하강법(stochastic gradient
-# descent, SGD)은 각 매개변수를 기울기의 반대 방향으로 옮깁니다. 식으로 쓰면
-# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$이고, $\text{lr}$은 학습률(learning rate)입니다.
-# `backward()`가 `.grad`를 채우고, `optimizer.step()`이 갱신을 적용합니다.
+# descent, SGD)은 각 매개변수를 기울기의 반대 방향으로 옮기는데, 한 번에 옮기는 크기는
+# **학습률**(learning rate) `lr`이 정합니다. 식으로 쓰면
+# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$입니다. `backward()`가 `.grad`를 채우고,
+# `optimizer.step()`이 갱신을 적용합니다.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -124,9 +132,9 @@ print("after zero_grad():", model.weight.grad)
 # %% [markdown]
 # ## 학습 루프
 #
-# 학습은 에폭(epoch)마다 다음 다섯 단계를 반복합니다. 순전파, 손실 계산, 이전 기울기 지우기,
-# 역전파(backpropagation), 매개변수 갱신입니다. 여기서는 매 에폭이 샘플 열한 개 전체를 한 번에 봅니다.
-# 아래 함수는 에폭마다 손실을 기록하고, 중간중간 몇 번 출력합니다.
+# 학습은 순전파, 손실 계산, 이전 기울기 지우기, 역전파(backpropagation), 매개변수 갱신의 다섯 단계를
+# **에폭**(epoch)마다 한 번씩 반복합니다. 에폭은 학습 데이터 전체를 한 번 훑는 단위입니다(여기서는 샘플
+# 열한 개를 한 번에 봅니다). 아래 함수는 에폭마다 손실을 기록하고, 중간중간 몇 번 출력합니다.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -305,9 +313,8 @@ show(fig)
 #
 # ## 연습 문제
 #
-# 1. 0.1을 곱하는 대신 입력을 `(X - X.mean()) / X.std()`로 표준화하고, 같은 학습률로 새
-#    `nn.Linear(1, 1)`을 학습한 뒤 가중치와 편향을 섭씨 기준으로 되돌려 보세요. 같은 직선이
-#    나오나요?
+# **1.** 0.1을 곱하는 대신 입력을 `(X - X.mean()) / X.std()`로 표준화하고, 같은 학습률로 새
+# `nn.Linear(1, 1)`을 학습한 뒤 가중치와 편향을 섭씨 기준으로 되돌려 보세요. 같은 직선이 나오나요?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()
@@ -319,9 +326,9 @@ w, b = model_s.weight.item(), model_s.bias.item()
 print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
 
 # %% [markdown]
-# 2. `optimizer.step()`과 `optimizer.zero_grad()`를 `torch.no_grad()` 안에서 직접 쓴 갱신
-#    (`p -= lr * p.grad`, 그다음 `p.grad = None`)으로 바꿔 보세요. SGD 모델과 같은 시작점에서 20 에폭을
-#    학습한 뒤 두 모델의 매개변수가 같은지 확인하세요.
+# **2.** `optimizer.step()`과 `optimizer.zero_grad()`를 `torch.no_grad()` 안에서 직접 쓴 갱신
+# (`p -= lr * p.grad`, 그다음 `p.grad = None`)으로 바꿔 보세요. SGD 모델과 같은 시작점에서 20 에폭을
+# 학습한 뒤 두 모델의 매개변수가 같은지 확인하세요.
 
 # %% tags=["solution"]
 seed_everything(0)
@@ -340,8 +347,8 @@ for epoch in range(20):
 print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
 
 # %% [markdown]
-# 3. 학습한 두 모델로 100 °C(물이 끓는 온도)의 측정값을 예측해 보세요. 화씨라면 212입니다. 그곳에서는
-#    어느 모델을 믿을 수 있고, 그 이유는 무엇일까요?
+# **3.** 학습한 두 모델로 100 °C(물이 끓는 온도)의 측정값을 예측해 보세요. 화씨라면 212입니다. 그곳에서는
+# 어느 모델을 믿을 수 있고, 그 이유는 무엇일까요?
 
 # %% tags=["solution"]
 boiling = torch.tensor([[100.0]]) * 0.1  # 학습 입력과 똑같이 정규화

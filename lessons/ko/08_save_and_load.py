@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 30b75f989fad
+# ---
+
 # %% [markdown]
 # # 저장하고 불러오기
 #

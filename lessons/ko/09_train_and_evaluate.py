@@ -1,3 +1,9 @@
+# ---
+# jupyter:
+#   course:
+#     synced_with_en: 6b3ffecdcb8f
+# ---
+
 # %% [markdown]
 # # 학습과 평가
 #
@@ -49,7 +55,7 @@ print(describe_device(device))
 # ## 데이터: FashionMNIST
 #
 # FashionMNIST는 옷 10종류를 찍은 28×28 흑백 이미지 70,000장입니다. 60,000장은 학습용, 10,000장은
-# 테스트용입니다. `load_fashion_mnist()`는 이 두 부분을 내려받지 않고 디스크에서 찾아
+# 테스트용입니다. `load_fashion_mnist()`는 이 두 부분을 먼저 디스크에서 찾고, 없을 때만 내려받아
 # `torchvision.datasets.FashionMNIST` 데이터셋으로 돌려줍니다. 변환은 `ToTensor()`이므로, 각 항목은 모양이
 # `(1, 28, 28)`이고 값이 $[0, 1]$ 범위인 이미지 텐서와 정수 레이블의 쌍입니다.
 
@@ -235,14 +241,14 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 다른 데이터로더의 길이로 나누기**
 #
-# 이 강좌의 바탕이 된 노트 `003`에 있는 `evaluate(model, test_loader, ...)`는
+# 이 강좌의 바탕이 된 노트 가운데 하나에 있는 `evaluate(model, test_loader, ...)`는
 # `return running_loss / len(train_loader)`로 끝납니다. 그런데 `train_loader`는 이 함수가 인자로 받은 적이
 # 없는 이름입니다. 새로 시작한 스크립트라면 `NameError`가 납니다. 더 나쁜 경우는 전역 변수 `train_loader`가
 # 있는 노트북입니다. 파이썬은 그 전역 변수를 조용히 가져다 쓰고, 테스트 미니배치 10개의 손실 합을 학습
 # 미니배치 469개로 나눠 버립니다.
 
 # %% tags=["pitfall"]
-def evaluate_wrong(model, test_loader, loss_fn):  # 노트 003의 함수를 줄인 것
+def evaluate_wrong(model, test_loader, loss_fn):  # 그 노트의 함수를 줄인 것
     device = next(model.parameters()).device
     model.eval()
     running_loss = 0.0
@@ -484,11 +490,11 @@ print(f"train_loader (TensorDataset), train:  {sorted(epoch_seconds)[num_epochs 
 print(f"tensors on the device, train:         {tensor_seconds:5.2f} s per epoch")
 
 # %% [markdown]
-# CPU에서는 학습 에폭 시간의 대부분이 계산이므로 뒤의 두 값이 크게 다르지 않습니다. 반면 PIL 이미지를
-# 읽기만 하는 데에도 학습 한 에폭과 맞먹거나 그보다 긴 시간이 듭니다. GPU에서는 계산이 빠르므로 그 주변의
-# 일(항목별 인덱싱, 장치로의 복사)이 차지하는 비중이 커지고, 텐서를 장치에 두는 이득도 커집니다. 텐서로 돈
-# 에폭도 평범한 학습 에폭입니다. 이 한 에폭만으로도 새 모델의 정확도는 이미 무작위로 찍는 수준을 훌쩍
-# 넘습니다.
+# CPU에서는 학습 에폭 시간의 대부분이 계산이므로, `DataLoader`를 건너뛰어 아낄 수 있는 시간은 그중
+# 일부뿐입니다. 반면 PIL 이미지를 읽기만 하는 데에도 학습 한 에폭과 맞먹거나 그보다 긴 시간이 듭니다.
+# GPU에서는 계산이 빠르므로 그 주변의 일(항목별 인덱싱, 장치로의 복사)이 차지하는 비중이 커지고, 텐서를
+# 장치에 두는 이득도 커집니다. 텐서로 돈 에폭도 평범한 학습 에폭입니다. 이 한 에폭만으로도 새 모델의
+# 정확도는 이미 무작위로 찍는 수준을 훌쩍 넘습니다.
 
 # %%
 fast_model.eval()
