@@ -68,11 +68,18 @@ def device_kind() -> str:
     return "cpu"
 
 
+#: course_lib modules that build pages but never run inside a lesson's kernel: editing them
+#: re-renders pages but cannot change a lesson's outputs, so they stay out of the cache key.
+BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "bench.py", "i18n.py", "__main__.py"}
+
+
 def course_lib_digest(root: Path | None = None) -> str:
-    """Hash of every ``.py`` file in course_lib (names and contents)."""
+    """Hash of course_lib's source that lessons and the executor run (names and contents)."""
     root = root or Path(__file__).resolve().parent
     h = hashlib.sha256()
     for p in sorted(root.rglob("*.py")):
+        if p.name in BUILD_ONLY:
+            continue
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -178,6 +179,29 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+
+
+@event_priority(-200)
+def on_page_context(context, page, config, nav):
+    """Runs after i18n: the language switcher links to the same page in the other language — for
+    notebook pages too, and from English back to Korean (i18n left those at the site root)."""
+    same = page.url[3:] if page.url.startswith("en/") else page.url
+    links = {"ko": same or "./", "en": f"en/{same}"}
+    # i18n sets ``config.extra.alternate`` as an attribute, which is what the theme reads
+    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
+        if alt.get("lang") in links:
+            alt["link"] = links[alt["lang"]]
+    return context
+
+
+_HREFLANG = re.compile(r'(<a href="[^"]*") hreflang="([a-z]{2})" class="md-select__link"')
+_ALT_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
+
+
+def on_post_page(output, page, config):
+    """Language links become plain links (``lang`` instead of ``hreflang``, no ``<link rel=alternate>``):
+    Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page."""
+    return _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
 
 
 @event_priority(-200)

@@ -98,7 +98,7 @@ def test_korean_lesson_renders_with_math_and_figures(page, server):
 def test_language_switch_lands_on_the_same_lesson(page, server):
     page.goto(f"{server}/lessons/{FIRST}/", wait_until="networkidle")
     page.locator(".md-header .md-select").first.hover()
-    page.locator(".md-select__link[hreflang='en']").first.click()
+    page.locator(".md-select__link[lang='en']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url.rstrip("/").endswith(f"/en/lessons/{FIRST}")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -117,7 +117,9 @@ def test_korean_search_finds_the_lesson(page, server, query, stem):
         pytest.skip(f"{stem} not written yet")
     page.goto(f"{server}/", wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     top = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(5, results.count()))]

@@ -68,7 +68,7 @@ def test_headings_have_working_unicode_anchors(built_site, lang, stem):
 def test_language_switcher_lands_on_the_same_lesson(built_site, lang, stem):
     soup = soup_of(page_path(built_site, lang, stem))
     other = "en" if lang == "ko" else "ko"
-    links = {a.get("hreflang"): a["href"] for a in soup.select(".md-select a[hreflang]")}
+    links = {a.get("lang"): a["href"] for a in soup.select(".md-select a.md-select__link[lang]")}
     assert other in links
     target = (page_path(built_site, lang, stem).parent / links[other]).resolve()
     assert target == page_path(built_site, other, stem).parent.resolve()
