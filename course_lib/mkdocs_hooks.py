@@ -124,13 +124,14 @@ def on_page_content(html, page, config, files):
     if lesson is None:
         return site.process_page_html(html)
     lang, stem = lesson
-    meta = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8")).get("metadata", {})
-    run = meta.get("course", {}).get("run")
+    nb = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    run = nb.get("metadata", {}).get("course", {}).get("run")
+    cell_tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
     state = None
     if lang != "en":
         lessons = _project(config) / "lessons"
         state = translation.status(lessons / lang / f"{stem}.py", lessons / "en" / f"{stem}.py")
-    html, tokens, figures, styles = _processed(config, html, lang, stem, run, state == translation.OUTDATED)
+    html, tokens, figures, styles = _processed(config, html, lang, stem, run, state == translation.OUTDATED, cell_tags)
     for css in styles:
         _state["styles"].setdefault(css, None)
     page.toc = get_toc(tokens)
@@ -141,13 +142,13 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _processed(config, html: str, lang: str, stem: str, run, outdated: bool):
+def _processed(config, html: str, lang: str, stem: str, run, outdated: bool, cell_tags: list[list[str]]):
     """``site.process_lesson_html``, cached by its inputs: parsing ~1 MB of HTML per page is most of a
     no-op rebuild otherwise."""
     import hashlib
 
     cache = _project(config) / ".cache" / "pages"
-    key = hashlib.sha256(json.dumps([html, lang, stem, run, outdated, _site_digest()]).encode()).hexdigest()[:32]
+    key = hashlib.sha256(json.dumps([html, lang, stem, run, outdated, cell_tags, _site_digest()]).encode()).hexdigest()[:32]
     entry_path = cache / f"{key}.json"
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -157,7 +158,7 @@ def _processed(config, html: str, lang: str, stem: str, run, outdated: bool):
         return entry["html"], entry["toc"], figures, entry["styles"]
     except (OSError, ValueError, KeyError):
         pass
-    out, tokens, figures, styles = site.process_lesson_html(html, lang, stem, run, outdated=outdated)
+    out, tokens, figures, styles = site.process_lesson_html(html, lang, stem, run, outdated=outdated, cell_tags=cell_tags)
     for name, data in figures.items():
         if not (cache / name).exists():
             write_atomic_bytes(cache / name, data)

@@ -38,7 +38,8 @@ TEXT = {
 }
 
 # $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
-_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$0-9A-Za-z])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
+# (inline math may wrap onto the next source line, but not across a blank line)
+_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$0-9A-Za-z])\$(?!\s)((?:[^$\n]|\n(?!\n))+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
 _ARITHMATEX = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 
 
@@ -115,22 +116,47 @@ def fix_headings(soup: BeautifulSoup) -> list[dict]:
     return tokens
 
 
-def _groups(soup: BeautifulSoup, tag: str) -> list[list[Tag]]:
-    """Runs of consecutive notebook cells that carry ``tag``."""
+_CELL_ID = re.compile(r"^cell-id=[a-z]+-(\d+)$")
+
+
+def _top_cells(soup: BeautifulSoup) -> list[tuple[Tag, int]]:
+    """The notebook's top-level cell elements with their notebook cell index.
+
+    mkdocs-jupyter wraps a code cell in an outer ``.jp-Cell`` without an id; the executor gave every
+    cell the id ``<lang>-<index>``, which sits on the cell or on its first descendant."""
+    cells = []
+    for notebook in soup.select(".jp-Notebook"):
+        for el in notebook.find_all(class_="jp-Cell", recursive=False):
+            tagged = el if el.get("id") else el.find(id=_CELL_ID)
+            m = _CELL_ID.match(tagged.get("id", "")) if tagged is not None else None
+            if m:
+                cells.append((el, int(m.group(1))))
+    return cells
+
+
+def _groups(cells: list[tuple[Tag, int]], cell_tags: list[list[str]], tag: str) -> list[list[Tag]]:
+    """Runs of consecutive cells whose notebook cell carries ``tag``."""
     groups: list[list[Tag]] = []
-    for cell in soup.select(f".jp-Cell.celltag_{tag}"):
-        prev = cell.find_previous_sibling(class_="jp-Cell")
-        if groups and prev is groups[-1][-1]:
-            groups[-1].append(cell)
+    previous = None
+    for el, index in cells:
+        if index < len(cell_tags) and tag in cell_tags[index]:
+            if groups and previous is not None and previous + 1 == index:
+                groups[-1].append(el)
+            else:
+                groups.append([el])
+            previous = index
         else:
-            groups.append([cell])
+            previous = None
     return groups
 
 
-def wrap_tagged_cells(soup: BeautifulSoup, lang: str) -> tuple[int, int]:
-    """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``."""
+def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]) -> tuple[int, int]:
+    """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``.
+
+    ``cell_tags``: each notebook cell's tags, in order."""
     t = TEXT[lang]
-    pitfalls = _groups(soup, "pitfall")
+    cells = _top_cells(soup)
+    pitfalls = _groups(cells, cell_tags, "pitfall")
     for group in pitfalls:
         box = soup.new_tag("div", attrs={"class": "admonition warning pitfall"})
         title = soup.new_tag("p", attrs={"class": "admonition-title"})
@@ -147,7 +173,7 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str) -> tuple[int, int]:
         box.append(title)
         for cell in group:
             box.append(cell.extract())
-    solutions = _groups(soup, "solution")
+    solutions = _groups(cells, cell_tags, "solution")
     for group in solutions:
         box = soup.new_tag("details", attrs={"class": "solution"})
         summary = soup.new_tag("summary")
@@ -160,9 +186,10 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str) -> tuple[int, int]:
 
 
 def use_material_code_blocks(soup: BeautifulSoup) -> None:
-    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results);
-    wrap each input ``<pre>`` in ``<code>`` so Material's copy button serves notebook cells too."""
-    for box in soup.select(".zeroclipboard-container"):
+    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results)
+    and its visible cell-tag chips; wrap each input ``<pre>`` in ``<code>`` so Material's copy
+    button serves notebook cells too."""
+    for box in soup.select(".zeroclipboard-container, .celltoolbar"):
         box.decompose()
     for pre in soup.select(".jp-InputArea .highlight-ipynb > pre"):
         if pre.code is None:
@@ -231,8 +258,8 @@ def extract_styles(soup: BeautifulSoup) -> list[str]:
     return [style.extract().get_text() for style in soup.find_all("style")]
 
 
-def process_lesson_html(content: str, lang: str, stem: str, run: dict | None,
-                        outdated: bool = False) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
+def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, outdated: bool = False,
+                        cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
     """All of the above for one rendered lesson; returns the new HTML, its TOC tokens, its figure
     files and the notebook CSS taken out of it."""
     soup = BeautifulSoup(content, "html.parser")
@@ -241,7 +268,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None,
     strip_external_scripts(soup)
     use_material_code_blocks(soup)
     tokens = fix_headings(soup)
-    wrap_tagged_cells(soup, lang)
+    wrap_tagged_cells(soup, lang, cell_tags or [])
     render_math(soup)
     if run is not None or outdated:
         h1 = soup.find("h1")

@@ -85,12 +85,13 @@ def test_korean_lesson_renders_with_math_and_figures(page, server):
     assert page.locator("article h1").first.is_visible()
     figure = page.locator("img.course-figure").first
     figure.scroll_into_view_if_needed()
-    assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert figure.evaluate("img => img.decode().then(() => img.naturalWidth > 0)"), "figure did not load"
     math = page.locator(".math math").first
     math.scroll_into_view_if_needed()
     box = math.bounding_box()
     assert box and box["width"] > 5 and box["height"] > 5, "MathML not laid out"
-    assert page.locator(".md-clipboard").count() > 0, "no copy buttons on code cells"
+    cells = page.locator(".jp-CodeCell pre > code").count()
+    assert cells and page.locator(".jp-CodeCell [data-clipboard-target]").count() == cells, "code cells without a copy button"
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "lesson-ko.png")
 

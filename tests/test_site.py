@@ -113,6 +113,7 @@ def test_home_pages_exist_in_both_languages(built_site):
 
 
 def test_korean_math_next_to_a_particle_is_found():
-    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로</p></div>', "html.parser")
-    assert site_mod.render_math(soup) == 2
-    assert len(soup.select("math")) == 2 and "US$5" in soup.get_text()
+    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로. '
+                         '$a +\nb$ wraps</p></div>', "html.parser")
+    assert site_mod.render_math(soup) == 3
+    assert len(soup.select("math")) == 3 and "US$5" in soup.get_text()
