@@ -40,10 +40,10 @@ browser: ## install Debian's chromium for the browser tests, if missing (needs r
 	fi
 
 serve: setup ## execute the lessons and serve the site at http://127.0.0.1:8000, reloading on edits
-	$(VENV)/bin/mkdocs serve -a $(HOST) --livereload
+	$(VENV)/bin/mkdocs serve -a $(HOST) --livereload --dirty
 
-build: setup ## execute the lessons (cached) and build the site into site/ (strict)
-	$(VENV)/bin/mkdocs build --strict
+build: setup ## execute the lessons (cached) and build the site into site/ (strict; no-op if nothing changed)
+	$(PY) -m course_lib.build $(if $(FORCE),--force)
 
 test: setup browser ## run every test (lessons as scripts, parity, executor, site, browser)
 	$(PY) -m pytest

@@ -70,7 +70,7 @@ def device_kind() -> str:
 
 #: course_lib modules that build pages but never run inside a lesson's kernel: editing them
 #: re-renders pages but cannot change a lesson's outputs, so they stay out of the cache key.
-BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "bench.py", "i18n.py", "__main__.py"}
+BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "bench.py", "build.py", "i18n.py", "__main__.py"}
 
 
 def course_lib_digest(root: Path | None = None) -> str:
