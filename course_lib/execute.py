@@ -28,6 +28,7 @@ from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, r
 
 CACHE_FORMAT = 1
 _RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
+_WRITTEN: dict = {}  # notebook path -> (cache key, source mtime, size) this process last wrote
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
 
 
@@ -349,14 +350,20 @@ def execute_course(
         _save_times(cache.folder, times)
 
     for key, members in groups.items():
-        entry = cache.get(key)
-        if entry is None:
-            continue  # failed: keep whatever notebook was there before
+        entry = None
         for lesson, nb in members:
-            executed = merge_outputs(nb, entry, lesson.lang, lesson.stem)
             target = out_dir / lesson.lang / "lessons" / f"{lesson.stem}.ipynb"
+            st = lesson.path.stat()
+            stamp = (key, st.st_mtime_ns, st.st_size)
+            if _WRITTEN.get(target) == stamp and target.exists():
+                continue  # same source, same outputs as this process last wrote (mkdocs serve)
+            entry = entry or cache.get(key)
+            if entry is None:
+                break  # failed: keep whatever notebook was there before
+            executed = merge_outputs(nb, entry, lesson.lang, lesson.stem)
             if write_atomic(target, nbformat.writes(executed) + "\n"):
                 report.written.append(target)
+            _WRITTEN[target] = stamp
     report.executed.sort()
     report.errors.sort(key=lambda e: str(e.path))
     report.wall_s = time.perf_counter() - t0
