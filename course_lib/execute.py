@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -183,7 +184,8 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
     offset = len(markers) - len(nb.cells)  # 0 when every cell has a marker
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
-    client.km.ip = str(workdir / ".kernel")
+    sockets = Path(tempfile.mkdtemp(prefix="course-k"))  # short: a socket path has ~100 bytes at most
+    client.km.ip = str(sockets / "k")
     _RUNNING.add(client.km)
     start = time.perf_counter()
     number = None
@@ -203,6 +205,7 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
         raise LessonError(path, number, _line(markers, number, offset), f"kernel died: {err}") from None
     finally:
         _RUNNING.discard(client.km)
+        shutil.rmtree(sockets, ignore_errors=True)
     wall = time.perf_counter() - start
     outputs = [
         {"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
@@ -332,11 +335,13 @@ def execute_course(
             pool.shutdown(wait=True)
         except KeyboardInterrupt:  # Ctrl-C: stop every kernel now; nothing unfinished gets cached
             pool.shutdown(wait=False, cancel_futures=True)
-            for km in list(_RUNNING):
-                try:
-                    km.shutdown_kernel(now=True)
-                except Exception:
-                    pass
+            for km in list(_RUNNING):  # kill the kernel processes: their clients then end at once
+                pid = getattr(getattr(km, "provisioner", None), "pid", None)
+                if pid:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
             raise
         report.kernels = len(futures)
         for key, fut in futures.items():
