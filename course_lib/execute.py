@@ -17,6 +17,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, r
 
 CACHE_FORMAT = 1
 _RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
+_CANCELLED = threading.Event()  # set on Ctrl-C: workers start no kernel and run no further cell
 _WRITTEN: dict = {}  # notebook path -> (cache key, source mtime, size) this process last wrote
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
 
@@ -170,11 +172,14 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    if _CANCELLED.is_set():
+        raise LessonError(path, None, None, "interrupted")
     nb = copy.deepcopy(nb)
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    env = {**os.environ, "PYTHONHASHSEED": "0", "COURSE_OUTPUT_DIR": str(workdir / "outputs")}
+    # relative to the kernel's folder, so printed paths don't depend on where the build runs
+    env = {**os.environ, "PYTHONHASHSEED": "0", "COURSE_OUTPUT_DIR": "outputs"}
     env.pop("MPLBACKEND", None)
     if threads:
         env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(threads)
@@ -192,6 +197,8 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
     try:
         with client.setup_kernel(env=env, cwd=str(workdir)):
             for index, cell in enumerate(nb.cells):
+                if _CANCELLED.is_set():
+                    raise LessonError(path, number, None, "interrupted")
                 if cell.cell_type != "code":
                     continue
                 number = index + 1
@@ -208,10 +215,22 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
         shutil.rmtree(sockets, ignore_errors=True)
     wall = time.perf_counter() - start
     outputs = [
-        {"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
+        {"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
         for c in nb.cells if c.cell_type == "code"
     ]
     return outputs, wall
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how a kernel splits a stream varies run to run."""
+    merged: list = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + out["text"]}
+        else:
+            merged.append(dict(out))
+    return merged
 
 
 def _line(markers: list[int], number: int | None, offset: int) -> int | None:
@@ -334,14 +353,19 @@ def execute_course(
         try:
             pool.shutdown(wait=True)
         except KeyboardInterrupt:  # Ctrl-C: stop every kernel now; nothing unfinished gets cached
+            _CANCELLED.set()
             pool.shutdown(wait=False, cancel_futures=True)
-            for km in list(_RUNNING):  # kill the kernel processes: their clients then end at once
-                pid = getattr(getattr(km, "provisioner", None), "pid", None)
-                if pid:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
+            deadline = time.monotonic() + 30
+            while any(not f.done() for f in futures.values()) and time.monotonic() < deadline:
+                for km in list(_RUNNING):  # kill kernel processes (also ones that started late)
+                    pid = getattr(getattr(km, "provisioner", None), "pid", None)
+                    if pid:
+                        try:
+                            os.kill(pid, signal.SIGKILL)
+                        except OSError:
+                            pass
+                time.sleep(0.2)
+            _CANCELLED.clear()
             raise
         report.kernels = len(futures)
         for key, fut in futures.items():
