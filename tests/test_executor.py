@@ -131,8 +131,10 @@ def test_cache_key_ignores_comments_and_prose_but_not_code():
 
 
 KILL_SCRIPT = """
-import sys
+import signal, sys
 from pathlib import Path
+# as in a terminal: a background job started by a non-interactive shell inherits SIGINT ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from course_lib.execute import execute_course
 root = Path(sys.argv[1])
 execute_course(lessons_dir=root / "lessons", out_dir=root / "docs", cache_dir=root / "cache", jobs=2)
