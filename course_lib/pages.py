@@ -9,7 +9,6 @@ import yaml
 from course_lib.execute import write_atomic
 from course_lib.lessons import LANGS, find_lessons, read_notebook
 
-GENERATED = ("glossary.md", "build.md")
 
 
 def load_glossary(path: Path) -> list[dict]:
