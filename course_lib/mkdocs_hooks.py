@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from course_lib import i18n as translation
 from course_lib import pages, site
 from course_lib.execute import execute_course, write_atomic
-from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons, read_notebook
+from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
 _state: dict = {"used_cache": set(), "pages_used": set(), "styles": {}}  # styles: ordered set
@@ -34,14 +34,8 @@ def _project(config) -> Path:
 
 def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
     """The nav of one language: home, the executed lessons (titles from their H1), glossary, build report."""
-    lessons = []
-    for lesson in find_lessons(lessons_dir):
-        if lesson.lang != lang or not (docs_dir / lang / "lessons" / f"{lesson.stem}.ipynb").exists():
-            continue
-        nb = read_notebook(lesson.path)
-        title = next((line[2:].strip() for c in nb.cells if c.cell_type == "markdown"
-                      for line in c.source.splitlines() if line.startswith("# ")), lesson.stem)
-        lessons.append({f"{lesson.number}. {title}": f"lessons/{lesson.stem}.ipynb"})
+    lessons = [{title: f"lessons/{stem}.ipynb"} for stem, title in pages.lesson_titles(lang, lessons_dir).items()
+               if (docs_dir / lang / "lessons" / f"{stem}.ipynb").exists()]
     docs = docs_dir / lang
     home = "홈" if lang == "ko" else "Home"
     nav = [{home: "index.md"}, {"강의" if lang == "ko" else "Lessons": lessons}]
