@@ -130,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     args = parser.parse_args(argv)
 
+    from course_lib.data import ensure_fashion_mnist
+
+    # the scratch copy reads the working tree's data folder: copying FashionMNIST is not part of a build
+    os.environ.setdefault("COURSE_DATA_DIR", str(ensure_fashion_mnist()))
     tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
     project = scratch_copy(tmp)
     lessons = find_lessons(project / "lessons")

@@ -74,7 +74,7 @@ def device_kind() -> str:
 
 #: course_lib modules that build pages but never run inside a lesson's kernel: editing them
 #: re-renders pages but cannot change a lesson's outputs, so they stay out of the cache key.
-BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "bench.py", "build.py", "i18n.py", "__main__.py"}
+BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "render.py", "bench.py", "build.py", "i18n.py", "__main__.py"}
 
 
 def course_lib_digest(root: Path | None = None) -> str:
@@ -162,12 +162,14 @@ def _cell_lines(path: Path) -> list[int]:
     return [i for i, line in enumerate(lines, start=1) if line.startswith("# %%")]
 
 
-def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | None = None) -> tuple[list[dict], float]:
+def run_notebook(nb, path: Path, workdir: Path, timeout: int,
+                 threads: int | None = None) -> tuple[list[dict], float, str]:
     """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder,
     limited to ``threads`` CPU threads (default: no limit).
 
-    Returns each code cell's ``{"outputs", "execution_count"}`` and the wall time in seconds.
-    Raises LessonError naming the cell on an exception or a timeout.
+    Returns each code cell's ``{"outputs", "execution_count"}``, the wall time in seconds and the
+    kernel's device (``describe_device()``, asked of the kernel after the last cell: the build
+    process itself never imports torch). Raises LessonError naming the cell on an exception or a timeout.
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -184,7 +186,7 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
     if threads:
         env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(threads)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
-                            record_timing=False, resources={"metadata": {"path": str(workdir)}})
+                            record_timing=False, shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
     markers = _cell_lines(path)
     offset = len(markers) - len(nb.cells)  # 0 when every cell has a marker
     client.km = client.create_kernel_manager()
@@ -203,6 +205,8 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
                     continue
                 number = index + 1
                 client.execute_cell(cell, index)
+            wall = time.perf_counter() - start
+            device = _kernel_device(client, nb, threads)
     except CellTimeoutError:
         raise LessonError(path, number, _line(markers, number, offset), f"timed out after {timeout} s") from None
     except CellExecutionError as err:
@@ -213,12 +217,31 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int, threads: int | Non
     finally:
         _RUNNING.discard(client.km)
         shutil.rmtree(sockets, ignore_errors=True)
-    wall = time.perf_counter() - start
     outputs = [
         {"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
         for c in nb.cells if c.cell_type == "code"
     ]
-    return outputs, wall
+    return outputs, wall, device
+
+
+def _kernel_device(client, nb, threads: int | None) -> str:
+    """``describe_device()`` as the lesson's kernel sees it, from a cell run after the lesson's last
+    one (not kept, not counted); the device kind if the kernel can't say."""
+    import nbformat.v4
+
+    probe = nbformat.v4.new_code_cell(
+        "import course_lib.device as _course_device\n"
+        f"print(_course_device.describe_device(threads={threads!r}), end='')\n"
+        "del _course_device")
+    nb.cells.append(probe)
+    try:
+        client.execute_cell(probe, len(nb.cells) - 1, store_history=False)
+        text = "".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout").strip()
+    except Exception:  # the lesson broke its kernel's imports or printing: say less, don't fail
+        text = ""
+    finally:
+        nb.cells.pop()
+    return text.splitlines()[-1] if text else device_kind()
 
 
 def coalesce_streams(outputs: list) -> list:
@@ -333,11 +356,9 @@ def execute_course(
         lesson, nb = next(((ls, nb) for ls, nb in members if ls.lang == "en"), members[0])
         workdir = cache.folder.parent / "run" / f"{lesson.stem}-{key[:8]}"
         log(f"execute: {lesson.stem} ({lesson.lang}) ...")
-        cells, wall = run_notebook(nb, lesson.path, workdir, timeout, threads=threads)
+        cells, wall, device = run_notebook(nb, lesson.path, workdir, timeout, threads=threads)
         shutil.rmtree(workdir, ignore_errors=True)
-        from course_lib.device import describe_device
-
-        run = {"device": describe_device(threads=threads), "torch": env["torch"], "torchvision": env["torchvision"],
+        run = {"device": device, "torch": env["torch"], "torchvision": env["torchvision"],
                "python": sys.version.split()[0], "wall_time_s": round(wall, 2),
                "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
         cache.put(key, {"lesson": lesson.stem, "cells": cells, "run": run})

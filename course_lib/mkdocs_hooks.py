@@ -6,10 +6,7 @@ copied as raw files (i18n issue #198) and each language build evicting the other
 """
 from __future__ import annotations
 
-import functools
-import json
 import logging
-import os
 import re
 import shutil
 from pathlib import Path, PurePosixPath
@@ -19,12 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 from course_lib import i18n as translation
-from course_lib import pages, site
+from course_lib import pages, render, site
 from course_lib.execute import execute_course, write_atomic
 from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
-_state: dict = {"used_cache": set(), "pages_used": set(), "styles": {}}  # styles: ordered set
+_state: dict = {"used_cache": set(), "pages_used": set(), "lesson_pages": 0, "styles": {}}  # styles: ordered set
 
 
 def _project(config) -> Path:
@@ -45,12 +42,29 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
     return nav
 
 
+def on_serve(server, config, builder):
+    """``make serve``: page-render workers warm from the start, and file changes noticed within 0.1 s
+    (MkDocs polls every 0.5 s)."""
+    render.start_pool(warm=True)
+    observer = getattr(server, "observer", None)
+    for emitter in [observer, *getattr(observer, "emitters", ())]:
+        if emitter is not None and isinstance(getattr(emitter, "_timeout", None), (int, float)):
+            emitter._timeout = min(emitter._timeout, 0.1)
+    return server
+
+
+def on_shutdown():
+    render.stop_pool()
+
+
 def on_config(config):
     """Execute what changed (once per build, for both languages), stop on a failure, and give
     each language its own nav built from the executed lessons."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return config  # i18n's nested build of the next language: all done already
+    _state.update(used_cache=set(), pages_used=set(), lesson_pages=0, styles={})  # even if a build failed
+    render.compile_nbconvert_templates_once()  # for the pages MkDocs converts itself
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
                             cache_dir=_project(config) / ".cache" / "execute", log=log.info)
@@ -58,6 +72,11 @@ def on_config(config):
              f"{len(report.cached)} cached, {len(report.written)} notebook(s) updated")
     if report.errors:
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
+    notebooks = [(docs_dir / ls.lang / "lessons" / f"{ls.stem}.ipynb", ls.lang, ls.stem) for ls in find_lessons(lessons_dir)]
+    notebooks = [(path, lang, stem) for path, lang, stem in notebooks if path.exists()]
+    rendered = render.prerender(notebooks, config.plugins["mkdocs-jupyter"].config, lessons_dir, _pages_cache(config))
+    if rendered:
+        log.info(f"lessons: {rendered} page(s) pre-rendered by {render.pool_size()} worker(s)")
     pages.write_generated_pages(docs_dir, lessons_dir)
     for lang_config in i18n.config.languages:
         if lang_config.locale in LANGS:
@@ -113,19 +132,16 @@ def _lesson_of(page):
 
 
 def on_page_content(html, page, config, files):
-    """Course features on lesson pages; MathML on every page."""
+    """Course features on lesson pages (cached, or pre-rendered by ``course_lib.render``); MathML on every page."""
     lesson = _lesson_of(page)
     if lesson is None:
         return site.process_page_html(html)
     lang, stem = lesson
-    nb = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-    run = nb.get("metadata", {}).get("course", {}).get("run")
-    cell_tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
-    state = None
-    if lang != "en":
-        lessons = _project(config) / "lessons"
-        state = translation.status(lessons / lang / f"{stem}.py", lessons / "en" / f"{stem}.py")
-    html, tokens, figures, styles = _processed(config, html, lang, stem, run, state == translation.OUTDATED, cell_tags)
+    run, outdated, cell_tags = render.page_inputs(Path(page.file.abs_src_path), lang, stem, _project(config) / "lessons")
+    html, tokens, figures, styles, used = render.processed_lesson(_pages_cache(config), html, lang, stem, run, outdated,
+                                                                  cell_tags)
+    _state["pages_used"] |= used
+    _state["lesson_pages"] += 1
     for css in styles:
         _state["styles"].setdefault(css, None)
     page.toc = get_toc(tokens)
@@ -136,44 +152,15 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _processed(config, html: str, lang: str, stem: str, run, outdated: bool, cell_tags: list[list[str]]):
-    """``site.process_lesson_html``, cached by its inputs: parsing ~1 MB of HTML per page is most of a
-    no-op rebuild otherwise."""
-    import hashlib
-
-    cache = _project(config) / ".cache" / "pages"
-    key = hashlib.sha256(json.dumps([html, lang, stem, run, outdated, cell_tags, _site_digest()]).encode()).hexdigest()[:32]
-    entry_path = cache / f"{key}.json"
-    try:
-        entry = json.loads(entry_path.read_text(encoding="utf-8"))
-        figures = {name: (cache / name).read_bytes() for name in entry["figures"]}
-        _state["pages_used"].add(entry_path.name)
-        _state["pages_used"].update(entry["figures"])
-        return entry["html"], entry["toc"], figures, entry["styles"]
-    except (OSError, ValueError, KeyError):
-        pass
-    out, tokens, figures, styles = site.process_lesson_html(html, lang, stem, run, outdated=outdated, cell_tags=cell_tags)
-    for name, data in figures.items():
-        if not (cache / name).exists():
-            write_atomic_bytes(cache / name, data)
-    write_atomic(entry_path, json.dumps({"html": out, "toc": tokens, "figures": sorted(figures), "styles": styles}))
-    _state["pages_used"].add(entry_path.name)
-    _state["pages_used"].update(figures)
-    return out, tokens, figures, styles
+def _pages_cache(config) -> Path:
+    """Post-processed lesson pages by their inputs: parsing ~1 MB of HTML per page is most of a no-op
+    rebuild otherwise."""
+    return _project(config) / ".cache" / "pages"
 
 
-@functools.lru_cache(maxsize=1)
-def _site_digest() -> str:
-    import hashlib
-
-    return hashlib.sha256(Path(site.__file__).read_bytes()).hexdigest()
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+def on_env(env, config, files):
+    env.bytecode_cache = render.TEMPLATE_CODE  # compile the theme's templates once per process
+    return env
 
 
 @event_priority(-200)
@@ -202,7 +189,7 @@ def on_post_page(output, page, config):
 @event_priority(-200)
 def on_post_build(config):
     """After the last language (i18n runs the others inside the first one's post_build):
-    copy each lesson's ``.py`` beside its page, and evict renders no language used."""
+    copy each lesson's ``.py`` beside its page, and evict renders no page used."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
@@ -215,16 +202,18 @@ def on_post_build(config):
         target = prefix / "lessons" / lesson.stem
         if target.is_dir():
             shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    used = _state["used_cache"] | set(getattr(jupyter, "_used_cache_paths", set()))
-    cache_dir = Path(jupyter.config["cache_dir"])
-    for f in cache_dir.glob("*.json") if cache_dir.is_dir() else []:
-        if f not in used:
-            f.unlink(missing_ok=True)
-    _state["used_cache"] = set()
-    pages_cache = _project(config) / ".cache" / "pages"
-    if _state["pages_used"] and pages_cache.is_dir():
-        for f in pages_cache.iterdir():
+    # Evict only after a build that rendered every lesson page: a dirty build (``make serve``)
+    # renders just the edited pages, and the renders of all the others are still good.
+    lessons = find_lessons(_project(config) / "lessons")
+    if _state["lesson_pages"] >= len(lessons):
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        used = _state["used_cache"] | set(getattr(jupyter, "_used_cache_paths", set()))
+        cache_dir = Path(jupyter.config["cache_dir"])
+        for f in cache_dir.glob("*.json") if cache_dir.is_dir() else []:
+            if f not in used:
+                f.unlink(missing_ok=True)
+        pages_cache = _pages_cache(config)
+        for f in pages_cache.iterdir() if pages_cache.is_dir() else []:
             if f.is_file() and f.name not in _state["pages_used"]:
                 f.unlink(missing_ok=True)
-    _state["pages_used"] = set()
+    _state.update(used_cache=set(), pages_used=set(), lesson_pages=0)

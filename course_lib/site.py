@@ -76,7 +76,7 @@ def _replace_math_in_text(node: NavigableString) -> int:
 def render_math(soup: BeautifulSoup) -> int:
     """Replace ``$..$``/``$$..$$`` in notebook markdown cells and pymdownx arithmatex spans with MathML."""
     count = 0
-    for span in soup.select(".arithmatex"):
+    for span in soup.find_all(class_="arithmatex"):
         m = _ARITHMATEX.match(span.get_text())
         if m:
             display = m.group(2) is not None
@@ -84,7 +84,7 @@ def render_math(soup: BeautifulSoup) -> int:
                 f'<span class="math">{latex_to_mathml(m.group(1) if not display else m.group(2), display)}</span>',
                 "html.parser"))
             count += 1
-    for cell in soup.select(".jp-MarkdownCell, .jp-RenderedMarkdown"):
+    for cell in soup.find_all(class_=["jp-MarkdownCell", "jp-RenderedMarkdown"]):
         for node in list(cell.find_all(string=True)):
             if "$" in node and node.find_parent(["code", "pre", "script", "style", "math"]) is None:
                 count += _replace_math_in_text(node)
@@ -97,7 +97,7 @@ def fix_headings(soup: BeautifulSoup) -> list[dict]:
     tokens: list[dict] = []
     stack: list[dict] = []
     for h in soup.find_all(re.compile(r"^h[1-6]$")):
-        for a in h.select("a.anchor-link, a.headerlink"):
+        for a in h.find_all("a", class_=["anchor-link", "headerlink"]):
             a.decompose()
         name = h.get_text(" ", strip=True)
         base = slugify(name) or "section"
@@ -125,7 +125,7 @@ def _top_cells(soup: BeautifulSoup) -> list[tuple[Tag, int]]:
     mkdocs-jupyter wraps a code cell in an outer ``.jp-Cell`` without an id; the executor gave every
     cell the id ``<lang>-<index>``, which sits on the cell or on its first descendant."""
     cells = []
-    for notebook in soup.select(".jp-Notebook"):
+    for notebook in soup.find_all(class_="jp-Notebook"):
         for el in notebook.find_all(class_="jp-Cell", recursive=False):
             tagged = el if el.get("id") else el.find(id=_CELL_ID)
             m = _CELL_ID.match(tagged.get("id", "")) if tagged is not None else None
@@ -189,9 +189,12 @@ def use_material_code_blocks(soup: BeautifulSoup) -> None:
     """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results)
     and its visible cell-tag chips; wrap each input ``<pre>`` in ``<code>`` so Material's copy
     button serves notebook cells too."""
-    for box in soup.select(".zeroclipboard-container, .celltoolbar"):
+    for box in soup.find_all(class_=["zeroclipboard-container", "celltoolbar"]):
         box.decompose()
-    for pre in soup.select(".jp-InputArea .highlight-ipynb > pre"):
+    # (find_all rather than CSS selectors: a lesson page has ~2,500 elements, mostly highlighted code)
+    inputs = (pre for div in soup.find_all("div", class_="highlight-ipynb") if div.find_parent(class_="jp-InputArea")
+              for pre in div.find_all("pre", recursive=False))
+    for pre in list(inputs):
         if pre.code is None:
             code = soup.new_tag("code")
             for child in list(pre.contents):
@@ -241,7 +244,7 @@ def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
     import hashlib
 
     files = {}
-    for img in soup.select("img.course-figure"):
+    for img in soup.find_all("img", class_="course-figure"):
         src = img.get("src", "")
         if src.startswith("data:image/png;base64,"):
             data = base64.b64decode(src.split(",", 1)[1])

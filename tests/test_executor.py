@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,7 +58,8 @@ def test_pair_executes_once_then_prose_edit_is_a_cache_hit(tmp_path, monkeypatch
     assert outputs(tmp_path, "en") == outputs(tmp_path, "ko") == ["sum: 3\n"]
     ko_nb = json.loads((tmp_path / "docs/ko/lessons/01_demo.ipynb").read_text(encoding="utf-8"))
     assert "한국어 설명입니다." in ko_nb["cells"][0]["source"]
-    assert ko_nb["metadata"]["course"]["run"]["device"].startswith(("cpu", "cuda", "mps"))
+    # the kernel's own describe_device(), e.g. "cpu: 2 threads" (not the bare kind of a fallback)
+    assert re.fullmatch(r"cpu: \d+ threads?|cuda: .+|mps: .+", ko_nb["metadata"]["course"]["run"]["device"])
 
     # prose and comment edits: no kernel, but the new prose reaches the notebook
     monkeypatch.setattr(execute, "run_notebook", lambda *a, **k: (_ for _ in ()).throw(AssertionError("kernel")))
@@ -66,6 +70,23 @@ def test_pair_executes_once_then_prose_edit_is_a_cache_hit(tmp_path, monkeypatch
     assert outputs(tmp_path, "ko") == ["sum: 3\n"]
     third = run(tmp_path)
     assert third.kernels == 0 and third.written == []  # nothing changed: nothing rewritten
+
+
+def test_the_build_process_never_imports_torch(tmp_path):
+    """Importing torch costs the build process seconds before every kernel (``make serve`` after a
+    code edit); the lessons import it in their kernels, the build never needs it."""
+    write_pair(tmp_path)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from course_lib.execute import execute_course\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "r = execute_course(lessons_dir=root / 'lessons', out_dir=root / 'docs', cache_dir=root / 'cache', log=print)\n"
+        "assert r.kernels == 1 and not r.errors, r.errors\n"
+        "print('torch imported:', 'torch' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "torch imported: False" in proc.stdout
 
 
 def test_code_edit_executes_that_lesson_once(tmp_path):

@@ -1,0 +1,253 @@
+"""Lesson pages rendered ahead of MkDocs, in worker processes, into the caches MkDocs reads first.
+
+A lesson page costs ~0.8 s to render: mkdocs-jupyter's conversion (nbconvert, plus a second pass
+for its table of contents) and the course's post-processing (``site.process_lesson_html``). Inside
+MkDocs the pages render one after another, the Korean page, then the English one. After lessons
+execute, ``prerender`` renders every new notebook at once, one worker process per core, and writes
+the results where MkDocs looks first: mkdocs-jupyter's render cache (its own key and format) and the
+course page cache. MkDocs then finds the pages already rendered.
+
+Only an optimisation: a page no worker rendered is rendered by MkDocs as before, from the same
+inputs, with the same result. ``make serve`` keeps a warm pool for its whole session; a one-off
+build starts one only when enough pages are new to pay for starting it.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import jinja2
+
+from course_lib import site
+from course_lib.execute import write_atomic
+
+log = logging.getLogger("mkdocs.hooks.course")
+
+#: mkdocs-jupyter options passed to ``nb2html``, as its plugin passes them.
+NB2HTML_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
+                   "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
+#: pages worth sending to running workers (one page renders as fast in the build process itself)
+MIN_PAGES = 2
+#: a one-off build starts workers (~1.5 s of imports, side by side) only for this many new pages
+MIN_PAGES_FOR_A_COLD_POOL = 4
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+# ---------------------------------------------------------------------------- the course page cache
+
+
+@functools.lru_cache(maxsize=1)
+def _site_digest() -> str:
+    return hashlib.sha256(Path(site.__file__).read_bytes()).hexdigest()
+
+
+def page_inputs(notebook: Path, lang: str, stem: str, lessons_dir: Path) -> tuple[dict | None, bool, list[list[str]]]:
+    """What the post-processing of a lesson page needs besides its HTML: the run record, whether the
+    Korean translation is outdated, and each cell's tags."""
+    from course_lib import i18n
+
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    run = nb.get("metadata", {}).get("course", {}).get("run")
+    cell_tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
+    outdated = lang != "en" and i18n.status(lessons_dir / lang / f"{stem}.py",
+                                            lessons_dir / "en" / f"{stem}.py") == i18n.OUTDATED
+    return run, outdated, cell_tags
+
+
+def processed_lesson(cache: Path, html: str, lang: str, stem: str, run: dict | None, outdated: bool,
+                     cell_tags: list[list[str]]) -> tuple[str, list[dict], dict[str, bytes], list[str], set[str]]:
+    """``site.process_lesson_html``, cached by its inputs in ``cache``; also returns the cache files
+    used (for eviction)."""
+    key = hashlib.sha256(json.dumps([html, lang, stem, run, outdated, cell_tags, _site_digest()]).encode()).hexdigest()[:32]
+    entry_path = cache / f"{key}.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        figures = {name: (cache / name).read_bytes() for name in entry["figures"]}
+        return entry["html"], entry["toc"], figures, entry["styles"], {entry_path.name, *entry["figures"]}
+    except (OSError, ValueError, KeyError):
+        pass
+    out, tokens, figures, styles = site.process_lesson_html(html, lang, stem, run, outdated=outdated, cell_tags=cell_tags)
+    for name, data in figures.items():
+        if not (cache / name).exists():
+            write_atomic_bytes(cache / name, data)
+    write_atomic(entry_path, json.dumps({"html": out, "toc": tokens, "figures": sorted(figures), "styles": styles}))
+    return out, tokens, figures, styles, {entry_path.name, *figures}
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------------- theme templates
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept for the life of the process.
+
+    MkDocs makes a new template environment for every build and every language, and Material's
+    templates take ~0.3 s to compile: ``make serve`` compiles them once. Jinja compares each
+    template's source checksum, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = TemplateCodeCache()
+
+
+def compile_nbconvert_templates_once() -> None:
+    """Let nbconvert reuse compiled templates too: mkdocs-jupyter makes a new exporter, hence a new
+    template environment, for every page, and compiling its templates is half of a page's
+    conversion (~0.25 s of ~0.5 s). Uses a private nbconvert method; without it, nothing changes."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    create = getattr(TemplateExporter, "_create_environment", None)
+    if create is None or getattr(create, "_course_code_cache", False):
+        return
+
+    def create_environment(self):
+        env = create(self)
+        env.bytecode_cache = TEMPLATE_CODE
+        return env
+
+    create_environment._course_code_cache = True
+    TemplateExporter._create_environment = create_environment
+
+
+# ---------------------------------------------------------------------------- workers
+
+
+def _warm() -> int:
+    """Render a small notebook once, caching nothing: a worker's first real page would otherwise pay
+    for imports, template compilation and syntax-highlighter setup (~0.5 s)."""
+    import tempfile
+
+    import nbformat
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    compile_nbconvert_templates_once()
+    nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Warm-up\n\nA formula: $y = Wx + b$.\n\n## Code"),
+                nbformat.v4.new_code_cell("import torch\nprint(torch.ones(2))", outputs=[
+                    nbformat.v4.new_output("stream", name="stdout", text="tensor([1., 1.])\n")])]
+    with tempfile.TemporaryDirectory(prefix="course-warm-") as folder:
+        path = Path(folder) / "warm.ipynb"
+        nbformat.write(nb, path)
+        html = convert.nb2html(str(path))
+        _get_nb_toc_tokens(str(path), 6)
+    site.process_lesson_html(html, "en", "warm", None)
+    return os.getpid()
+
+
+def render_page(notebook: str, options: dict, toc_depth: int, jupyter_cache_file: str, pages_cache: str,
+                lang: str, stem: str, lessons_dir: str) -> str:
+    """Render one executed notebook as mkdocs-jupyter would, and post-process it as the course hooks
+    would; store both results in their caches. Runs in a worker process."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    compile_nbconvert_templates_once()
+    body = convert.nb2html(notebook, execute=False, **options)
+    toc_tokens, title = _get_nb_toc_tokens(notebook, toc_depth)
+    run, outdated, cell_tags = page_inputs(Path(notebook), lang, stem, Path(lessons_dir))
+    processed_lesson(Path(pages_cache), body, lang, stem, run, outdated, cell_tags)
+    # last: MkDocs takes a page from this cache only once the post-processed page is there too
+    write_atomic(Path(jupyter_cache_file), json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
+    return notebook
+
+
+def _exit_with_parent() -> None:
+    """Worker initializer: exit as soon as the build process is gone, however it ended (a ``make
+    serve`` stopped by SIGTERM or SIGKILL runs no cleanup; its idle workers would wait forever)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def pool_size() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def start_pool(warm: bool = True) -> ProcessPoolExecutor:
+    """The worker pool (started once per process). ``warm``: have every worker import its modules now."""
+    global _POOL
+    if _POOL is None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        _POOL = ProcessPoolExecutor(max_workers=pool_size(), mp_context=context, initializer=_exit_with_parent)
+        if warm:
+            for _ in range(pool_size()):
+                _POOL.submit(_warm)
+    return _POOL
+
+
+def stop_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL = None
+
+
+def prerender(notebooks: list[tuple[Path, str, str]], jupyter_config, lessons_dir: Path, pages_cache: Path,
+              force: bool = False) -> int:
+    """Render ``(notebook, lang, stem)`` pages that mkdocs-jupyter's cache lacks, in parallel.
+
+    Uses the running pool (``make serve``) for two pages or more, or starts one for
+    ``MIN_PAGES_FOR_A_COLD_POOL`` pages or more; ``force``: for any page. Returns the number of pages
+    rendered; a failure is logged and left to MkDocs.
+    """
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    if jupyter_config["execute"] or not jupyter_config["cache"]:
+        return 0  # mkdocs-jupyter would execute the notebooks itself, or not look in its cache
+    todo = []
+    for notebook, lang, stem in notebooks:
+        cache_file = _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
+        if not cache_file.exists():
+            todo.append((str(notebook), str(cache_file.resolve()), lang, stem))
+    if not force and len(todo) < (MIN_PAGES if _POOL is not None else MIN_PAGES_FOR_A_COLD_POOL):
+        return 0
+    if not todo:
+        return 0
+    options = {name: jupyter_config[name] for name in NB2HTML_OPTIONS}
+    pool = start_pool(warm=False)
+    futures = {pool.submit(render_page, nb, options, jupyter_config["toc_depth"], cache_file, str(pages_cache),
+                           lang, stem, str(lessons_dir)): nb for nb, cache_file, lang, stem in todo}
+    rendered = 0
+    for future, notebook in futures.items():
+        try:
+            future.result()
+            rendered += 1
+        except Exception as exc:  # noqa: BLE001 - MkDocs renders the page itself
+            log.warning(f"pre-rendering {notebook} failed ({type(exc).__name__}: {exc}); MkDocs renders it")
+            if type(exc).__name__ == "BrokenProcessPool":
+                stop_pool()
+                break
+    return rendered

@@ -1,0 +1,151 @@
+"""Pages rendered ahead of MkDocs by worker processes: the same pages MkDocs would render, and
+workers that never outlive their build."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_lib import render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def executed_notebook(path: Path) -> Path:
+    nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"},
+                                            "course": {"run": {"device": "cpu: 1 thread", "torch": "2.x",
+                                                               "wall_time_s": 1.0, "date": "today"}}})
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Demo\n\nThe affine map $y = Wx + b$."),
+        nbformat.v4.new_code_cell("print(6 * 7)", execution_count=1,
+                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="42\n")]),
+        nbformat.v4.new_markdown_cell("**Pitfall.** Something to avoid.", metadata={"tags": ["pitfall"]}),
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def jupyter_config(tmp_path):
+    """mkdocs-jupyter's options as mkdocs.yml sets them, with the caches in ``tmp_path``."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    options = dict(config.plugins["mkdocs-jupyter"].config)
+    options["cache_dir"] = str(tmp_path / "jupyter-cache")
+    return options
+
+
+def test_prerendered_page_is_what_mkdocs_would_render(tmp_path, jupyter_config):
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
+    pages = tmp_path / "pages"
+    try:
+        assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages,
+                                force=True) == 1
+    finally:
+        render.stop_pool()
+
+    # mkdocs-jupyter finds the page under its own key, with what it would have rendered itself
+    entry_file = _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
+    assert entry["content"] == convert.nb2html(str(notebook), execute=False, **options)
+    assert entry["title"] == "Demo"
+
+    # the course hooks find the post-processed page too: nothing new is computed or written
+    before = sorted(p.name for p in pages.iterdir())
+    run, outdated, tags = render.page_inputs(notebook, "en", "01_demo", tmp_path / "lessons")
+    html, _, _, _, used = render.processed_lesson(pages, entry["content"], "en", "01_demo", run, outdated, tags)
+    assert sorted(p.name for p in pages.iterdir()) == before and used <= set(before)
+    assert "<math" in html and "pitfall" in html and "run-record" in html
+
+    # rendered already: nothing to do the second time
+    assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages, force=True) == 0
+    render.stop_pool()
+
+
+def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
+    notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
+    assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", tmp_path / "pages") == 0
+    assert render._POOL is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_workers_exit_when_their_build_process_is_killed(tmp_path):
+    script = ("import os, time\n"
+              "from course_lib import render\n"
+              "if __name__ == '__main__':\n"
+              "    pool = render.start_pool(warm=False)\n"
+              "    pids = {f.result() for f in [pool.submit(render._warm) for _ in range(render.pool_size())]}\n"
+              "    print(*pids, flush=True)\n"
+              "    time.sleep(120)\n")
+    (tmp_path / "serve_like.py").write_text(script)
+    proc = subprocess.Popen([sys.executable, "serve_like.py"], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in proc.stdout.readline().split()]
+        assert workers and all(_alive(pid) for pid in workers)
+    finally:
+        proc.send_signal(signal.SIGKILL)  # no cleanup at all, as with `kill -9` on `make serve`
+        proc.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers), "render workers outlived their build process"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is gone for our purpose
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return True
+
+
+def test_a_dirty_build_keeps_the_renders_of_the_pages_it_did_not_rebuild(built_site, tmp_path):
+    """``make serve`` rebuilds only edited pages (``--dirty``); the renders of every other page must
+    survive it, or the next build converts every notebook again."""
+    import shutil
+
+    from mkdocs.config import load_config
+    from mkdocs_jupyter.plugin import _compute_cache_key
+
+    project = tmp_path / "course"
+    for name in ("lessons", "docs", "course_lib", ".cache"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "run"))
+    for name in ("mkdocs.yml", "jupytext.toml"):
+        shutil.copy2(ROOT / name, project / name)
+
+    def build(*flags: str) -> str:
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(tmp_path / "site")],
+                              cwd=project, capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        return proc.stderr
+
+    build()
+    ko = project / "lessons" / "ko" / "02_activation_functions.py"
+    ko.write_text(ko.read_text(encoding="utf-8").replace("# # ", "# # (dirty build) ", 1), encoding="utf-8")
+    log = build("--dirty")
+    assert log.count("Converting notebook") == 1  # the edited page only
+    jupyter = load_config(str(project / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
+    notebooks = sorted((project / "docs").glob("*/lessons/*.ipynb"))
+    assert len(notebooks) == len(list((project / "lessons").glob("*/*.py")))
+    missing = [nb.name for nb in notebooks
+               if not (project / jupyter["cache_dir"] / f"{_compute_cache_key(str(nb), jupyter, False)}.json").exists()]
+    assert missing == []
+    log = build()  # a full build after the session: every page still rendered
+    assert "Converting notebook" not in log and "pre-rendered" not in log
