@@ -14,6 +14,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,12 +62,17 @@ def timed_build(project: Path) -> dict:
 
 
 def edit_prose(path: Path) -> None:
-    """Change one sentence of prose (a markdown line), as a translator would."""
+    """Make one sentence of a markdown cell longer, as a translator would (not a heading, list or table)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    in_markdown = False
     for i, line in enumerate(lines):
-        if line.startswith("# ") and not line.startswith(("# #", "# %%", "# -", "# |", "# <")) and len(line) > 20:
+        if line.startswith("# %%"):
+            in_markdown = line.startswith("# %% [markdown]")
+        elif in_markdown and line.startswith("# ") and line[2:3] not in "#-|<>!*`$ " and len(line) > 20:
             lines[i] = line.rstrip("\n") + " (bench edit)\n"
             break
+    else:
+        raise SystemExit(f"bench: no prose line to edit in {path}")
     path.write_text("".join(lines), encoding="utf-8")
 
 
@@ -77,8 +83,10 @@ def edit_code(paths: list[Path]) -> None:
             f.write('\n# %%\nprint("bench edit:", 6 * 7)\n')
 
 
-def serve_latency(project: Path, stem: str, timeout: float = 600) -> dict:
-    """Seconds from saving an edit to ``mkdocs serve`` serving the new text: a prose edit, then a code edit."""
+def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 600) -> dict:
+    """Seconds from saving an edit to ``mkdocs serve`` serving the new text, ``rounds`` times each:
+    a prose edit (Korean title), then a code edit (a new cell in both languages). For each code edit
+    also the lesson's run time in that rebuild (kernel start to last cell)."""
     import socket
     import urllib.request
 
@@ -90,38 +98,43 @@ def serve_latency(project: Path, stem: str, timeout: float = 600) -> dict:
                             cwd=project, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}/lessons/{stem}/"
+    times_file = project / ".cache" / "execute" / "times.json"
 
-    def wait_for(text: str) -> float:
-        t0 = time.perf_counter()
-        while time.perf_counter() - t0 < timeout:
-            try:
-                if text in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
-                    return time.perf_counter() - t0
+    def wait_for(text: str, since: float) -> float:
+        while time.perf_counter() - since < timeout:
+            try:  # the server answers once the rebuild is complete, as the browser's reload does
+                if text in urllib.request.urlopen(url, timeout=timeout).read().decode("utf-8"):
+                    return time.perf_counter() - since
             except OSError:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.05)
         raise SystemExit(f"bench: serve never showed {text!r}; see {project / 'serve.log'}")
 
+    prose, code, run = [], [], []
     try:
-        wait_for("run-record")  # first build done
+        wait_for("run-record", time.perf_counter())  # first build done
         time.sleep(2)  # let the watcher settle
         ko = project / "lessons" / "ko" / f"{stem}.py"
-        marker = f"serve-edit-{int(time.time())}"
-        text = ko.read_text(encoding="utf-8")
-        t0 = time.perf_counter()
-        ko.write_text(text.replace("# # ", f"# # {marker} ", 1), encoding="utf-8")
-        prose = wait_for(marker)
-        code_marker = 6 * 7 * 1000 + int(time.time()) % 1000
-        for lang in ("ko", "en"):
-            path = project / "lessons" / lang / f"{stem}.py"
-            with open(path, "a", encoding="utf-8") as f:
-                f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
-        code = wait_for(f"serve edit: {code_marker}")
+        for i in range(rounds):
+            marker = f"serve-edit-{i}-{int(time.time())}"
+            text = ko.read_text(encoding="utf-8")
+            t0 = time.perf_counter()
+            ko.write_text(text.replace("# # ", f"# # {marker} ", 1), encoding="utf-8")
+            prose.append(round(wait_for(marker, t0), 2))
+            time.sleep(1)
+            code_marker = 6 * 7 * 1000 + i
+            t0 = time.perf_counter()
+            for lang in ("ko", "en"):
+                with open(project / "lessons" / lang / f"{stem}.py", "a", encoding="utf-8") as f:
+                    f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
+            code.append(round(wait_for(f"serve edit: {code_marker}", t0), 2))
+            run.append(json.loads(times_file.read_text())[stem])
+            time.sleep(1)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
-    return {"prose_edit_s": round(prose, 2), "code_edit_s": round(code, 2)}
+    return {"prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     results["code_edit"] = timed_build(project)
     print(f"bench: make serve — edit {small.stem}, wait for the served page ...", flush=True)
     serve = serve_latency(project, small.stem)
-    lesson_run = json.loads((project / ".cache" / "execute" / "times.json").read_text()).get(small.stem, 0.0)
+    serve["prose_edit_median_s"] = statistics.median(serve["prose_edit_s"])
+    serve["code_edit_over_run_median_s"] = round(statistics.median(
+        c - r for c, r in zip(serve["code_edit_s"], serve["lesson_run_s"])), 2)
 
     clean = results["clean"]["wall_s"]
     pairs = len({ls.stem for ls in lessons})
@@ -174,20 +189,22 @@ def main(argv: list[str] | None = None) -> int:
         and results["code_edit"]["executed"] == [small.stem],
         "clean: one kernel per lesson pair": results["clean"]["kernels"] == pairs,
         "clean: more than one core busy": results["clean"]["cpu_per_wall"] > 1.0 or (os.cpu_count() or 1) == 1,
-        "serve: prose edit shown within 3 s": serve["prose_edit_s"] <= 3.0,
-        "serve: code edit shown within run time + 3 s": serve["code_edit_s"] <= lesson_run + 3.0,
+        "serve: prose edit shown within 3 s (median)": serve["prose_edit_median_s"] <= 3.0,
+        "serve: code edit shown within run time + 3 s (median)": serve["code_edit_over_run_median_s"] <= 3.0,
     }
     print(f"\n{'build':<12} {'wall (s)':>9} {'kernels':>8} {'cpu/wall':>9}  executed")
     for name, r in results.items():
         print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
     print(f"\nno-op / clean = {checks['noop_over_clean']:.1%}   prose / clean = {checks['prose_over_clean']:.1%}   "
           f"kernels per pair (clean) = {checks['clean_kernels_per_pair']}")
-    print(f"make serve: prose edit shown after {serve['prose_edit_s']:.2f} s; code edit after "
-          f"{serve['code_edit_s']:.2f} s (lesson run time {lesson_run:.2f} s)")
+    print("make serve, seconds from saving an edit to the page showing it:")
+    print(f"  prose edit: {', '.join(map(str, serve['prose_edit_s']))}  (median {serve['prose_edit_median_s']:.2f})")
+    print(f"  code edit:  {', '.join(map(str, serve['code_edit_s']))}  (lesson run time "
+          f"{', '.join(map(str, serve['lesson_run_s']))}; median excess {serve['code_edit_over_run_median_s']:.2f})")
     for name, ok in targets.items():
         print(f"  [{'ok' if ok else 'MISSED'}] {name}")
     report = {"machine": {"cores": os.cpu_count()}, "lesson_pairs": pairs, "edited_lesson": small.stem,
-              "results": results, "serve": {**serve, "lesson_run_s": lesson_run}, "ratios": checks, "targets": targets,
+              "results": results, "serve": serve, "ratios": checks, "targets": targets,
               "date": time.strftime("%Y-%m-%d %H:%M:%S")}
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nbench: wrote {args.out}")

@@ -6,6 +6,7 @@ copied as raw files (i18n issue #198) and each language build evicting the other
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -64,6 +65,10 @@ def on_config(config):
     if i18n is not None and i18n.building:
         return config  # i18n's nested build of the next language: all done already
     _state.update(used_cache=set(), pages_used=set(), lesson_pages=0, styles={})  # even if a build failed
+    _state["search_before"] = _read_search_index(Path(config.site_dir))
+    search = config.plugins.get("material/search")
+    if search is not None:  # its own dirty-build merge; see _merge_search_index
+        search.is_dirty, search.search_index_prev = False, None
     render.compile_nbconvert_templates_once()  # for the pages MkDocs converts itself
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
@@ -202,6 +207,7 @@ def on_post_build(config):
         target = prefix / "lessons" / lesson.stem
         if target.is_dir():
             shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
+    _merge_search_index(site_dir)
     # Evict only after a build that rendered every lesson page: a dirty build (``make serve``)
     # renders just the edited pages, and the renders of all the others are still good.
     lessons = find_lessons(_project(config) / "lessons")
@@ -217,3 +223,36 @@ def on_post_build(config):
             if f.is_file() and f.name not in _state["pages_used"]:
                 f.unlink(missing_ok=True)
     _state.update(used_cache=set(), pages_used=set(), lesson_pages=0)
+
+
+def _read_search_index(site_dir: Path) -> dict | None:
+    try:
+        return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _merge_search_index(site_dir: Path) -> None:
+    """Keep the search index whole after a dirty build (``make serve``), which indexes only the pages
+    it rebuilt: the entries of every other page come from the index as it was before the build.
+
+    Material's own dirty-build merge assumes a single rebuilt page per build; with two languages
+    (mkdocs-static-i18n) it re-added whole languages on every rebuild, and the index, and the time
+    each rebuild took, doubled with every edit. It is switched off in ``on_config``.
+    """
+    before, after = _state.pop("search_before", None), _read_search_index(site_dir)
+    if not before or not after:
+        return
+
+    def page(entry: dict) -> str:
+        return entry["location"].split("#", 1)[0]
+
+    def still_built(location: str) -> bool:
+        return (site_dir / location / "index.html").exists() or (location != "" and (site_dir / location).is_file())
+
+    rebuilt = {page(e) for e in after["docs"]}
+    kept = [e for e in before["docs"] if page(e) not in rebuilt and still_built(page(e))]
+    if kept:
+        after["docs"] = kept + after["docs"]
+        write_atomic(site_dir / "search" / "search_index.json",
+                     json.dumps(after, separators=(",", ":"), default=str))

@@ -14,6 +14,7 @@ import nbformat
 import pytest
 
 from course_lib import render
+from course_lib.bench import edit_prose
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,6 +105,17 @@ def test_workers_exit_when_their_build_process_is_killed(tmp_path):
     assert not any(_alive(pid) for pid in workers), "render workers outlived their build process"
 
 
+def course_copy(project: Path) -> Path:
+    """The course with its caches, in a scratch folder (so nothing executes again)."""
+    import shutil
+
+    for name in ("lessons", "docs", "course_lib", ".cache"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "run"))
+    for name in ("mkdocs.yml", "jupytext.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    return project
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -115,19 +127,13 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def test_a_dirty_build_keeps_the_renders_of_the_pages_it_did_not_rebuild(built_site, tmp_path):
+def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(built_site, tmp_path):
     """``make serve`` rebuilds only edited pages (``--dirty``); the renders of every other page must
-    survive it, or the next build converts every notebook again."""
-    import shutil
-
+    survive it, or the next build converts every notebook again, and so must their search entries."""
     from mkdocs.config import load_config
     from mkdocs_jupyter.plugin import _compute_cache_key
 
-    project = tmp_path / "course"
-    for name in ("lessons", "docs", "course_lib", ".cache"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "run"))
-    for name in ("mkdocs.yml", "jupytext.toml"):
-        shutil.copy2(ROOT / name, project / name)
+    project = course_copy(tmp_path / "course")
 
     def build(*flags: str) -> str:
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(tmp_path / "site")],
@@ -136,11 +142,19 @@ def test_a_dirty_build_keeps_the_renders_of_the_pages_it_did_not_rebuild(built_s
         assert proc.returncode == 0, proc.stderr[-4000:]
         return proc.stderr
 
+    def search_entries() -> list[str]:
+        index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return sorted(entry["location"] for entry in index["docs"])
+
     build()
+    full_index = search_entries()
     ko = project / "lessons" / "ko" / "02_activation_functions.py"
-    ko.write_text(ko.read_text(encoding="utf-8").replace("# # ", "# # (dirty build) ", 1), encoding="utf-8")
-    log = build("--dirty")
-    assert log.count("Converting notebook") == 1  # the edited page only
+    for edit in range(3):  # a few edits, as in a `make serve` session
+        edit_prose(ko)  # one sentence longer each time
+        log = build("--dirty")
+        assert log.count("Converting notebook") == 1  # the edited page only
+        # the search index still covers every page, once (a dirty build indexes only what it rebuilt)
+        assert search_entries() == full_index
     jupyter = load_config(str(project / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
     notebooks = sorted((project / "docs").glob("*/lessons/*.ipynb"))
     assert len(notebooks) == len(list((project / "lessons").glob("*/*.py")))
@@ -149,3 +163,47 @@ def test_a_dirty_build_keeps_the_renders_of_the_pages_it_did_not_rebuild(built_s
     assert missing == []
     log = build()  # a full build after the session: every page still rendered
     assert "Converting notebook" not in log and "pre-rendered" not in log
+
+
+def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site, tmp_path):
+    """A ``make serve`` session: every saved edit reaches the page, and the search index keeps one
+    entry per section however many times pages are rebuilt."""
+    import socket
+    import urllib.request
+
+    project = course_copy(tmp_path / "course")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = open(tmp_path / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
+                            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}/"
+
+    def get(path: str, until=lambda text: True, timeout: float = 120) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                text = urllib.request.urlopen(base + path, timeout=timeout).read().decode("utf-8")
+                if until(text):
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"{path} never showed what was expected; see {tmp_path / 'serve.log'}")
+
+    def locations() -> list[str]:
+        return sorted(e["location"] for e in json.loads(get("search/search_index.json"))["docs"])
+
+    try:
+        get("lessons/02_activation_functions/", lambda text: "run-record" in text)
+        full_index = locations()
+        ko = project / "lessons" / "ko" / "02_activation_functions.py"
+        for edit in range(1, 4):
+            edit_prose(ko)
+            get("lessons/02_activation_functions/", lambda text: text.count("(bench edit)") >= edit)
+            assert locations() == full_index
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
