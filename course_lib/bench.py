@@ -61,7 +61,7 @@ def timed_build(project: Path) -> dict:
             "executed": sorted({s for r in new for s in r["executed"]}), "cpu_per_wall": round(cpu / wall, 2)}
 
 
-def edit_prose(path: Path) -> None:
+def edit_prose(path: Path, words: str = "(bench edit)") -> None:
     """Make one sentence of a markdown cell longer, as a translator would (not a heading, list or table)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     in_markdown = False
@@ -69,7 +69,7 @@ def edit_prose(path: Path) -> None:
         if line.startswith("# %%"):
             in_markdown = line.startswith("# %% [markdown]")
         elif in_markdown and line.startswith("# ") and line[2:3] not in "#-|<>!*`$ " and len(line) > 20:
-            lines[i] = line.rstrip("\n") + " (bench edit)\n"
+            lines[i] = f"{line.rstrip()} {words}\n"
             break
     else:
         raise SystemExit(f"bench: no prose line to edit in {path}")
@@ -83,10 +83,59 @@ def edit_code(paths: list[Path]) -> None:
             f.write('\n# %%\nprint("bench edit:", 6 * 7)\n')
 
 
+CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+
+
+class _Page:
+    """The edited lesson as a reader sees it: in Chromium (Playwright, as the browser tests), which
+    ``mkdocs serve`` reloads after each rebuild; without Chromium, fetched over HTTP (the server
+    answers once a rebuild is complete, so that is the reload minus the browser's own work)."""
+
+    def __init__(self, url: str, timeout: float):
+        self.url, self.timeout, self._pw = url, timeout, None
+        self.how = "http"
+        if Path(CHROMIUM).exists():
+            try:
+                from playwright.sync_api import sync_playwright
+            except ImportError:
+                return
+            self._pw = sync_playwright().start()
+            browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+            self.page = browser.new_page()
+            self.how = "chromium"
+
+    def open(self) -> None:
+        if self._pw:
+            self.page.goto(self.url, timeout=self.timeout * 1000)
+
+    def wait_for(self, text: str, since: float) -> float:
+        """Seconds from ``since`` until the page shows ``text``."""
+        if self._pw:  # re-checked after every reload
+            self.page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
+                                        arg=text, polling=20, timeout=self.timeout * 1000)
+            return time.perf_counter() - since
+        import urllib.request
+
+        while time.perf_counter() - since < self.timeout:
+            try:
+                if text in urllib.request.urlopen(self.url, timeout=self.timeout).read().decode("utf-8"):
+                    return time.perf_counter() - since
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise SystemExit(f"bench: the served page never showed {text!r}")
+
+    def close(self) -> None:
+        if self._pw:
+            self._pw.stop()
+
+
 def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 600) -> dict:
-    """Seconds from saving an edit to ``mkdocs serve`` serving the new text, ``rounds`` times each:
-    a prose edit (Korean title), then a code edit (a new cell in both languages). For each code edit
-    also the lesson's run time in that rebuild (kernel start to last cell)."""
+    """Seconds from saving an edit to the page in the browser showing it, under ``mkdocs serve``,
+    ``rounds`` times each: a prose edit (a Korean sentence), then a code edit (a new cell in both
+    languages). For each code edit also the lesson's run time in that rebuild (kernel start to last
+    cell)."""
     import socket
     import urllib.request
 
@@ -99,42 +148,43 @@ def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 60
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}/lessons/{stem}/"
     times_file = project / ".cache" / "execute" / "times.json"
-
-    def wait_for(text: str, since: float) -> float:
-        while time.perf_counter() - since < timeout:
-            try:  # the server answers once the rebuild is complete, as the browser's reload does
-                if text in urllib.request.urlopen(url, timeout=timeout).read().decode("utf-8"):
-                    return time.perf_counter() - since
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"bench: serve never showed {text!r}; see {project / 'serve.log'}")
-
+    page = None
     prose, code, run = [], [], []
     try:
-        wait_for("run-record", time.perf_counter())  # first build done
-        time.sleep(2)  # let the watcher settle
+        deadline = time.monotonic() + timeout
+        while True:  # the first build
+            try:
+                if "run-record" in urllib.request.urlopen(url, timeout=timeout).read().decode("utf-8"):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"bench: mkdocs serve did not start; see {project / 'serve.log'}") from None
+                time.sleep(0.2)
+        page = _Page(url, timeout)
+        page.open()
+        time.sleep(2)  # a person reads before editing
         ko = project / "lessons" / "ko" / f"{stem}.py"
         for i in range(rounds):
             marker = f"serve-edit-{i}-{int(time.time())}"
-            text = ko.read_text(encoding="utf-8")
             t0 = time.perf_counter()
-            ko.write_text(text.replace("# # ", f"# # {marker} ", 1), encoding="utf-8")
-            prose.append(round(wait_for(marker, t0), 2))
+            edit_prose(ko, marker)
+            prose.append(round(page.wait_for(marker, t0), 2))
             time.sleep(1)
             code_marker = 6 * 7 * 1000 + i
             t0 = time.perf_counter()
             for lang in ("ko", "en"):
                 with open(project / "lessons" / lang / f"{stem}.py", "a", encoding="utf-8") as f:
                     f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
-            code.append(round(wait_for(f"serve edit: {code_marker}", t0), 2))
+            code.append(round(page.wait_for(f"serve edit: {code_marker}", t0), 2))
             run.append(json.loads(times_file.read_text())[stem])
             time.sleep(1)
     finally:
+        if page is not None:
+            page.close()
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
-    return {"prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
+    return {"measured_in": page.how if page else "-", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
     print(f"\nno-op / clean = {checks['noop_over_clean']:.1%}   prose / clean = {checks['prose_over_clean']:.1%}   "
           f"kernels per pair (clean) = {checks['clean_kernels_per_pair']}")
-    print("make serve, seconds from saving an edit to the page showing it:")
+    print(f"make serve, seconds from saving an edit to the page showing it (in {serve['measured_in']}):")
     print(f"  prose edit: {', '.join(map(str, serve['prose_edit_s']))}  (median {serve['prose_edit_median_s']:.2f})")
     print(f"  code edit:  {', '.join(map(str, serve['code_edit_s']))}  (lesson run time "
           f"{', '.join(map(str, serve['lesson_run_s']))}; median excess {serve['code_edit_over_run_median_s']:.2f})")

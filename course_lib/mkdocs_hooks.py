@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 from pathlib import Path, PurePosixPath
@@ -44,14 +45,44 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
 
 
 def on_serve(server, config, builder):
-    """``make serve``: page-render workers warm from the start, and file changes noticed within 0.1 s
-    (MkDocs polls every 0.5 s)."""
+    """``make serve``: page-render workers warm from the start; file changes noticed within 0.1 s
+    (MkDocs polls every 0.5 s); and no second rebuild for the files a build writes into ``docs/``
+    itself (a reload would wait for that rebuild). Uses LiveReloadServer internals of MkDocs 1.6,
+    left alone if they are not there."""
     render.start_pool(warm=True)
-    observer = getattr(server, "observer", None)
+    docs = os.path.abspath(config.docs_dir)
+    refs, observer = getattr(server, "_watch_refs", {}), getattr(server, "observer", None)
+    if docs in refs and observer is not None and hasattr(server, "_rebuild_cond"):
+        from watchdog.events import FileSystemEventHandler
+
+        def on_any_event(event):
+            paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            if event.is_directory or all(_written_by_the_build(docs, p) for p in paths):
+                return
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
+
+        handler = FileSystemEventHandler()
+        handler.on_any_event = on_any_event
+        observer.unschedule(refs[docs])
+        refs[docs] = observer.schedule(handler, docs, recursive=True)
     for emitter in [observer, *getattr(observer, "emitters", ())]:
         if emitter is not None and isinstance(getattr(emitter, "_timeout", None), (int, float)):
             emitter._timeout = min(emitter._timeout, 0.1)
     return server
+
+
+def _written_by_the_build(docs: str, path) -> bool:
+    """Executed notebooks, generated pages and the temporary files they are written through."""
+    rel = PurePosixPath(Path(os.fsdecode(path)).relative_to(docs).as_posix()) if str(path).startswith(docs) else None
+    if rel is None or len(rel.parts) < 2 or rel.parts[0] not in LANGS:
+        return False
+    name = rel.name
+    if name.startswith(".") and name.endswith(".tmp"):  # write_atomic's temporary files
+        return True
+    return (rel.parts[1:] in (("glossary.md",), ("build.md",))
+            or (len(rel.parts) == 3 and rel.parts[1] == "lessons" and rel.suffix == ".ipynb"))
 
 
 def on_shutdown():

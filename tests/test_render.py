@@ -207,3 +207,15 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
+    from course_lib.mkdocs_hooks import _written_by_the_build as written
+
+    docs = "/course/docs"
+    for path in ("/course/docs/ko/lessons/01_a.ipynb", "/course/docs/en/build.md", "/course/docs/ko/glossary.md",
+                 "/course/docs/ko/.build.md.x1y2.tmp", "/course/docs/en/lessons/.01_a.ipynb.x1y2.tmp"):
+        assert written(docs, path), path
+    for path in ("/course/docs/ko/index.md", "/course/docs/en/index.md", "/course/docs/assets/course.css",
+                 "/course/docs/glossary.yml", "/course/docs/ko/lessons/notes.md", "/course/lessons/ko/01_a.py"):
+        assert not written(docs, path), path
