@@ -1,7 +1,8 @@
 """``make bench``: build timings on a scratch copy — clean, no-op, prose-only edit, code edit.
 
 Each build is what ``make build`` runs (``python -m course_lib.build``: mkdocs build --strict, skipped
-when no input changed); ``--full-noop`` also times a no-op pass through mkdocs itself.
+when no input changed); a no-op pass through mkdocs itself is timed too. Then ``mkdocs serve``: the
+seconds from saving an edit until the page shows it.
 
 For each build: wall time, kernels started (from the executor's run log) and CPU time / wall time
 (above 1 means more than one core was busy). Prints a table and the target ratios, and writes
@@ -10,15 +11,18 @@ For each build: wall time, kernels started (from the executor's run log) and CPU
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from course_lib.lessons import find_lessons, read_notebook, repo_root
@@ -28,16 +32,18 @@ GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/
              "docs/ko/build.md", "docs/en/build.md")
 
 
-def scratch_copy(dest: Path) -> Path:
-    """Copy what a build reads into ``dest`` (no caches, no generated pages)."""
+def scratch_copy(dest: Path, warm: bool = False) -> Path:
+    """Copy what a build reads into ``dest``: no caches and no generated pages, or with ``warm`` the
+    working tree's caches and generated pages too (a build there executes nothing)."""
     root = repo_root()
-    for name in COPY:
+    for name in (*COPY, ".cache") if warm else COPY:
         src = root / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
+            skip = ("__pycache__", "run") if warm else ("__pycache__", "*.ipynb")
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(*skip))
         else:
             shutil.copy2(src, dest / name)
-    for name in GENERATED:
+    for name in () if warm else GENERATED:
         target = dest / name
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
     return dest
@@ -86,6 +92,40 @@ def edit_code(paths: list[Path]) -> None:
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 
 
+@contextlib.contextmanager
+def served(project: Path, log_file: Path):
+    """``mkdocs serve --livereload --dirty`` (what ``make serve`` runs) in ``project`` on a free local
+    port, its output in ``log_file``; yields the site's URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with open(log_file, "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload",
+                                 "--dirty"], cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def fetch_until(url: str, until, timeout: float) -> str:
+    """The text at ``url`` once ``until(text)`` holds (``mkdocs serve`` answers once a rebuild is
+    complete); TimeoutError after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            text = urllib.request.urlopen(url, timeout=timeout).read().decode("utf-8")
+            if until(text):
+                return text
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} never showed what was expected in {timeout} s")
+        time.sleep(0.05)
+
+
 class _Page:
     """The edited lesson as a reader sees it: in Chromium (Playwright, as the browser tests), which
     ``mkdocs serve`` reloads after each rebuild; without Chromium, fetched over HTTP (the server
@@ -114,17 +154,9 @@ class _Page:
         if self._pw:  # re-checked after every reload
             self.page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
                                         arg=text, polling=20, timeout=self.timeout * 1000)
-            return time.perf_counter() - since
-        import urllib.request
-
-        while time.perf_counter() - since < self.timeout:
-            try:
-                if text in urllib.request.urlopen(self.url, timeout=self.timeout).read().decode("utf-8"):
-                    return time.perf_counter() - since
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"bench: the served page never showed {text!r}")
+        else:
+            fetch_until(self.url, lambda page: text in page, self.timeout)
+        return time.perf_counter() - since
 
     def close(self) -> None:
         if self._pw:
@@ -136,54 +168,34 @@ def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 60
     ``rounds`` times each: a prose edit (a Korean sentence), then a code edit (a new cell in both
     languages). For each code edit also the lesson's run time in that rebuild (kernel start to last
     cell)."""
-    import socket
-    import urllib.request
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = open(project / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
-                            cwd=project, stdout=log, stderr=subprocess.STDOUT,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/lessons/{stem}/"
     times_file = project / ".cache" / "execute" / "times.json"
     page = None
     prose, code, run = [], [], []
-    try:
-        deadline = time.monotonic() + timeout
-        while True:  # the first build
-            try:
-                if "run-record" in urllib.request.urlopen(url, timeout=timeout).read().decode("utf-8"):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"bench: mkdocs serve did not start; see {project / 'serve.log'}") from None
-                time.sleep(0.2)
-        page = _Page(url, timeout)
-        page.open()
-        time.sleep(2)  # a person reads before editing
-        ko = project / "lessons" / "ko" / f"{stem}.py"
-        for i in range(rounds):
-            marker = f"serve-edit-{i}-{int(time.time())}"
-            t0 = time.perf_counter()
-            edit_prose(ko, marker)
-            prose.append(round(page.wait_for(marker, t0), 2))
-            time.sleep(1)
-            code_marker = 6 * 7 * 1000 + i
-            t0 = time.perf_counter()
-            for lang in ("ko", "en"):
-                with open(project / "lessons" / lang / f"{stem}.py", "a", encoding="utf-8") as f:
-                    f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
-            code.append(round(page.wait_for(f"serve edit: {code_marker}", t0), 2))
-            run.append(json.loads(times_file.read_text())[stem])
-            time.sleep(1)
-    finally:
-        if page is not None:
-            page.close()
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    with served(project, project / "serve.log") as site:
+        url = f"{site}lessons/{stem}/"
+        try:
+            fetch_until(url, lambda text: "run-record" in text, timeout)  # the first build
+            page = _Page(url, timeout)
+            page.open()
+            time.sleep(2)  # a person reads before editing
+            ko = project / "lessons" / "ko" / f"{stem}.py"
+            for i in range(rounds):
+                marker = f"serve-edit-{i}-{int(time.time())}"
+                t0 = time.perf_counter()
+                edit_prose(ko, marker)
+                prose.append(round(page.wait_for(marker, t0), 2))
+                time.sleep(1)
+                code_marker = int(time.time()) * 10 + i  # new to the page even in a project served before
+                t0 = time.perf_counter()
+                for lang in ("ko", "en"):
+                    with open(project / "lessons" / lang / f"{stem}.py", "a", encoding="utf-8") as f:
+                        f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
+                code.append(round(page.wait_for(f"serve edit: {code_marker}", t0), 2))
+                run.append(json.loads(times_file.read_text())[stem])
+                time.sleep(1)
+        finally:
+            if page is not None:
+                page.close()
     return {"measured_in": page.how if page else "-", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
 
 

@@ -17,7 +17,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from course_lib import i18n as translation
 from course_lib import pages, render, site
 from course_lib.execute import execute_course, write_atomic
 from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons
@@ -233,7 +232,8 @@ def on_post_build(config):
     if _state["styles"]:
         write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
         _state["styles"] = {}
-    for lesson in find_lessons(_project(config) / "lessons"):
+    lessons = find_lessons(_project(config) / "lessons")
+    for lesson in lessons:
         prefix = site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang
         target = prefix / "lessons" / lesson.stem
         if target.is_dir():
@@ -241,7 +241,6 @@ def on_post_build(config):
     _merge_search_index(site_dir)
     # Evict only after a build that rendered every lesson page: a dirty build (``make serve``)
     # renders just the edited pages, and the renders of all the others are still good.
-    lessons = find_lessons(_project(config) / "lessons")
     if _state["lesson_pages"] >= len(lessons):
         jupyter = config.plugins.get("mkdocs-jupyter")
         used = _state["used_cache"] | set(getattr(jupyter, "_used_cache_paths", set()))

@@ -22,6 +22,7 @@ import multiprocessing.connection
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import jinja2
@@ -232,9 +233,7 @@ def prerender(notebooks: list[tuple[Path, str, str]], jupyter_config, lessons_di
         cache_file = _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
         if not cache_file.exists():
             todo.append((str(notebook), str(cache_file.resolve()), lang, stem))
-    if not force and len(todo) < (MIN_PAGES if _POOL is not None else MIN_PAGES_FOR_A_COLD_POOL):
-        return 0
-    if not todo:
+    if not todo or (not force and len(todo) < (MIN_PAGES if _POOL is not None else MIN_PAGES_FOR_A_COLD_POOL)):
         return 0
     options = {name: jupyter_config[name] for name in NB2HTML_OPTIONS}
     pool = start_pool(warm=False)
@@ -247,7 +246,7 @@ def prerender(notebooks: list[tuple[Path, str, str]], jupyter_config, lessons_di
             rendered += 1
         except Exception as exc:  # noqa: BLE001 - MkDocs renders the page itself
             log.warning(f"pre-rendering {notebook} failed ({type(exc).__name__}: {exc}); MkDocs renders it")
-            if type(exc).__name__ == "BrokenProcessPool":
+            if isinstance(exc, BrokenProcessPool):
                 stop_pool()
                 break
     return rendered

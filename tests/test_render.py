@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from course_lib import render
-from course_lib.bench import edit_prose
+from course_lib.bench import edit_prose, fetch_until, scratch_copy, served
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,17 +105,6 @@ def test_workers_exit_when_their_build_process_is_killed(tmp_path):
     assert not any(_alive(pid) for pid in workers), "render workers outlived their build process"
 
 
-def course_copy(project: Path) -> Path:
-    """The course with its caches, in a scratch folder (so nothing executes again)."""
-    import shutil
-
-    for name in ("lessons", "docs", "course_lib", ".cache"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "run"))
-    for name in ("mkdocs.yml", "jupytext.toml"):
-        shutil.copy2(ROOT / name, project / name)
-    return project
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -133,7 +122,7 @@ def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(b
     from mkdocs.config import load_config
     from mkdocs_jupyter.plugin import _compute_cache_key
 
-    project = course_copy(tmp_path / "course")
+    project = scratch_copy(tmp_path / "course", warm=True)
 
     def build(*flags: str) -> str:
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(tmp_path / "site")],
@@ -168,45 +157,21 @@ def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(b
 def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site, tmp_path):
     """A ``make serve`` session: every saved edit reaches the page, and the search index keeps one
     entry per section however many times pages are rebuilt."""
-    import socket
-    import urllib.request
+    project = scratch_copy(tmp_path / "course", warm=True)
+    lesson = "lessons/02_activation_functions/"
+    with served(project, tmp_path / "serve.log") as site:
 
-    project = course_copy(tmp_path / "course")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
-                            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    base = f"http://127.0.0.1:{port}/"
+        def locations() -> list[str]:
+            index = fetch_until(site + "search/search_index.json", lambda text: True, 120)
+            return sorted(e["location"] for e in json.loads(index)["docs"])
 
-    def get(path: str, until=lambda text: True, timeout: float = 120) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                text = urllib.request.urlopen(base + path, timeout=timeout).read().decode("utf-8")
-                if until(text):
-                    return text
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError(f"{path} never showed what was expected; see {tmp_path / 'serve.log'}")
-
-    def locations() -> list[str]:
-        return sorted(e["location"] for e in json.loads(get("search/search_index.json"))["docs"])
-
-    try:
-        get("lessons/02_activation_functions/", lambda text: "run-record" in text)
+        fetch_until(site + lesson, lambda text: "run-record" in text, 120)
         full_index = locations()
         ko = project / "lessons" / "ko" / "02_activation_functions.py"
         for edit in range(1, 4):
             edit_prose(ko)
-            get("lessons/02_activation_functions/", lambda text: text.count("(bench edit)") >= edit)
+            fetch_until(site + lesson, lambda text: text.count("(bench edit)") >= edit, 120)
             assert locations() == full_index
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
