@@ -49,6 +49,7 @@ def on_serve(server, config, builder):
     itself (a reload would wait for that rebuild). Uses LiveReloadServer internals of MkDocs 1.6,
     left alone if they are not there."""
     render.start_pool(warm=True)
+    import nbclient  # noqa: F401 - imported now (~0.3 s), not when the first edited lesson runs
     docs = os.path.abspath(config.docs_dir)
     refs, observer = getattr(server, "_watch_refs", {}), getattr(server, "observer", None)
     if docs in refs and observer is not None and hasattr(server, "_rebuild_cond"):
@@ -100,6 +101,7 @@ def on_config(config):
     if search is not None:  # its own dirty-build merge; see _merge_search_index
         search.is_dirty, search.search_index_prev = False, None
     render.compile_nbconvert_templates_once()  # for the pages MkDocs converts itself
+    render.read_installed_theme_once()  # theme file list, search defaults: read once per process
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
                             cache_dir=_project(config) / ".cache" / "execute", log=log.info)

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_lib import render
+from course_lib import render, site
 from course_lib.bench import edit_prose, fetch_until, scratch_copy, served
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,10 +70,56 @@ def test_prerendered_page_is_what_mkdocs_would_render(tmp_path, jupyter_config):
     html, _, _, _, used = render.processed_lesson(pages, entry["content"], "en", "01_demo", run, outdated, tags)
     assert sorted(p.name for p in pages.iterdir()) == before and used <= set(before)
     assert "<math" in html and "pitfall" in html and "run-record" in html
+    assert html == site.process_lesson_html(entry["content"], "en", "01_demo", run, outdated, tags)[0]
 
     # rendered already: nothing to do the second time
     assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages, force=True) == 0
     render.stop_pool()
+
+
+def test_the_tree_kept_from_nbconvert_gives_each_lesson_page_as_parsing_it_would(built_site, jupyter_config):
+    """Workers post-process nbconvert's own parse of a page (``render.nb2html_and_tree``) instead
+    of parsing the page again: on every lesson page the result must be the same."""
+    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
+    notebooks = sorted((ROOT / "docs").glob("*/lessons/*.ipynb"))
+    assert len(notebooks) == len(list((ROOT / "lessons").glob("*/*.py")))
+    for notebook in notebooks:
+        lang, stem = notebook.parent.parent.name, notebook.stem
+        body, tree = render.nb2html_and_tree(str(notebook), options)
+        assert tree is not None, notebook
+        inputs = render.page_inputs(notebook, lang, stem, ROOT / "lessons")
+        assert site.process_lesson_soup(tree, lang, stem, *inputs) == site.process_lesson_html(body, lang, stem, *inputs), notebook
+
+
+def test_what_is_read_once_from_the_theme_is_what_mkdocs_and_material_read(tmp_path):
+    """``render.read_installed_theme_once``: the theme's files and the search defaults are the same
+    as MkDocs and Material find them, per language; a theme folder outside the installed packages
+    (``custom_dir``) is read again at every build."""
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    render.read_installed_theme_once()
+
+    def theme_files(config, add=Files.add_files_from_theme) -> list[str]:
+        files = Files([])
+        add(files, config.theme.get_env(), config)
+        return sorted(f.abs_src_path for f in files)
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert theme_files(config) == theme_files(config) == theme_files(config, Files.add_files_from_theme.original)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "first.css").write_text("p {}")
+    custom = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(overrides)})
+    assert str(overrides / "first.css") in theme_files(custom)
+    (overrides / "second.css").write_text("p {}")
+    assert str(overrides / "second.css") in theme_files(custom)
+
+    for language, pipeline in (("en", "stopWordFilter"), ("ko", " "), ("en", "stopWordFilter")):
+        config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "language": language})
+        assert SearchPlugin()._translate(config, "search.config.pipeline") == pipeline
+        assert SearchPlugin._translate.original(SearchPlugin(), config, "search.config.pipeline") == pipeline
 
 
 def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
