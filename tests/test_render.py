@@ -122,6 +122,32 @@ def test_what_is_read_once_from_the_theme_is_what_mkdocs_and_material_read(tmp_p
         assert SearchPlugin._translate.original(SearchPlugin(), config, "search.config.pipeline") == pipeline
 
 
+def test_compiled_templates_are_kept_on_disk_and_compiled_again_when_a_template_changes(tmp_path):
+    import jinja2
+
+    templates, code = tmp_path / "templates", tmp_path / "code"
+    templates.mkdir()
+    (templates / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
+    compiled = []
+
+    class Environment(jinja2.Environment):
+        def compile(self, source, *args, **kwargs):
+            compiled.append(source)
+            return super().compile(source, *args, **kwargs)
+
+    def page(name: str) -> str:  # a new process each time: a new environment and a new cache object
+        env = Environment(loader=jinja2.FileSystemLoader(templates), bytecode_cache=render.TemplateCodeCache(code))
+        return env.get_template("page.html").render(name=name)
+
+    assert page("a") == "Hello a" and len(compiled) == 1
+    assert page("b") == "Hello b" and len(compiled) == 1  # from disk
+    (templates / "page.html").write_text("Bye {{ name }}", encoding="utf-8")
+    assert page("c") == "Bye c" and len(compiled) == 2
+    for kept in code.iterdir():
+        kept.write_bytes(kept.read_bytes()[:20])  # torn
+    assert page("d") == "Bye d" and len(compiled) == 3
+
+
 def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
     notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
     assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", tmp_path / "pages") == 0
