@@ -254,11 +254,11 @@ def _warm() -> int:
 class _KeptSoup(BeautifulSoup):
     """nbconvert's parse of a page, kept with the text it printed from it (see ``nb2html_and_tree``)."""
 
-    kept: list[tuple[BeautifulSoup, str]] = []
+    kept: list[tuple[BeautifulSoup, str]] | None = None  # a list while nb2html_and_tree converts
 
     def decode(self, *args, **kwargs) -> str:
         text = super().decode(*args, **kwargs)
-        if not args and not kwargs:  # str(soup)
+        if _KeptSoup.kept is not None and not args and not kwargs:  # str(soup)
             _KeptSoup.kept.append((self, text))
         return text
 
@@ -275,13 +275,12 @@ def nb2html_and_tree(notebook: str, options: dict):
     from mkdocs_jupyter import convert
 
     parse = nbconvert_html.BeautifulSoup
-    _KeptSoup.kept.clear()
+    _KeptSoup.kept = kept = []
     nbconvert_html.BeautifulSoup = _KeptSoup
     try:
         body = convert.nb2html(notebook, execute=False, **options)
     finally:
-        nbconvert_html.BeautifulSoup = parse
-    kept, _KeptSoup.kept = _KeptSoup.kept, []
+        nbconvert_html.BeautifulSoup, _KeptSoup.kept = parse, None
     if len(kept) != 1 or not body.startswith(kept[0][1]):
         return body, None  # not the nbconvert this was written for: parse the page as usual
     tree, text = kept[0]
