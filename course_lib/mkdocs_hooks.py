@@ -102,6 +102,7 @@ def on_config(config):
         search.is_dirty, search.search_index_prev = False, None
     render.compile_nbconvert_templates_once()  # for the pages MkDocs converts itself
     render.read_installed_theme_once()  # theme file list, search defaults: read once per process
+    render.keep_search_sections(_search_cache(config))  # parsed by the workers, or once
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
                             cache_dir=_project(config) / ".cache" / "execute", log=log.info)
@@ -111,7 +112,8 @@ def on_config(config):
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
     notebooks = [(docs_dir / ls.lang / "lessons" / f"{ls.stem}.ipynb", ls.lang, ls.stem) for ls in find_lessons(lessons_dir)]
     notebooks = [(path, lang, stem) for path, lang, stem in notebooks if path.exists()]
-    rendered = render.prerender(notebooks, config.plugins["mkdocs-jupyter"].config, lessons_dir, _pages_cache(config))
+    rendered = render.prerender(notebooks, config.plugins["mkdocs-jupyter"].config, lessons_dir, _pages_cache(config),
+                                _search_cache(config))
     if rendered:
         log.info(f"lessons: {rendered} page(s) pre-rendered by {render.pool_size()} worker(s)")
     pages.write_generated_pages(docs_dir, lessons_dir)
@@ -193,6 +195,11 @@ def _pages_cache(config) -> Path:
     """Post-processed lesson pages by their inputs: parsing ~1 MB of HTML per page is most of a no-op
     rebuild otherwise."""
     return _project(config) / ".cache" / "pages"
+
+
+def _search_cache(config) -> Path:
+    """What Material's search parser found in each page, by the page's content (``render.search_sections``)."""
+    return _project(config) / ".cache" / "search"
 
 
 def on_env(env, config, files):

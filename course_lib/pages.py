@@ -1,6 +1,7 @@
 """Generated pages: the glossary (from docs/glossary.yml) and "About this build" (from run records)."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -11,8 +12,21 @@ from course_lib.lessons import LANGS, find_lessons, read_notebook
 
 
 
+def _version(path: Path) -> tuple[str, int, int]:
+    """What tells one version of a file from another, for the memoised readers below (every build
+    of ``make serve`` writes the generated pages again: ~0.07 s of YAML and notebook JSON)."""
+    stat = Path(path).stat()
+    return str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size
+
+
 def load_glossary(path: Path) -> list[dict]:
-    """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``."""
+    """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``
+    (don't modify them)."""
+    return _load_glossary(*_version(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_glossary(path: str, mtime_ns: int, size: int) -> list[dict]:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
@@ -50,10 +64,15 @@ def run_records(docs_dir: Path, lang: str) -> list[tuple[str, dict]]:
     """``(stem, run record)`` of every executed lesson notebook of one language."""
     rows = []
     for nb_path in sorted((docs_dir / lang / "lessons").glob("*.ipynb")):
-        meta = json.loads(nb_path.read_text(encoding="utf-8")).get("metadata", {})
-        if "run" in meta.get("course", {}):
-            rows.append((nb_path.stem, meta["course"]["run"]))
+        run = _run_record(*_version(nb_path))
+        if run is not None:
+            rows.append((nb_path.stem, run))
     return rows
+
+
+@functools.lru_cache(maxsize=256)
+def _run_record(path: str, mtime_ns: int, size: int) -> dict | None:
+    return json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {}).get("course", {}).get("run")
 
 
 def build_markdown(docs_dir: Path, lang: str, reference: dict | None, lessons_dir: Path | None = None) -> str:

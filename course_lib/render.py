@@ -225,6 +225,80 @@ def read_installed_theme_once() -> None:
         SearchPlugin._translate = _translate
 
 
+# ---------------------------------------------------------------------------- search sections
+
+#: pages whose search sections are kept on disk (oldest first out)
+SEARCH_SECTION_FILES = 512
+_SECTIONS_DIR: list[Path] = []  # where the build process keeps them (set by keep_search_sections)
+
+
+def search_sections(html: str, folder: Path) -> list:
+    """What Material's search plugin finds in a page (``Parser().data``: its sections, each with
+    title and text), kept in ``folder`` by the page's content.
+
+    Material parses every page it indexes with Python's HTMLParser: 0.1-0.2 s for a lesson page,
+    two per edit and all of them in every full build. Workers parse the pages they render, and
+    ``keep_search_sections`` lets the build process take their results: same content, same
+    sections (a page whose content differs in any way is parsed as before)."""
+    import pickle
+
+    from material.plugins.search import plugin as material_search
+
+    digest = hashlib.sha256(f"{_material_version()}\0{html}".encode()).hexdigest()[:32]
+    path = folder / f"{digest}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - not there yet, or unreadable: parse the page
+        pass
+    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)()
+    parser.feed(html)
+    parser.close()
+    try:
+        write_atomic_bytes(path, pickle.dumps(parser.data))
+        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime)
+        for old in files[:-SEARCH_SECTION_FILES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only checkout still builds
+    return parser.data
+
+
+@functools.lru_cache(maxsize=1)
+def _material_version() -> str:
+    from importlib.metadata import version
+
+    return version("mkdocs-material")
+
+
+class _KeptSectionsParser:
+    """Stands in for Material's search ``Parser`` where its search index parses a page: the same
+    sections, from ``search_sections``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._html: list[str] = []
+        self.data: list = []
+
+    def feed(self, data: str) -> None:
+        self._html.append(data)
+
+    def close(self) -> None:
+        self.data = search_sections("".join(self._html), _SECTIONS_DIR[-1])
+
+
+def keep_search_sections(folder: Path) -> None:
+    """Have Material's search index take each page's sections from ``search_sections`` (kept in
+    ``folder``). Replaces the search plugin's ``Parser``; without it, nothing changes."""
+    try:
+        from material.plugins.search import plugin as material_search
+    except ImportError:
+        return
+    _SECTIONS_DIR[:] = [Path(folder)]
+    if not hasattr(material_search, "Parser") or material_search.Parser is _KeptSectionsParser:
+        return
+    _KeptSectionsParser.material_parser = material_search.Parser
+    material_search.Parser = _KeptSectionsParser
+
+
 # ---------------------------------------------------------------------------- workers
 
 
@@ -247,7 +321,7 @@ def _warm() -> int:
         nbformat.write(nb, path)
         html = convert.nb2html(str(path))
         _get_nb_toc_tokens(str(path), 6)
-    site.process_lesson_html(html, "en", "warm", None)
+        search_sections(site.process_lesson_html(html, "en", "warm", None)[0], Path(folder))
     return os.getpid()
 
 
@@ -307,10 +381,10 @@ def render_page(notebook: str, options: dict, toc_depth: int, jupyter_cache_file
     body, tree = nb2html_and_tree(notebook, options)
     toc_tokens, title = _get_nb_toc_tokens(notebook, toc_depth)
     run, outdated, cell_tags = page_inputs(Path(notebook), lang, stem, Path(lessons_dir))
-    processed_lesson(Path(pages_cache), body, lang, stem, run, outdated, cell_tags, tree)
+    html = processed_lesson(Path(pages_cache), body, lang, stem, run, outdated, cell_tags, tree)[0]
     # last: MkDocs takes a page from this cache only once the post-processed page is there too
     write_atomic(Path(jupyter_cache_file), json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
-    return notebook
+    return html
 
 
 def _exit_with_parent() -> None:
@@ -352,12 +426,14 @@ def stop_pool() -> None:
 
 
 def prerender(notebooks: list[tuple[Path, str, str]], jupyter_config, lessons_dir: Path, pages_cache: Path,
-              force: bool = False) -> int:
+              search_cache: Path | None = None, force: bool = False) -> int:
     """Render ``(notebook, lang, stem)`` pages that mkdocs-jupyter's cache lacks, in parallel.
 
     Uses the running pool (``make serve``) for two pages or more, or starts one for
     ``MIN_PAGES_FOR_A_COLD_POOL`` pages or more; ``force``: for any page. Returns the number of pages
-    rendered; a failure is logged and left to MkDocs.
+    rendered; a failure is logged and left to MkDocs. With ``search_cache``, the workers then parse
+    the rendered pages for search (``search_sections``) while MkDocs builds, without being waited
+    for: MkDocs parses a page itself if it comes to it first.
     """
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
@@ -377,8 +453,10 @@ def prerender(notebooks: list[tuple[Path, str, str]], jupyter_config, lessons_di
     rendered = 0
     for future, notebook in futures.items():
         try:
-            future.result()
+            html = future.result()
             rendered += 1
+            if search_cache is not None:
+                pool.submit(search_sections, html, search_cache)
         except Exception as exc:  # noqa: BLE001 - MkDocs renders the page itself
             log.warning(f"pre-rendering {notebook} failed ({type(exc).__name__}: {exc}); MkDocs renders it")
             if isinstance(exc, BrokenProcessPool):

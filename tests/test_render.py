@@ -148,6 +148,49 @@ def test_compiled_templates_are_kept_on_disk_and_compiled_again_when_a_template_
     assert page("d") == "Bye d" and len(compiled) == 3
 
 
+def test_search_sections_are_materials_own_kept_by_page_content(tmp_path, monkeypatch):
+    """``render.search_sections``: what Material's search parser finds in a page, parsed once per
+    content; Material's search index takes it from there once ``keep_search_sections`` is on."""
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as material_search
+
+    monkeypatch.setattr(material_search, "Parser", material_search.Parser)  # put back afterwards
+    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)
+    page = ('<h1 id="demo">Demo</h1><p>The affine map <code>y = Wx + b</code>.</p>'
+            '<div data-search-exclude><p>not indexed</p></div><h2 id="more">More</h2><p>Text</p>')
+
+    def view(sections) -> list:
+        return [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in sections]
+
+    def parsed(html: str) -> list:
+        p = parser()
+        p.feed(html)
+        p.close()
+        return view(p.data)
+
+    assert view(render.search_sections(page, tmp_path)) == parsed(page) and len(parsed(page)) == 2
+    (kept,) = tmp_path.glob("*.pickle")
+    monkeypatch.setattr(material_search, "Parser", lambda: pytest.fail("parsed again"))
+    assert view(render.search_sections(page, tmp_path)) == parsed(page)  # from the file
+    monkeypatch.setattr(material_search, "Parser", parser)
+    edited = page.replace("Text", "Other text")
+    assert view(render.search_sections(edited, tmp_path)) == parsed(edited)
+    kept.write_bytes(kept.read_bytes()[:30])  # torn
+    assert view(render.search_sections(page, tmp_path)) == parsed(page)
+
+    def entries(index_page) -> list:
+        index = material_search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+        index.add_entry_from_context(index_page)
+        return index.entries
+
+    fake = SimpleNamespace(meta={}, content=edited, toc=[], url="lessons/demo/", title="Demo")
+    expected = entries(fake)
+    render.keep_search_sections(tmp_path / "kept")
+    assert material_search.Parser is not parser
+    assert entries(fake) == entries(fake) == expected and len(list((tmp_path / "kept").iterdir())) == 1
+
+
 def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
     notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
     assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", tmp_path / "pages") == 0
