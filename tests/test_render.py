@@ -299,3 +299,37 @@ def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
     for path in ("/course/docs/ko/index.md", "/course/docs/en/index.md", "/course/docs/assets/course.css",
                  "/course/docs/glossary.yml", "/course/docs/ko/lessons/notes.md", "/course/lessons/ko/01_a.py"):
         assert not written(docs, path), path
+
+
+def test_served_files_are_revalidated_and_pages_served_as_before():
+    """``make serve`` answers a reload's request for an unchanged stylesheet or script with 304;
+    a changed file, a page (MkDocs injects its reload script) and MkDocs' reload polls are sent whole."""
+    from course_lib.mkdocs_hooks import revalidated
+
+    files = {"/assets/jupyter.css": (b".jp-Cell { margin: 0 }", "text/css"),
+             "/lessons/demo/": (b"<html><body>page</body></html>", "text/html"),
+             "/livereload/1/2": (b"1", "text/plain")}
+
+    def site(environ, start_response):
+        body, kind = files[environ["PATH_INFO"]]
+        start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body)))])
+        return [body]
+
+    app = revalidated(site)
+
+    def get(path: str, etag: str | None = None) -> tuple[str, dict, bytes]:
+        answer = {}
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, **({"HTTP_IF_NONE_MATCH": etag} if etag else {})}
+        body = b"".join(app(environ, lambda status, headers, exc_info=None: answer.update(status=status, headers=dict(headers))))
+        return answer["status"], answer["headers"], body
+
+    status, headers, body = get("/assets/jupyter.css")
+    assert status == "200 OK" and body == files["/assets/jupyter.css"][0] and headers["Cache-Control"] == "no-cache"
+    etag = headers["ETag"]
+    assert get("/assets/jupyter.css", etag)[0] == "304 Not Modified" and get("/assets/jupyter.css", etag)[2] == b""
+    files["/assets/jupyter.css"] = (b".jp-Cell { margin: 1px }", "text/css")
+    status, headers, body = get("/assets/jupyter.css", etag)
+    assert status == "200 OK" and body == b".jp-Cell { margin: 1px }" and headers["ETag"] != etag
+    for path in ("/lessons/demo/", "/livereload/1/2"):
+        status, headers, body = get(path, '"anything"')
+        assert status == "200 OK" and body == files[path][0] and "ETag" not in headers
