@@ -97,8 +97,10 @@ def revalidated(app):
             return lambda data: None
 
         body = app(environ, keep)
-        content_type = dict((k.lower(), v) for k, v in answer.get("headers", [])).get("content-type", "")
-        if not answer.get("status", "").startswith("200") or content_type.startswith("text/html"):
+        if not answer:
+            return body
+        content_type = dict((k.lower(), v) for k, v in answer["headers"]).get("content-type", "")
+        if not answer["status"].startswith("200") or content_type.startswith("text/html"):
             start_response(answer["status"], answer["headers"], answer["exc_info"])
             return body
         try:
