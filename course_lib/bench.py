@@ -82,11 +82,13 @@ def edit_prose(path: Path, words: str = "(bench edit)") -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def edit_code(paths: list[Path]) -> None:
-    """Append one small code cell to a lesson pair (same code in both languages)."""
+def edit_code(paths: list[Path], value: int = 42) -> str:
+    """Append one small code cell to a lesson pair (same code in both languages); returns what the
+    cell prints."""
     for path in paths:
         with open(path, "a", encoding="utf-8") as f:
-            f.write('\n# %%\nprint("bench edit:", 6 * 7)\n')
+            f.write(f'\n# %%\nprint("bench edit:", {value})\n')
+    return f"bench edit: {value}"
 
 
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
@@ -185,12 +187,10 @@ def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 60
                 edit_prose(ko, marker)
                 prose.append(round(page.wait_for(marker, t0), 2))
                 time.sleep(1)
-                code_marker = int(time.time()) * 10 + i  # new to the page even in a project served before
                 t0 = time.perf_counter()
-                for lang in ("ko", "en"):
-                    with open(project / "lessons" / lang / f"{stem}.py", "a", encoding="utf-8") as f:
-                        f.write(f'\n# %%\nprint("serve edit:", {code_marker})\n')
-                code.append(round(page.wait_for(f"serve edit: {code_marker}", t0), 2))
+                shown = edit_code([project / "lessons" / lang / f"{stem}.py" for lang in ("ko", "en")],
+                                  int(time.time()) * 10 + i)  # new to the page even in a project served before
+                code.append(round(page.wait_for(shown, t0), 2))
                 run.append(json.loads(times_file.read_text())[stem])
                 time.sleep(1)
         finally:

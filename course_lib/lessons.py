@@ -56,8 +56,36 @@ JUPYTEXT_FORMAT = {"extension": ".py", "format_name": "percent", "comment_magics
 
 def read_notebook(path: Path):
     """Read a percent-format lesson into an nbformat notebook (jupytext); don't modify the result."""
+    return _read_notebook(*file_version(path))
+
+
+def file_version(path: Path) -> tuple[str, int, int]:
+    """``(resolved path, mtime_ns, size)``: what tells one version of a file from another, for
+    readers memoised per file version."""
     stat = Path(path).stat()
-    return _read_notebook(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+    return str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=None)
+def package_version(name: str) -> str:
+    """The installed version of a distribution (read once per process)."""
+    from importlib.metadata import version
+
+    return version(name)
+
+
+def write_atomic_bytes(path: Path, data: bytes, keep: int | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename. ``keep``: then delete all but the
+    ``keep`` newest files with the same suffix in that folder (a cache that would otherwise grow
+    with every edit)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    if keep is not None:
+        files = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda f: f.stat().st_mtime)
+        for old in files[:-keep]:
+            old.unlink(missing_ok=True)
 
 
 #: parsed lessons kept on disk (``.cache/jupytext``, by content): jupytext takes ~0.05 s a lesson,
@@ -72,9 +100,8 @@ def _read_notebook(path: str, mtime_ns: int, size: int):  # cached per file vers
     import nbformat
 
     text = Path(path).read_bytes()
-    folder = repo_root() / ".cache" / "jupytext"
-    digest = hashlib.sha256(json.dumps([_jupytext_version(), JUPYTEXT_FORMAT]).encode() + b"\0" + text).hexdigest()
-    cached = folder / f"{digest[:32]}.json"
+    digest = hashlib.sha256(json.dumps([package_version("jupytext"), JUPYTEXT_FORMAT]).encode() + b"\0" + text).hexdigest()
+    cached = repo_root() / ".cache" / "jupytext" / f"{digest[:32]}.json"
     try:
         return nbformat.from_dict(json.loads(cached.read_text(encoding="utf-8")))
     except (OSError, ValueError):
@@ -83,23 +110,26 @@ def _read_notebook(path: str, mtime_ns: int, size: int):  # cached per file vers
 
     nb = jupytext.reads(text.decode("utf-8"), fmt=dict(JUPYTEXT_FORMAT))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{cached.name}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cached)
-        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
-        for old in entries[:-PARSE_CACHE_FILES]:
-            old.unlink(missing_ok=True)
+        write_atomic_bytes(cached, json.dumps(nb, ensure_ascii=False).encode("utf-8"), keep=PARSE_CACHE_FILES)
     except OSError:
         pass  # a read-only checkout still reads its lessons
     return nb
 
 
-@functools.lru_cache(maxsize=1)
-def _jupytext_version() -> str:
-    from importlib.metadata import version
+def executed_notebook_facts(path: Path) -> tuple[dict | None, list[list[str]]]:
+    """An executed lesson notebook's run record (``metadata.course.run``) and each cell's tags,
+    read once per file version (the build reads them for every page and for the build report);
+    don't modify them."""
+    return _executed_notebook_facts(*file_version(path))
 
-    return version("jupytext")
+
+@functools.lru_cache(maxsize=256)
+def _executed_notebook_facts(path: str, mtime_ns: int, size: int) -> tuple[dict | None, list[list[str]]]:
+    import json
+
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return (nb.get("metadata", {}).get("course", {}).get("run"),
+            [c.get("metadata", {}).get("tags", []) for c in nb["cells"]])
 
 
 @functools.lru_cache(maxsize=4096)

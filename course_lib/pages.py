@@ -8,24 +8,17 @@ from pathlib import Path
 import yaml
 
 from course_lib.execute import write_atomic
-from course_lib.lessons import LANGS, find_lessons, read_notebook
+from course_lib.lessons import LANGS, executed_notebook_facts, file_version, find_lessons, read_notebook
 
-
-
-def _version(path: Path) -> tuple[str, int, int]:
-    """What tells one version of a file from another, for the memoised readers below (every build
-    of ``make serve`` writes the generated pages again: ~0.07 s of YAML and notebook JSON)."""
-    stat = Path(path).stat()
-    return str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size
 
 
 def load_glossary(path: Path) -> list[dict]:
     """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``
     (don't modify them)."""
-    return _load_glossary(*_version(path))
+    return _load_glossary(*file_version(path))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)  # per file version: every build of ``make serve`` writes the pages again
 def _load_glossary(path: str, mtime_ns: int, size: int) -> list[dict]:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
@@ -64,15 +57,10 @@ def run_records(docs_dir: Path, lang: str) -> list[tuple[str, dict]]:
     """``(stem, run record)`` of every executed lesson notebook of one language."""
     rows = []
     for nb_path in sorted((docs_dir / lang / "lessons").glob("*.ipynb")):
-        run = _run_record(*_version(nb_path))
+        run = executed_notebook_facts(nb_path)[0]
         if run is not None:
             rows.append((nb_path.stem, run))
     return rows
-
-
-@functools.lru_cache(maxsize=256)
-def _run_record(path: str, mtime_ns: int, size: int) -> dict | None:
-    return json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {}).get("course", {}).get("run")
 
 
 def build_markdown(docs_dir: Path, lang: str, reference: dict | None, lessons_dir: Path | None = None) -> str:

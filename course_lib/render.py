@@ -31,7 +31,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from course_lib import site
 from course_lib.execute import write_atomic
-from course_lib.lessons import repo_root
+from course_lib.lessons import executed_notebook_facts, package_version, repo_root, write_atomic_bytes
 
 log = logging.getLogger("mkdocs.hooks.course")
 
@@ -59,9 +59,7 @@ def page_inputs(notebook: Path, lang: str, stem: str, lessons_dir: Path) -> tupl
     Korean translation is outdated, and each cell's tags."""
     from course_lib import i18n
 
-    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
-    run = nb.get("metadata", {}).get("course", {}).get("run")
-    cell_tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
+    run, cell_tags = executed_notebook_facts(notebook)
     outdated = lang != "en" and i18n.status(lessons_dir / lang / f"{stem}.py",
                                             lessons_dir / "en" / f"{stem}.py") == i18n.OUTDATED
     return run, outdated, cell_tags
@@ -88,13 +86,6 @@ def processed_lesson(cache: Path, html: str, lang: str, stem: str, run: dict | N
             write_atomic_bytes(cache / name, data)
     write_atomic(entry_path, json.dumps({"html": out, "toc": tokens, "figures": sorted(figures), "styles": styles}))
     return out, tokens, figures, styles, {entry_path.name, *figures}
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 # ---------------------------------------------------------------------------- theme templates
@@ -167,6 +158,12 @@ def _installed(folder: str) -> bool:
     return any(folder.startswith(root + os.sep) for root in roots)
 
 
+def _installed_theme(config) -> tuple[str, ...] | None:
+    """The theme's folders when they all belong to installed packages, else ``None``."""
+    dirs = tuple(config.theme.dirs)
+    return dirs if all(map(_installed, dirs)) else None
+
+
 class _ListedOnce:
     """A template environment whose ``list_templates`` answers from ``_THEME_LISTINGS``."""
 
@@ -198,8 +195,8 @@ def read_installed_theme_once() -> None:
     add = Files.add_files_from_theme
     if not getattr(add, "_course_kept", False):
         def add_files_from_theme(self, env, config):
-            dirs = tuple(config.theme.dirs)
-            if not all(map(_installed, dirs)):
+            dirs = _installed_theme(config)
+            if dirs is None:
                 return add(self, env, config)
             # MkDocs' filter depends on the theme's static templates (and on nothing else that varies)
             return add(self, _ListedOnce(env, (dirs, tuple(sorted(config.theme.static_templates)))), config)
@@ -213,8 +210,8 @@ def read_installed_theme_once() -> None:
     translate = getattr(SearchPlugin, "_translate", None)
     if translate is not None and not getattr(translate, "_course_kept", False):
         def _translate(self, config, value):
-            dirs = tuple(config.theme.dirs)
-            if not all(map(_installed, dirs)):
+            dirs = _installed_theme(config)
+            if dirs is None:
                 return translate(self, config, value)
             key = (dirs, config.theme["language"], value)  # partials/language.html reads only these
             if key not in _TRANSLATIONS:
@@ -229,7 +226,6 @@ def read_installed_theme_once() -> None:
 
 #: pages whose search sections are kept on disk (oldest first out)
 SEARCH_SECTION_FILES = 512
-_SECTIONS_DIR: list[Path] = []  # where the build process keeps them (set by keep_search_sections)
 
 
 def search_sections(html: str, folder: Path) -> list:
@@ -244,7 +240,7 @@ def search_sections(html: str, folder: Path) -> list:
 
     from material.plugins.search import plugin as material_search
 
-    digest = hashlib.sha256(f"{_material_version()}\0{html}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{package_version('mkdocs-material')}\0{html}".encode()).hexdigest()[:32]
     path = folder / f"{digest}.pickle"
     try:
         return pickle.loads(path.read_bytes())
@@ -254,25 +250,18 @@ def search_sections(html: str, folder: Path) -> list:
     parser.feed(html)
     parser.close()
     try:
-        write_atomic_bytes(path, pickle.dumps(parser.data))
-        files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime)
-        for old in files[:-SEARCH_SECTION_FILES]:
-            old.unlink(missing_ok=True)
+        write_atomic_bytes(path, pickle.dumps(parser.data), keep=SEARCH_SECTION_FILES)
     except OSError:
         pass  # a read-only checkout still builds
     return parser.data
 
 
-@functools.lru_cache(maxsize=1)
-def _material_version() -> str:
-    from importlib.metadata import version
-
-    return version("mkdocs-material")
-
-
 class _KeptSectionsParser:
     """Stands in for Material's search ``Parser`` where its search index parses a page: the same
     sections, from ``search_sections``."""
+
+    folder: Path  # set by keep_search_sections
+    material_parser: type  # the parser it stands in for
 
     def __init__(self, *args, **kwargs) -> None:
         self._html: list[str] = []
@@ -282,7 +271,7 @@ class _KeptSectionsParser:
         self._html.append(data)
 
     def close(self) -> None:
-        self.data = search_sections("".join(self._html), _SECTIONS_DIR[-1])
+        self.data = search_sections("".join(self._html), _KeptSectionsParser.folder)
 
 
 def keep_search_sections(folder: Path) -> None:
@@ -292,7 +281,7 @@ def keep_search_sections(folder: Path) -> None:
         from material.plugins.search import plugin as material_search
     except ImportError:
         return
-    _SECTIONS_DIR[:] = [Path(folder)]
+    _KeptSectionsParser.folder = Path(folder)
     if not hasattr(material_search, "Parser") or material_search.Parser is _KeptSectionsParser:
         return
     _KeptSectionsParser.material_parser = material_search.Parser
