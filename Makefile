@@ -12,7 +12,7 @@ BROWSER_PKGS := chromium fonts-noto-cjk
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup data browser serve build test bench clean i18n-status parity
+.PHONY: help setup data browser serve build test bench reference-run clean i18n-status parity
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test: setup browser ## run every test (lessons as scripts, parity, executor, sit
 
 bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
 	$(PY) -m course_lib.bench
+
+reference-run: setup ## execute every lesson afresh, one at a time, and record device, times and accuracy in docs/reference_run.json
+	$(PY) -m course_lib.reference_run
 
 i18n-status: ## list each Korean lesson as up to date, outdated or missing against its English twin
 	@$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m course_lib.i18n status

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from course_lib.execute import write_atomic
-from course_lib.lessons import LANGS, executed_notebook_facts, file_version, find_lessons, read_notebook
+from course_lib.lessons import LANGS, executed_notebook_facts, file_version, find_lessons, read_notebook, repo_root
 
 
 
@@ -89,14 +89,32 @@ def build_markdown(docs_dir: Path, lang: str, reference: dict | None, lessons_di
                  if ko else f"**Total**: {len(records)} lessons, {total:.1f} s of execution, devices: ")
             + ", ".join(f"`{d}`" for d in devices)]
     if reference:
-        out += ["", "## 기준 실행 (GPU)" if ko else "## Reference run (GPU)", "",
-                ("같은 강의를 GPU에서 실행한 기준 기록입니다." if ko else
-                 "The same lessons run on a GPU, recorded as a reference."), "",
-                "| 강의 | 장치 | torch | 실행 시간 |" if ko else "| Lesson | Device | torch | Wall time |",
-                "| --- | --- | --- | ---: |"]
-        for stem, run in sorted(reference.get("lessons", {}).items()):
-            out.append(f"| {titles.get(stem, stem)} | `{run['device']}` | {run['torch']} | {run['wall_time_s']:.1f} s |")
+        out += reference_markdown(reference, dict(records), titles, lessons_dir, ko)
     return "\n".join(out) + "\n"
+
+
+def reference_markdown(reference: dict, records: dict, titles: dict, lessons_dir: Path | None, ko: bool) -> list[str]:
+    """The reference run (``make reference-run``, docs/reference_run.json) beside this build's runs."""
+    from course_lib.reference_run import code_digest
+
+    lessons_dir = Path(lessons_dir or repo_root() / "lessons")
+    out = ["", "## 기준 실행" if ko else "## Reference run", "",
+           (f"`make reference-run`으로 {reference['created']}에 `{reference['device']}`에서 모든 강의를 하나씩 "
+            "새로 실행한 기록입니다. 강의 코드가 그 뒤에 바뀌었으면 표시해 둡니다." if ko else
+            f"Every lesson executed afresh, one at a time, by `make reference-run` on `{reference['device']}` "
+            f"({reference['created']}). Lessons whose code changed since are marked."), "",
+           "| 강의 | 이 빌드 | 기준 실행 | 테스트 정확도 | 에폭 시간 |" if ko else
+           "| Lesson | This build | Reference run | Test accuracy | Epoch time |",
+           "| --- | ---: | ---: | ---: | --- |"]
+    for stem, row in sorted(reference.get("lessons", {}).items()):
+        path = lessons_dir / "en" / f"{stem}.py"
+        stale = not path.exists() or code_digest(path) != row.get("code")
+        ref = f"{row['wall_time_s']:.1f} s" + ((" (코드 바뀜)" if ko else " (code changed)") if stale else "")
+        mine = f"{records[stem]['wall_time_s']:.1f} s" if stem in records else "—"
+        acc = f"{row['test_accuracy']:.4f}" if "test_accuracy" in row else ""
+        epochs = "<br>".join(f"{what}: {s:.2f} s" for what, s in row.get("epoch_s", {}).items())
+        out.append(f"| {titles.get(stem, stem)} | {mine} | {ref} | {acc} | {epochs} |")
+    return out
 
 
 def write_generated_pages(docs_dir: Path, lessons_dir: Path | None = None) -> list[Path]:
