@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -13,8 +14,8 @@ from course_lib.lessons import LANGS, executed_notebook_facts, file_version, fin
 
 
 def load_glossary(path: Path) -> list[dict]:
-    """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``
-    (don't modify them)."""
+    """The glossary entries: ``en``, ``ko``, ``def_en``, ``def_ko``, ``discouraged``, and optionally
+    ``forms_en``/``forms_ko`` (the words lessons use, when the term itself is not one) (don't modify them)."""
     return _load_glossary(*file_version(path))
 
 
@@ -35,21 +36,58 @@ def lesson_titles(lang: str, lessons_dir: Path | None = None) -> dict[str, str]:
     return titles
 
 
+def prose(path: Path) -> str:
+    """A lesson's markdown cells without headings, code spans, emphasis markers, link targets and HTML tags."""
+    text = "\n".join(line for c in read_notebook(path).cells if c.cell_type == "markdown"
+                     for line in c.source.splitlines() if not line.startswith("#"))
+    text = re.sub(r"`[^`]*`", " ", text).replace("*", "")
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def term_forms(entry: dict, lang: str) -> list[str]:
+    """The words a lesson uses for a glossary entry: ``forms_<lang>`` if given, else its term split at
+    " / " with any parenthesised part dropped ("필터 (커널)" -> "필터")."""
+    if entry.get(f"forms_{lang}"):
+        return list(entry[f"forms_{lang}"])
+    return [re.sub(r"\s*\(.*\)", "", form).strip() for form in entry[lang].split(" / ")]
+
+
+def _uses(text: str, form: str, lang: str) -> re.Match | None:
+    if lang == "en":  # a word start, any ending: "neuron" also finds "neurons"
+        return re.search(rf"(?<![\w-]){re.escape(form)}", text, re.I)
+    return re.search(re.escape(form), text)
+
+
+def first_uses(entries: list[dict], lang: str, lessons_dir: Path | None = None) -> dict[str, str]:
+    """``{entry's en: stem}``: the first lesson (in course order) whose prose uses the entry's term."""
+    texts = [(ls.stem, prose(ls.path)) for ls in find_lessons(lessons_dir) if ls.lang == lang]
+    found = {}
+    for e in entries:
+        forms = term_forms(e, lang)
+        found[e["en"]] = next((stem for stem, text in texts if any(_uses(text, f, lang) for f in forms)), None)
+    return found
+
+
 def glossary_markdown(entries: list[dict], lang: str, lessons_dir: Path | None = None) -> str:
     titles = lesson_titles(lang, lessons_dir)
+    first = first_uses(entries, lang, lessons_dir)
     if lang == "ko":
-        head = ("# 용어집\n\n이 강좌는 개념마다 한국어 용어 하나만 씁니다. 각 용어가 처음 나오는 강의로 "
-                "바로 갈 수 있습니다.\n\n| 한국어 | English | 뜻 | 처음 나오는 강의 |\n| --- | --- | --- | --- |\n")
+        head = ("# 용어집\n\n이 강좌는 개념마다 한국어 용어 하나만 씁니다. 마지막 열은 그 용어가 설명에 처음 나오는 "
+                "강의입니다. PyTorch 한국어 튜토리얼에서 다른 말을 쓰는 용어는 뜻 풀이에 함께 적었습니다.\n\n"
+                "| 한국어 | English | 뜻 | 처음 나오는 강의 |\n| --- | --- | --- | --- |\n")
         rows = sorted(entries, key=lambda e: e["ko"])
     else:
-        head = ("# Glossary\n\nThe course uses one term per concept in each language. Each term links to the "
-                "lesson that introduces it.\n\n| English | 한국어 | Meaning | Introduced in |\n| --- | --- | --- | --- |\n")
+        head = ("# Glossary\n\nThe course uses one term per concept in each language. The last column links to the "
+                "first lesson whose text uses the term.\n\n| English | 한국어 | Meaning | First used in |\n"
+                "| --- | --- | --- | --- |\n")
         rows = sorted(entries, key=lambda e: e["en"].lower())
     lines = []
     for e in rows:
-        link = f"[{titles.get(e['lesson'], e['lesson'])}](lessons/{e['lesson']}.ipynb)" if e["lesson"] in titles else "—"
-        first, second = (e["ko"], e["en"]) if lang == "ko" else (e["en"], e["ko"])
-        lines.append(f"| **{first}** | {second} | {e['def_' + lang]} | {link} |")
+        stem = first[e["en"]]
+        link = f"[{titles.get(stem, stem)}](lessons/{stem}.ipynb)" if stem in titles else "—"
+        first_col, second = (e["ko"], e["en"]) if lang == "ko" else (e["en"], e["ko"])
+        lines.append(f"| **{first_col}** | {second} | {e['def_' + lang]} | {link} |")
     return head + "\n".join(lines) + "\n"
 
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import LESSONS, ROOT
 from course_lib import i18n
 from course_lib.lessons import read_notebook
-from course_lib.pages import glossary_markdown, load_glossary
+from course_lib import pages
+from course_lib.pages import load_glossary
 
 KO_LESSONS = [ls for ls in LESSONS if ls.lang == "ko"]
 GLOSSARY = load_glossary(ROOT / "docs" / "glossary.yml")
@@ -65,14 +66,42 @@ def test_korean_prose_avoids_discouraged_terms(lesson):
     assert not found, f"{lesson.path.name}: use the glossary term instead: " + ", ".join(f"{b} → {g}" for b, g in found)
 
 
-def test_glossary_entries_are_complete_and_link_existing_lessons():
-    stems = {ls.stem for ls in LESSONS}
+def test_glossary_entries_are_complete_and_each_is_used():
     assert len({e["ko"] for e in GLOSSARY}) == len(GLOSSARY), "one Korean term per concept"
     for e in GLOSSARY:
         assert e["en"] and e["ko"] and e["def_en"] and e["def_ko"], e
-        assert e["lesson"] in stems, f"{e['en']}: no lesson {e['lesson']}"
-    md = glossary_markdown(GLOSSARY, "ko")
-    assert "| **가중치** | weight |" in md and "(lessons/01_neural_networks.ipynb)" in md
+        assert "lesson" not in e, f"{e['en']}: the first lesson is computed from the lessons, not typed"
+    for lang in ("ko", "en"):
+        unused = [en for en, stem in pages.first_uses(GLOSSARY, lang, ROOT / "lessons").items() if stem is None]
+        assert not unused, f"glossary terms no {lang} lesson uses: {unused}"
+
+
+def test_glossary_links_the_first_lesson_that_uses_each_term(tmp_path):
+    for lang, first, later in (("ko", "가중치는 곱하는 값입니다.", "가중치(weight)를 다시 봅니다."),
+                               ("en", "Each weight scales an input.", "Weights again.")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "01_a.py").write_text("# %% [markdown]\n# # 가중치 weight\n#\n# 설명 only.\n", encoding="utf-8")
+        (tmp_path / lang / "02_b.py").write_text(f"# %% [markdown]\n# # B\n#\n# {first}\n", encoding="utf-8")
+        (tmp_path / lang / "03_c.py").write_text(f"# %% [markdown]\n# # C\n#\n# {later}\n", encoding="utf-8")
+        md = pages.glossary_markdown(GLOSSARY, lang, tmp_path)
+        row = next(line for line in md.splitlines() if line.startswith(("| **가중치**", "| **weight**")))
+        assert row.endswith("(lessons/02_b.ipynb) |"), row  # headings don't count; the earliest prose use does
+
+
+@pytest.mark.parametrize("lesson", KO_LESSONS, ids=[ls.stem for ls in KO_LESSONS])
+def test_first_korean_use_of_a_term_gives_the_english(lesson):
+    """Where a glossary term first appears in the course's Korean prose, it reads 가중치(weight)."""
+    text = pages.prose(lesson.path)
+    first = pages.first_uses(GLOSSARY, "ko", ROOT / "lessons")
+    missing = []
+    for e in GLOSSARY:
+        if first[e["en"]] != lesson.stem or e.get("english_at_first_use") is False:
+            continue
+        for form in pages.term_forms(e, "ko"):
+            at = text.find(form)
+            if at >= 0 and not re.match(r"\([^)]*[A-Za-z]", text[at + len(form):]):
+                missing.append(f"{form} → {form}({e['en']}): …{text[max(0, at - 20):at + len(form) + 10]}…")
+    assert not missing, f"{lesson.path.name}: give the English at the first use:\n" + "\n".join(missing)
 
 
 def test_the_discouraged_term_check_can_fail(tmp_path):
