@@ -10,8 +10,9 @@
 # - what a neuron computes: a weighted sum of its inputs plus a bias, passed through an activation function
 # - how neurons are arranged in layers: input, hidden and output
 # - how to compute one layer for a whole batch with `X @ W.T + b`, and that `nn.Linear` does the same
-# - why `nn.Linear` stores its weight as `[out_features, in_features]`
-# - what the bias really does (it shifts the threshold), and what it does not do
+# - how `nn.Linear` lays out its weight: one row per neuron, shape `[out_features, in_features]`
+# - why writing your own values into a layer needs `torch.no_grad()`
+# - what the bias does (it moves the threshold) and what it does not do (it is no measure of confidence)
 #
 # **Prerequisites:** basic Python and a first look at tensors (creating them, `shape`, `*`, `@`).
 # No earlier lesson is needed.
@@ -50,15 +51,16 @@ print("w @ x + b =", w @ x + b)  # the same weighted sum as a dot product
 print("sigmoid(z) =", torch.sigmoid(z))
 
 # %% [markdown]
-# The weighted sum is just a dot product, so `w @ x + b` gives the same $-0.65$. The sigmoid squashes
-# any $z$ into the range $(0, 1)$; lesson 02 compares it with other activation functions.
+# The weighted sum is just a dot product, so `w @ x + b` gives the same $-0.65$. The sigmoid maps
+# any $z$ into the range $(0, 1)$; [lesson 02](02_activation_functions.ipynb) compares it with other
+# activation functions.
 #
 # ## Layers: input, hidden, output
 #
 # Neurons are arranged in **layers**. The **input layer** holds the input values and computes nothing;
-# each **hidden layer** and the **output layer** is a group of neurons, and each of those neurons
-# receives *every* value of the layer before it. The figure shows a network with 3 inputs, a hidden
-# layer of 4 neurons and an output layer of 2 neurons — a "3-4-2" network.
+# each **hidden layer** and the **output layer** is a group of neurons. In the networks of this lesson
+# each of those neurons receives *every* value of the layer before it. The figure shows a network with
+# 3 inputs, a hidden layer of 4 neurons and an output layer of 2 neurons — a "3-4-2" network.
 
 # %%
 sizes = [3, 4, 2]  # values in the input layer, neurons in the hidden and output layers
@@ -110,29 +112,54 @@ print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 # ## `nn.Linear` computes the same thing
 #
 # `nn.Linear(in_features, out_features)` is such a layer: it owns a weight and a bias and computes
-# `X @ W.T + b`. Copy our `W` and `b` into it, and it must give the same numbers. We run the layer on
-# `device` (a GPU if there is one), so we compare with `torch.allclose`, which allows for tiny rounding
-# differences between devices.
+# `X @ W.T + b`. Copy our `W` and `b` into it, and it must give the same numbers.
+#
+# We put the layer on `device`. The course helper `get_device()` in the first cell picked it: a CUDA
+# GPU if there is one, else Apple's MPS, else the CPU ([lesson 03](03_building_models.ipynb) shows the
+# plain PyTorch code). This page was built on a CPU, so that cell printed `device: cpu`; on a machine
+# with a GPU it prints `cuda` or `mps`. `.to(device)` moves a layer or a tensor there.
+#
+# A first try at copying the weight in fails:
 
 # %%
 layer = nn.Linear(in_features=3, out_features=4).to(device)
 print(layer)
+print("weight.requires_grad:", layer.weight.requires_grad)
 
-with torch.no_grad():      # we are setting parameters, not training
+try:
+    layer.weight.copy_(W)  # an in-place write while PyTorch records: refused
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+# %% [markdown]
+# Why? A layer's weight and bias have `requires_grad=True`: PyTorch records every operation done with
+# them, so that training can later compute **gradients** (how much a result changes when a parameter
+# changes; [lesson 02](02_activation_functions.ipynb) computes some). In that record a parameter is a
+# starting point, a *leaf*. An in-place write (`copy_`, `fill_`, `+=`) while recording is on would make
+# it the result of an operation instead, so PyTorch refuses it with the error above. Inside
+# `with torch.no_grad():` nothing is recorded and the write is a plain change of values: here
+# `torch.no_grad()` is required, not a courtesy.
+#
+# The layer then computes on `device`, and `.cpu()` brings its output back to compare it with `Z`.
+# `torch.allclose` allows for the tiny rounding differences another device or kernel can give, where
+# exact equality would not.
+
+# %%
+with torch.no_grad():      # recording off: writing into the parameters is allowed
     layer.weight.copy_(W)  # copy_ also moves the values to the layer's device
     layer.bias.copy_(b)
 
 out = layer(X.to(device))  # (2, 3) -> (2, 4)
 print("out.shape:", out.shape)
-print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))
+print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))  # .cpu(): Z lives on the CPU
 
 # %% [markdown]
 # ## How `nn.Linear` stores its weight
 #
 # `nn.Linear` keeps `weight` with shape `[out_features, in_features]` — one row per neuron, exactly like
 # our `W` — and `bias` with shape `[out_features]`. A layer from 784 inputs (a 28×28 image) to 20 neurons
-# therefore has a `(20, 784)` weight. PyTorch fills both with small random values, uniform in
-# $\pm 1/\sqrt{n}$ for $n$ = `in_features`.
+# therefore has a `(20, 784)` weight. PyTorch fills both with small random values, drawn uniformly
+# between $-1/\sqrt{n}$ and $1/\sqrt{n}$ for $n$ = `in_features`: here $1/\sqrt{784} = 1/28$.
 
 # %%
 layer = nn.Linear(784, 20)
@@ -142,6 +169,7 @@ print("neuron 0 has", layer.weight[0].numel(), "weights")
 
 bound = 1 / 784**0.5  # 1/sqrt(in_features) = 1/28
 print(f"bound = {bound:.4f}, all weights within it:", (layer.weight.abs() <= bound).all().item())
+print("all biases within it:", (layer.bias.abs() <= bound).all().item())
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: writing a weight matrix as `(in, out)`**
@@ -157,14 +185,24 @@ with torch.no_grad():
     square.weight.copy_(W_in_out)  # wrong: nn.Linear expects (out, in)
 print("matches X @ W_in_out:", torch.allclose(square(X), X @ W_in_out))
 
+# %% [markdown] tags=["pitfall"]
+# **The fix:** transpose the matrix to `(out, in)` with `.T` before copying it. When the layer is not
+# square, the same mistake at least fails loudly, because the shapes differ; with a square layer only a
+# check like this `allclose` catches it.
+
+# %% tags=["pitfall"]
 with torch.no_grad():
     square.weight.copy_(W_in_out.T)  # fix: transpose to (out, in)
 print("after .T:", torch.allclose(square(X), X @ W_in_out))
 
+wide = nn.Linear(3, 4, bias=False)  # not square: its weight is (4, 3)
+try:
+    with torch.no_grad():
+        wide.weight.copy_(torch.randn(3, 4))  # an (in, out) matrix
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
 # %% [markdown]
-# When the layer is not square, the same mistake at least fails loudly with a shape error; with a square
-# layer only a check like this `allclose` catches it.
-#
 # ## What the bias does
 #
 # Take a neuron with one input, weight $w = 1$ and a *step* activation: it outputs 1 ("fires") when
@@ -196,11 +234,12 @@ show(fig)
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: "a low bias means the network is confident"**
 #
-# Some study notes say that a low bias means the network is confident in its output and a high bias
-# means it is not. That is wrong. The bias is a **learned offset**: a parameter like the weights, which
-# training moves to wherever it places the threshold best. Its size depends on how the inputs happen
-# to be measured and says nothing about confidence. Below, two neurons with very different biases give
-# *identical* outputs, and two neurons with the *same* bias give very different ones.
+# A common reading of the bias is that a low bias means the network is confident in its output and a
+# high bias means it is not. That is wrong. The bias is a **learned offset**: a parameter like the
+# weights, which training moves to wherever it places the threshold best. Its size depends on how the
+# inputs happen to be measured and says nothing about confidence. Below, a neuron that reads the raw
+# exam score (bias $-30$) and one that reads the score minus 50 (bias $-5$) give *identical* outputs,
+# and two neurons with the *same* bias, 0, give very different ones.
 
 # %% tags=["pitfall"]
 score = torch.tensor([40.0, 55.0, 60.0, 65.0, 90.0])   # exam scores, pass mark 60
@@ -218,7 +257,8 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # near 0.5
 # %% [markdown] tags=["pitfall"]
 # **The fix:** confidence belongs to an *output for a given input*, not to a parameter. For a sigmoid
 # output $p$, the model's confidence in its own answer is $\max(p, 1 - p)$, which depends on the whole
-# $z = \mathbf{w} \cdot \mathbf{x} + b$. And the bias is trained just like the weights. (In statistics,
+# $z = \mathbf{w} \cdot \mathbf{x} + b$. And the bias is trained just like the weights: both have
+# `requires_grad=True`. (In statistics,
 # a model with "high bias" is one that makes systematic errors, such as a straight line fitted to a
 # curve — a different idea that happens to share the word.)
 
@@ -249,7 +289,8 @@ print("parameters:", sum(t.numel() for t in tensors))
 
 # %% [markdown]
 # The output layer has no activation here: its two raw outputs, called **logits**, are what a
-# classifier turns into class probabilities (lesson 02 shows softmax, lesson 03 builds a full model).
+# classifier turns into class probabilities ([lesson 02](02_activation_functions.ipynb) shows softmax,
+# [lesson 03](03_building_models.ipynb) builds a full model).
 #
 # ## Summary
 #
@@ -259,7 +300,9 @@ print("parameters:", sum(t.numel() for t in tensors))
 #   per neuron. Networks stack an input layer, hidden layers and an output layer.
 # - `nn.Linear(in_features, out_features)` computes exactly that — `torch.allclose` confirmed it — and
 #   stores `weight` as `[out_features, in_features]` and `bias` as `[out_features]`.
-# - The bias shifts the activation threshold (to $x = -b/w$ for one input). It is a learned offset, not a
+# - Writing values into a parameter in place (`copy_`, `fill_`) must happen inside `torch.no_grad()`:
+#   outside it PyTorch records operations on parameters and refuses the write.
+# - The bias moves the activation threshold (to $x = -b/w$ for one input). It is a learned offset, not a
 #   measure of confidence; confidence is read from the outputs.
 #
 # ## Exercises
@@ -315,6 +358,7 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 # - [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html) and [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html) — comparing tensors
 # - [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html) and [`torch.maximum`](https://docs.pytorch.org/docs/stable/generated/torch.maximum.html)
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
+# - [Autograd mechanics: in-place operations](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — what PyTorch records and why it guards in-place writes
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
 # - Tensor methods used here: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html); and [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
 # - [Broadcasting semantics](https://docs.pytorch.org/docs/stable/notes/broadcasting.html) — why `+ b` works on every row

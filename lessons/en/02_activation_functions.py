@@ -14,9 +14,12 @@
 # - softmax: which `dim`, the numerically stable form, and `log_softmax`;
 # - `nn.ReLU()`, `F.relu` and `torch.relu`: three spellings of the same operation.
 #
-# **Prerequisites:** lesson 01 (a neuron, `nn.Linear`). From autograd you only need this: a tensor
-# created with `requires_grad=True` records the operations done on it, and
-# `torch.autograd.grad(y, x)` (or `y.backward()`) computes the gradient of `y` with respect to `x`.
+# **Prerequisites:** [lesson 01](01_neural_networks.ipynb) (a neuron, `nn.Linear`, writing into
+# parameters inside `torch.no_grad()`). From autograd, PyTorch's automatic differentiation, you only
+# need this: a tensor created with `requires_grad=True` records the operations done with it (that
+# record is the *autograd graph*), and `torch.autograd.grad(y, x)` or `y.backward()` then computes the
+# **gradient** of `y` with respect to `x`: how much `y` changes when each element of `x` changes a
+# little. Both need `y` to be a single number; the section on derivatives shows how to get one.
 
 # %%
 import matplotlib.pyplot as plt
@@ -58,12 +61,27 @@ for name, f in activations.items():
 # %% [markdown]
 # ## Each function with its derivative
 #
-# To train a network, gradient descent needs the derivative of every activation. Autograd computes
-# it for us: since output $i$ depends only on input $i$, the gradient of `f(x).sum()` is exactly
-# $f'(x_i)$ at every point. The dashed lines below come from autograd, not from a formula.
+# Training moves every weight a little against its gradient (gradient descent, written out in the
+# next section), so it needs the derivative of every activation, and autograd computes it for us.
+# Called without a `gradient` argument, `torch.autograd.grad(y, x)` and `y.backward()` need `y` to
+# hold a single element; with 801 outputs they raise an error. So we sum first: output $i$ depends
+# only on input $i$, so the gradient of `f(x).sum()` is exactly $f'(x_i)$ at every point.
 
 # %%
-x = torch.linspace(-4, 4, 801, requires_grad=True)
+x = torch.linspace(-4, 4, 801, requires_grad=True)  # 801 points from -4 to 4
+y = torch.sigmoid(x)  # 801 outputs
+try:
+    torch.autograd.grad(y, x)  # not a single number: refused
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+(dy,) = torch.autograd.grad(y.sum(), x)  # one number: fine; dy[i] = sigmoid'(x[i])
+print("dy.shape:", dy.shape)
+
+# %% [markdown]
+# The same for all eight functions. The dashed lines below come from autograd, not from a formula.
+
+# %%
 fig, axes = plt.subplots(2, 4, figsize=(14, 6), sharex=True)
 for ax, (name, f) in zip(axes.flat, activations.items()):
     y = f(x)
@@ -73,25 +91,28 @@ for ax, (name, f) in zip(axes.flat, activations.items()):
     ax.axhline(0, color="gray", lw=0.5)
     ax.set_title(name)
     ax.grid(alpha=0.3)
-    print(f"{name:>15}  max f'(x) = {dy.max():.3f}")
+    print(f"{name:>15}  max f'(x) = {dy.max():.3f}   f'(4) = {dy[-1]:.3f}")
 axes[0, 0].legend(loc="upper left")
 fig.suptitle("activation functions and their derivatives / 활성화 함수와 도함수")
 fig.tight_layout()
 show(fig)
 
 # %% [markdown]
-# Two things to read from the figure. The sigmoid's derivative is at most 0.25, so every sigmoid
-# multiplies the gradient flowing back through it by 0.25 or less — one reason deep networks moved
-# to ReLU, whose derivative is exactly 1 for every positive input. And the binary
-# step's derivative is flat zero, which is the subject of the next section.
+# Three things to read from the figure and the printout. The sigmoid's derivative is at most 0.25, so
+# every sigmoid multiplies the gradient flowing back through it by 0.25 or less — one reason deep
+# networks moved to ReLU, whose derivative is exactly 1 for every positive input. For large $|x|$
+# the sigmoid and tanh flatten out, they **saturate**: at $x = 4$ their derivatives are already
+# below 0.02, so almost no gradient passes. And the binary step's derivative is flat zero, which is
+# the subject of the next section.
 
 # %% [markdown]
 # ## Why the binary step can't be trained
 #
 # The step is constant on both sides of 0, so its derivative is 0 everywhere except at 0, where
 # it does not exist. PyTorch shows this in two ways: a comparison such as `z > 0` cuts the autograd
-# graph (the result has no `grad_fn`, so `backward()` fails), and a differentiable formula such as
-# the `sign` version above gives a gradient of exactly zero.
+# graph (the result has no `grad_fn`, the link to the operation that made it, so `backward()`
+# fails), and a differentiable formula such as the `sign` version above gives a gradient of exactly
+# zero.
 
 # %%
 z = torch.tensor([-1.5, -0.2, 0.3, 2.0], requires_grad=True)
@@ -107,46 +128,51 @@ for name in ["binary step", "sigmoid", "ReLU"]:
     print(f"{name:>12} gradient: {grad}")
 
 # %% [markdown]
-# A gradient step updates a weight by $w \leftarrow w - \eta \, \partial L / \partial w$. With the
-# step function that gradient is zero for every weight in front of it, so the weights never move:
-# the network cannot learn. The sigmoid is a smooth stand-in for the step and gives a nonzero
-# gradient everywhere, which is why it replaced the step in early neural networks.
+# A gradient descent step updates a weight by $w \leftarrow w - \eta \, \partial L / \partial w$, where
+# $L$ is the loss, the number training makes small ([lesson 07](07_training_basics.ipynb)), and
+# $\eta$ is the learning rate, a small positive number. With the step function that gradient is
+# zero for every weight in front of it, so the weights never move: the network cannot learn. The
+# sigmoid is a smooth stand-in for the step and gives a nonzero gradient everywhere, which is why it
+# replaced the step in early neural networks.
 
 # %% [markdown]
 # ## Why nonlinearity: two linear layers are one linear layer
 #
 # Without an activation between them, two linear layers collapse into one:
-# $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$. We build that single `nn.Linear` and
-# check that it gives the same outputs as the stack.
+# $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$. We build that single `nn.Linear`, writing
+# its parameters inside `torch.no_grad()` as in [lesson 01](01_neural_networks.ipynb) (outside it
+# PyTorch refuses the in-place write), and check that it gives the same outputs as the two layers.
 
 # %%
-stack = nn.Sequential(nn.Linear(4, 8), nn.Linear(8, 3)).to(device)
-W1, b1 = stack[0].weight, stack[0].bias  # (8, 4), (8,)
-W2, b2 = stack[1].weight, stack[1].bias  # (3, 8), (3,)
+layer1 = nn.Linear(4, 8).to(device)
+layer2 = nn.Linear(8, 3).to(device)
+W1, b1 = layer1.weight, layer1.bias  # (8, 4), (8,)
+W2, b2 = layer2.weight, layer2.bias  # (3, 8), (3,)
 
 merged = nn.Linear(4, 3).to(device)
-with torch.no_grad():  # we set parameters by hand; autograd need not record it
+with torch.no_grad():  # required for in-place writes into parameters
     merged.weight.copy_(W2 @ W1)  # (3, 8) @ (8, 4) -> (3, 4)
     merged.bias.copy_(W2 @ b1 + b2)  # (3,)
 
 X = torch.randn(5, 4).to(device)  # a minibatch of 5 samples
-print("stack(X)[0] :", [round(v, 4) for v in stack(X)[0].tolist()])
-print("merged(X)[0]:", [round(v, 4) for v in merged(X)[0].tolist()])
-assert torch.allclose(stack(X), merged(X), atol=1e-6)
+two_layers = layer2(layer1(X))  # (5, 4) -> (5, 8) -> (5, 3)
+print("layer2(layer1(X))[0]:", [round(v, 4) for v in two_layers[0].tolist()])
+print("merged(X)[0]        :", [round(v, 4) for v in merged(X)[0].tolist()])
+assert torch.allclose(two_layers, merged(X), atol=1e-6)
 print("two Linear layers == one Linear layer: True")
 
 # %% [markdown]
-# Put a ReLU between the same two layers and no single linear layer can do the same job any more:
-# the merged layer now disagrees with the network.
+# Put a ReLU between the same two layers and the result is no longer a linear map of `X`: the merged
+# layer now disagrees with it.
 
 # %%
-with_relu = nn.Sequential(stack[0], nn.ReLU(), stack[1])  # same weights, plus a ReLU
-diff = (with_relu(X) - merged(X)).abs().max().item()
-print(f"max |with_relu(X) - merged(X)| = {diff:.3f}")
+with_relu = layer2(F.relu(layer1(X)))  # same weights, plus a ReLU
+diff = (with_relu - merged(X)).abs().max().item()
+print(f"max |with_relu - merged(X)| = {diff:.3f}")
 
 # %% [markdown]
-# The same thing in a picture: one input, 16 hidden units, one output, with the **same** random
-# weights each time. Without an activation the result is a straight line however many units we
+# The same thing in a picture: one input, 16 hidden neurons, one output, with the **same** random
+# weights each time. Without an activation the result is a straight line however many neurons we
 # use; with ReLU it is a line with bends, with tanh a smooth curve. Stacking such bends is what
 # lets a network fit complicated functions.
 
@@ -194,7 +220,7 @@ print("batch of 2, dim=0, row sums:", wrong(logits).sum(dim=1))
 print("batch of 1, dim=0:", wrong(logits[:1]))
 
 # %% [markdown] tags=["pitfall"]
-# The fix: normalise over the class dimension, `dim=1` — or `dim=-1`, the last dimension, which
+# **The fix:** normalise over the class dimension, `dim=1` — or `dim=-1`, the last dimension, which
 # stays right even if extra leading dimensions appear. The result for a sample no longer depends
 # on its batch mates.
 
@@ -207,9 +233,9 @@ print("batch of 1, dim=1:", right(logits[:1]))
 # %% [markdown]
 # ## Numerically stable softmax
 #
-# Taken literally, the formula overflows: in float32, $e^{z}$ is `inf` once $z > 88.7$, and
-# `inf / inf` is `nan`. Subtracting the largest logit $m$ first changes nothing mathematically,
-# because the factor $e^{-m}$ cancels:
+# Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, so
+# $e^{z}$ is `inf` once $z$ passes about 88.72, and `inf / inf` is `nan`. Subtracting the largest
+# logit $m$ first changes nothing mathematically, because the factor $e^{-m}$ cancels:
 # $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},$$
 # but now every exponent is $\le 0$ and the largest term is exactly $e^0 = 1$.
 
@@ -222,6 +248,9 @@ def stable_softmax(z):
     z = z - z.max(dim=-1, keepdim=True).values  # the largest entry becomes 0
     return torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)
 
+
+print("largest float32:", torch.finfo(torch.float32).max)
+print("exp([88.72, 88.73]):", torch.exp(torch.tensor([88.72, 88.73])))
 
 big = torch.tensor([[1000.0, 1001.0, 1002.0]])
 print("exp(big)      :", torch.exp(big))
@@ -237,8 +266,8 @@ print("stable_softmax == torch.softmax: True")
 #
 # ## `log_softmax`: better than `log(softmax(...))`
 #
-# Losses for classification need the **log** of the probabilities. Computing `softmax` first and
-# then `log` fails when a probability underflows to 0: its log becomes `-inf`. `log_softmax`
+# The loss that trains a classifier works with the **log** of its probabilities. Computing `softmax`
+# first and then `log` fails when a probability underflows to 0: its log becomes `-inf`. `log_softmax`
 # computes $z_i - m - \log \sum_j e^{z_j - m}$ directly and stays finite.
 
 # %%
@@ -251,22 +280,26 @@ print("log_softmax == z - logsumexp(z): True")
 
 # %% [markdown]
 # This is also why `nn.CrossEntropyLoss` takes raw logits, not probabilities: it applies
-# `log_softmax` itself (followed by `nn.NLLLoss`). You will use it in the training lessons.
+# `log_softmax` itself (followed by `nn.NLLLoss`). You will train with it in
+# [lesson 09](09_train_and_evaluate.ipynb).
 
 # %% [markdown]
 # ## `nn.ReLU()` vs `F.relu` vs `torch.relu`
 #
-# The same operation comes in three spellings. `nn.ReLU()` is a module: it fits in an
-# `nn.Sequential` and shows up in `print(model)`. `F.relu` (from `torch.nn.functional`) is a plain
-# function, handy inside a `forward` method, and it calls `torch.relu`. All three give identical
-# results, and the module owns no parameters.
+# The same operation comes in three spellings. `nn.ReLU()` is a module: like `nn.Linear` in lesson 01,
+# an object you create once and then call, but one that owns no parameters. Models are built from
+# modules ([lesson 03](03_building_models.ipynb) builds one, [lesson 04](04_layers.ipynb) chains
+# modules with `nn.Sequential`). `F.relu` (from `torch.nn.functional`) is a plain function, handy
+# inside the `forward` method that lesson 03 introduces, and it calls `torch.relu`. All three give
+# identical results.
 
 # %%
 x = torch.randn(2, 5).to(device)
 a = nn.ReLU()(x)
 b = F.relu(x)
 c = torch.relu(x)
-print(a)
+print(x.cpu())
+print(a.cpu())  # every negative entry is now 0
 print("identical:", torch.equal(a, b) and torch.equal(b, c))
 print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 
@@ -275,14 +308,16 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 #
 # - An activation function is applied element by element after the weighted sum. Without one,
 #   any stack of `nn.Linear` layers is a single linear map ($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
+# - `torch.autograd.grad(y, x)` and `y.backward()` without a `gradient` argument need a
+#   single-element `y`; for an element-wise function, the gradient of `f(x).sum()` is $f'(x)$.
 # - Training needs useful derivatives: the binary step has zero gradient almost everywhere;
-#   sigmoid and tanh saturate (sigmoid's derivative is at most 0.25); ReLU and its smooth
-#   relatives (GELU, SiLU) are the usual choices today.
+#   sigmoid and tanh saturate (flat for large $|x|$; sigmoid's derivative is at most 0.25); ReLU
+#   and its smooth relatives (GELU, SiLU) are the usual choices today.
 # - Softmax turns logits into probabilities along `dim` — the class dimension, `dim=1` for a
 #   `(samples, classes)` minibatch. Stable implementations subtract the maximum first;
 #   `log_softmax` is the stable way to get log-probabilities.
-# - `nn.ReLU()`, `F.relu` and `torch.relu` compute the same thing; the module form is for
-#   containers like `nn.Sequential`.
+# - `nn.ReLU()`, `F.relu` and `torch.relu` compute the same thing; the module form is the one you
+#   put into containers such as `nn.Sequential` (lesson 04).
 
 # %% [markdown]
 # ## Exercises
@@ -348,13 +383,16 @@ print("three Linear layers == one Linear layer: True")
 #   [`F.log_softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.log_softmax.html),
 #   [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html),
 #   [`torch.tanh`](https://docs.pytorch.org/docs/stable/generated/torch.tanh.html),
+#   [`torch.relu`](https://docs.pytorch.org/docs/stable/generated/torch.relu.html),
 #   [`torch.sign`](https://docs.pytorch.org/docs/stable/generated/torch.sign.html),
-#   [`torch.logsumexp`](https://docs.pytorch.org/docs/stable/generated/torch.logsumexp.html).
+#   [`torch.logsumexp`](https://docs.pytorch.org/docs/stable/generated/torch.logsumexp.html),
+#   [`torch.finfo`](https://docs.pytorch.org/docs/stable/type_info.html#torch.finfo).
 # - Layers and losses: [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
-#   [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
 #   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
 #   [`nn.NLLLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html).
-# - Autograd: [`torch.autograd.grad`](https://docs.pytorch.org/docs/stable/generated/torch.autograd.grad.html),
+# - Autograd: the tutorial [Automatic differentiation with `torch.autograd`](https://docs.pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html),
+#   [`torch.autograd.grad`](https://docs.pytorch.org/docs/stable/generated/torch.autograd.grad.html),
+#   [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html).
