@@ -1,9 +1,10 @@
 # %% [markdown]
 # # Building a model
 #
-# In PyTorch a neural network is a class: a subclass of `nn.Module` that creates its layers in
-# `__init__` and says how data flows through them in `forward`. This lesson builds the network
-# used for FashionMNIST (28×28 grayscale images of clothing, 10 classes) in the rest of the course.
+# In PyTorch a neural network is a Python class: a subclass of `nn.Module` that creates its layers
+# in `__init__` and says how data flows through them in `forward`. This lesson builds the network
+# that [lesson 09](09_train_and_evaluate.ipynb) trains on FashionMNIST (28×28 grayscale images of
+# clothing, 10 classes).
 #
 # **What you will learn**
 #
@@ -14,7 +15,8 @@
 # - how to turn the output logits into probabilities and a predicted class;
 # - what goes wrong when you forget `super().__init__()` or put a ReLU after the last layer.
 #
-# **Prerequisites:** lessons 01 (`nn.Linear`) and 02 (ReLU, softmax over `dim=1`).
+# **Prerequisites:** lesson 01 (`nn.Linear`, `.to(device)`, `copy_` inside `torch.no_grad()`) and
+# lesson 02 (ReLU and `F.relu`, softmax over `dim=1`).
 
 # %%
 import matplotlib.pyplot as plt
@@ -28,9 +30,15 @@ _ = seed_everything(0)  # the generator it returns is not needed here
 # %% [markdown]
 # ## Choosing a device
 #
-# A model runs fastest on an accelerator: an NVIDIA GPU (CUDA) or the GPU of an Apple-silicon Mac
-# (MPS). The usual pattern tries them in that order and falls back to the CPU. The course helper
-# `course_lib.get_device()`, used in the other lessons, makes exactly the same choice.
+# Training a network is usually much faster on an accelerator: an NVIDIA GPU (CUDA) or the GPU of
+# an Apple-silicon Mac (MPS). The usual pattern tries them in that order and falls back to the CPU.
+# The course helper `course_lib.get_device()`, used in the other lessons, makes exactly the same
+# choice.
+#
+# This page was built on a computer without a GPU, so its outputs say `cpu`. With an NVIDIA GPU
+# you would see `cuda` instead, on an Apple-silicon Mac `mps`. Every tensor in this lesson is drawn
+# on the CPU from a fixed seed, so a GPU computes with the same numbers; it may still print a
+# different last digit here and there, because it adds numbers in a different order.
 
 # %%
 if torch.cuda.is_available():
@@ -45,7 +53,9 @@ assert device == get_device()  # the course helper agrees
 # %% [markdown]
 # PyTorch 2.7 and later also offer a device-neutral API:
 # `torch.accelerator.current_accelerator(check_available=True)` returns the available accelerator
-# (CUDA, MPS, …) or `None` when there is none.
+# (CUDA, MPS, …) or `None` when there is none — here `None`, on a GPU machine `cuda` or `mps`.
+# Keep `check_available=True`: without it the function names the accelerator your PyTorch was
+# built for, even on a machine that has none.
 
 # %%
 print("torch.accelerator:", torch.accelerator.current_accelerator(check_available=True))
@@ -54,9 +64,11 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # ## Defining the model class
 #
 # `__init__` first calls `super().__init__()`, which sets up the machinery that keeps track of
-# submodules and parameters, and then creates the layers as attributes. `forward` takes a
-# minibatch and returns the **logits**, one raw score per class. The last layer is a plain
-# `nn.Linear`: logits may be any real number, negative included.
+# submodules and parameters, and then creates the layers as attributes. Two of them are new:
+# `nn.Flatten` turns each 28×28 image into a row of 784 numbers, and `nn.Sequential` runs the
+# layers it holds one after the other; [lesson 04](04_layers.ipynb) takes both apart.
+# `forward` takes a minibatch and returns the **logits**, one raw score per class. The last layer
+# is a plain `nn.Linear`: logits may be any real number, negative included.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -79,10 +91,11 @@ class NeuralNetwork(nn.Module):
 # %% [markdown]
 # ## Creating it, printing it, moving it
 #
-# Creating an instance initialises all weights randomly. `print(model)` lists the submodules in
-# the order they were assigned. `.to(device)` moves every parameter to the device; for a module it
-# works in place and returns the module itself, so the usual one-liner is
-# `model = NeuralNetwork().to(device)`.
+# Creating an instance initialises all weights randomly, on the CPU. `print(model)` lists the
+# submodules in the order they were assigned. `.to(device)` moves every parameter to the device;
+# for a module it works in place and returns the module itself, so the usual one-liner is
+# `model = NeuralNetwork().to(device)`. On a GPU the parameters' device prints as `cuda:0` (the
+# first GPU), on a Mac as `mps:0`.
 
 # %%
 model = NeuralNetwork().to(device)
@@ -94,7 +107,8 @@ print("model.to(device) is model:", model.to(device) is model)
 # **Pitfall: forgetting `super().__init__()`**
 #
 # `nn.Module.__init__` creates the internal dictionaries where submodules and parameters are
-# registered. Without that call, the very first `self.layer = nn.…(...)` in your `__init__` fails.
+# registered. Without that call, the first line of your `__init__` that assigns a layer
+# (`self.flatten = nn.Flatten()`) fails.
 
 # %% tags=["pitfall"]
 class Forgetful(nn.Module):
@@ -108,7 +122,7 @@ except AttributeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# The fix is one line, and it must come before any layer is assigned:
+# **The fix:** call `super().__init__()` first — one line, before any layer is assigned.
 
 # %% tags=["pitfall"]
 class Remembers(nn.Module):
@@ -122,29 +136,39 @@ print(Remembers())
 # %% [markdown]
 # ## Call `model(X)`, not `model.forward(X)`
 #
-# Calling the model runs `nn.Module.__call__`, which runs any hooks registered on the module
-# around `forward`. Calling `forward` directly skips them. Hooks are how many tools attach to a
-# model without changing its code (for example `torch.nn.utils.prune` or a feature extractor), so
-# skipping them breaks things silently. Here a forward hook records every call.
+# Calling a module runs `nn.Module.__call__`, which runs `forward` and, around it, the module's
+# hooks: functions registered on a module so that PyTorch calls them just before or just after its
+# `forward`. Several tools attach to a model this way instead of changing its code;
+# `torch.nn.utils.prune`, for example, registers a hook on each pruned layer that applies the
+# pruning mask before `forward` runs.
+# Calling `model.forward(X)` directly skips the hooks registered on `model` itself. Hooks on its
+# layers still run, because `forward` calls each layer as `self.layer(x)`. Below, one forward hook
+# (it runs right after `forward`) sits on the model and the same hook on its last layer.
 
 # %%
 calls = []
 
 
-def record_call(module, inputs, output):  # a forward hook runs right after forward
-    calls.append(tuple(output.shape))
+def record_call(module, inputs, output):  # a forward hook: runs right after forward
+    calls.append(type(module).__name__)
 
 
-handle = model.register_forward_hook(record_call)
+handles = [model.register_forward_hook(record_call),  # on the model itself
+           model.linear_relu_stack[-1].register_forward_hook(record_call)]  # on its last layer
 X = torch.rand(1, 28, 28).to(device)  # one random image, drawn on the CPU: same numbers on any device
 logits = model(X)  # (1, 28, 28) -> (1, 10)
-print("after model(X):         hook calls =", len(calls), calls)
+print("hooks run by model(X):        ", calls)
+calls.clear()
 logits_direct = model.forward(X)
-print("after model.forward(X): hook calls =", len(calls))
-handle.remove()
-assert torch.allclose(logits, logits_direct)  # same numbers, but the hook saw only one call
+print("hooks run by model.forward(X):", calls)
+for handle in handles:
+    handle.remove()
+assert torch.allclose(logits, logits_direct)  # same numbers; only the model's own hook was skipped
 
 # %% [markdown]
+# Both calls give the same logits, so nothing warns you: code that relies on a hook registered on
+# the model itself silently stops working when you call `forward` directly.
+#
 # ## From logits to a prediction
 #
 # The logits are raw scores. `nn.Softmax(dim=1)` turns each row into probabilities that sum to 1
@@ -162,10 +186,12 @@ assert torch.equal(y_pred, logits.argmax(1))
 
 # %% [markdown]
 # The model is untrained, so every probability is close to $1/10$: the "prediction" (in orange)
-# is a guess among almost equal options. Lesson 09 trains this same network to about 89 % test
-# accuracy.
+# is a guess among almost equal options.
 
 # %%
+p_min, p_max = pred_probab.min().item(), pred_probab.max().item()
+print(f"smallest probability {p_min:.3f}, largest {p_max:.3f}")
+assert 0.08 < p_min and p_max < 0.12  # all close to 1/10
 colors = ["tab:orange" if i == y_pred.item() else "tab:blue" for i in range(10)]
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.barh(class_names(), pred_probab[0].detach().cpu(), color=colors)  # orange: the argmax
@@ -180,11 +206,12 @@ show(fig)
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: a ReLU after the last layer**
 #
-# It is tempting to end the stack with one more `nn.ReLU()`, as some notes do. Then the logits
-# can never be negative: every class whose score would be negative is cut to exactly 0, and all
-# those classes become tied. ReLU also passes no gradient for a negative input (lesson 02), so
+# A common mistake is to end the stack with one more `nn.ReLU()`. Then the logits can never be
+# negative: every class whose score would be negative is cut to exactly 0, and all those classes
+# become tied. ReLU also passes no gradient back where its input is negative (lesson 02), so
 # during training those classes get no signal at all from that sample. To see the effect on its
-# own, we give a copy of the network the same weights as `model`, plus the extra ReLU.
+# own, we build the network with the extra ReLU and copy the weights of `model` into it, as
+# lesson 01 set weights with `copy_`.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -202,11 +229,16 @@ class ReluOnLogits(nn.Module):
 
 
 bad_model = ReluOnLogits().to(device)
-print(bad_model.load_state_dict(model.state_dict()))  # same weights: only the last ReLU differs
+with torch.no_grad():  # same weights as model: only the last ReLU differs
+    for mine, theirs in zip(bad_model.linear_relu_stack[0::2], model.linear_relu_stack[0::2]):
+        mine.weight.copy_(theirs.weight)
+        mine.bias.copy_(theirs.bias)
+same = all(torch.equal(a, b) for a, b in zip(bad_model.parameters(), model.parameters()))
+print("same weights as model:", same)
 
 # %% tags=["pitfall"]
 X_batch = torch.rand(64, 28, 28).to(device)  # a minibatch of 64 random images
-with torch.no_grad():
+with torch.no_grad():  # outputs only: autograd need not record anything
     good, bad = model(X_batch), bad_model(X_batch)  # (64, 28, 28) -> (64, 10)
 print(f"smallest logit       model: {good.min():+.3f}   ReLU on logits: {bad.min():+.3f}")
 zeros_good, zeros_bad = (good == 0).float().mean(), (bad == 0).float().mean()
@@ -215,12 +247,16 @@ print("sample 0, model          :", [round(v, 3) for v in good[0].tolist()])
 print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 
 # %% [markdown] tags=["pitfall"]
-# A trained classifier says "certainly not this class" with a negative logit. Take such an output:
-# class 4 is the clear winner, all scores are negative. After the ReLU every score is 0, the
-# probabilities are uniform, and `argmax` returns class 0 only because it is first among ties.
+# How bad is that once the model is trained? A trained classifier says "not this class" with a
+# logit much lower than the others. The sign means nothing in itself: softmax only depends on the
+# differences between logits, so adding the same number to all of them changes no probability
+# (lesson 02). Nothing stops every logit from being negative, as in this output, where class 4 is
+# the clear winner. After the ReLU every score is 0, the probabilities are uniform, and `argmax`
+# returns class 0 only because it is the first of the tied classes.
 
 # %% tags=["pitfall"]
 z = torch.tensor([[-4.0, -1.0, -3.0, -2.5, -0.2, -5.0, -1.5, -3.3, -2.2, -0.9]])
+assert torch.allclose(softmax(z), softmax(z + 5))  # shifted: same probabilities
 for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
     p = softmax(scores)
     print(f"{name} probabilities: {[round(v, 2) for v in p[0].tolist()]}  argmax: {p.argmax(1).item()}")
@@ -241,10 +277,11 @@ print("negative logits possible:", bool((good < 0).any()))
 #   else the CPU (`course_lib.get_device()` does the same), and move the model with `.to(device)`.
 # - A model is a subclass of `nn.Module`: `__init__` calls `super().__init__()` first and creates
 #   the layers; `forward` computes the logits from a minibatch.
-# - Call `model(X)`: it runs `forward` together with any registered hooks; `model.forward(X)` skips
-#   the hooks.
+# - Call `model(X)`: it runs `forward` together with the hooks registered on `model`.
+#   `model.forward(X)` skips those hooks; hooks on the layers inside still run.
 # - Logits → `nn.Softmax(dim=1)` → probabilities → `argmax(1)` → predicted class.
-# - No activation after the last layer: logits must be able to be negative.
+# - No activation after the last layer: a ReLU there ties every class whose logit would be
+#   negative, so their order is lost.
 
 # %% [markdown]
 # ## Exercises
@@ -317,9 +354,8 @@ for i in probs.argmax(1).tolist():
 #   [`torch.accelerator`](https://docs.pytorch.org/docs/stable/accelerator.html),
 #   [`torch.device`](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-device).
 # - Modules: [`nn.Module`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html)
-#   (with [`to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to),
-#   [`register_forward_hook`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_hook),
-#   [`load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)),
+#   (with [`to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to) and
+#   [`register_forward_hook`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_hook)),
 #   [`nn.Flatten`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Flatten.html),
 #   [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
 #   [`nn.ReLU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ReLU.html),
@@ -331,4 +367,5 @@ for i in probs.argmax(1).tolist():
 # - Tensors: [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.argmax`](https://docs.pytorch.org/docs/stable/generated/torch.argmax.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
+#   [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html).

@@ -2,8 +2,9 @@
 # # Layers
 #
 # A network is built from layers, and in PyTorch every layer is a module (`nn.Module`).
-# This lesson follows a small minibatch through the layers of the FashionMNIST model one at a
-# time and then looks at the ways of putting layers together.
+# This lesson follows a small minibatch, one layer at a time, through the kinds of layers the
+# FashionMNIST model of lesson 03 is made of, and then looks at the ways of putting layers
+# together.
 #
 # **What you will learn**
 #
@@ -14,8 +15,11 @@
 # - how to reuse a block of your own inside a larger model ("model in a model");
 # - which layers own parameters and which own none.
 #
-# **Prerequisites:** lessons 01–03 (neurons and `nn.Linear`, activation functions,
-# a model as a subclass of `nn.Module`).
+# **Prerequisites:** lessons 01–03 (neurons and `nn.Linear`; ReLU, softmax and the `grad_fn` that
+# autograd attaches to a result; a model as a subclass of `nn.Module`, moved with `.to(device)`).
+#
+# The first cell prints the device that `get_device()` chose. This page was built on a computer
+# without a GPU, so it says `cpu`; with an NVIDIA GPU it says `cuda`, on an Apple-silicon Mac `mps`.
 
 # %%
 from collections import OrderedDict
@@ -78,8 +82,9 @@ print("hidden1:", hidden1.shape)
 #
 # ReLU keeps positive values and replaces negative ones with 0, elementwise, so the shape does
 # not change. Below are the first 6 of the 20 features of the first image, before and after.
-# (The `grad_fn=` at the end of a printed tensor means autograd recorded how it was made;
-# lesson 05 comes back to that.)
+# (The `grad_fn=` at the end of a printed tensor is autograd's record of the operation that made
+# it, as in lesson 02: the layer's weight requires gradients, so everything computed from it is
+# recorded. [Lesson 05](05_model_parameters.ipynb) comes back to that.)
 
 # %%
 relu = nn.ReLU()
@@ -112,7 +117,8 @@ show(fig)
 # ## `nn.Sequential`
 #
 # `nn.Sequential` is an ordered container of modules: calling it passes the input through each
-# module in turn. Looping over its modules by hand gives the same result, and prints each shape.
+# module in turn. Looping over its modules by hand gives the same result and lets us print the
+# shape after each one.
 
 # %%
 seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
@@ -160,8 +166,9 @@ print("output:", model(X).shape)  # (3, 28, 28) -> (3, 10)
 # %% [markdown]
 # ## `nn.ModuleList`: registered, but not run for you
 #
-# `nn.ModuleList` holds modules like a Python list and registers them with the parent module,
-# but unlike `nn.Sequential` it has no `forward`: calling it is an error, and you loop over it yourself.
+# `nn.ModuleList` holds modules like a Python list and registers them, so a model that keeps the
+# list as an attribute owns their parameters. Unlike `nn.Sequential` it has no `forward`: calling
+# it is an error, and you loop over it yourself.
 
 # %%
 layers = nn.ModuleList([nn.Linear(20, 20) for _ in range(3)])
@@ -176,34 +183,57 @@ for layer in layers:  # you write the loop (and decide what happens between laye
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# That loop is the point: the forward pass can be anything. Here the number of layers is an
-# argument, and each layer's output is *added* to its input (a skip connection) —
-# something `nn.Sequential`, which only chains `x = layer(x)`, cannot express on its own.
+# Why write the loop yourself? Not to choose the depth: `nn.Sequential(*layers)` unpacks a list
+# built in a loop, so a `Sequential` can take its depth as an argument too. What `nn.ModuleList`
+# adds is a `forward` of your own, with any control flow Python allows. A common example is the
+# skip connection, where each layer's output is added to its input, `x = x + f(x)`; a plain
+# `nn.Sequential`, which only chains `x = layer(x)`, cannot express it.
 
 # %%
-class ResidualMLP(nn.Module):
+def make_mlp(width, depth):  # the depth as an argument: nn.Sequential is enough for that
+    layers = []
+    for _ in range(depth):
+        layers += [nn.Linear(width, width), nn.ReLU()]
+    return nn.Sequential(*layers)  # * passes the list's items as separate arguments
+
+
+class ResidualMLP(nn.Module):  # a skip connection: this needs a forward of your own
     def __init__(self, width, depth):
         super().__init__()
         self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
 
     def forward(self, x):
         for layer in self.layers:
-            x = x + torch.relu(layer(x))  # skip connection: keep x, add the layer's output
+            x = x + torch.relu(layer(x))  # keep x, add the layer's output
         return x
 
+# %% [markdown]
+# Both take the depth as an argument and own the same number of parameters; the only difference
+# is the computation. With one layer, reused in both, the residual output minus the chained output
+# equals the input, up to rounding.
 
+# %%
 for depth in (1, 2, 4):
-    net = ResidualMLP(width=20, depth=depth)
-    n_params = sum(p.numel() for p in net.parameters())
-    print(f"depth {depth}: {n_params:>5} parameters, output {tuple(net(h).shape)}")
+    n_seq = sum(p.numel() for p in make_mlp(20, depth).parameters())
+    n_res = sum(p.numel() for p in ResidualMLP(20, depth).parameters())
+    print(f"depth {depth}: Sequential {n_seq:>4} parameters, ResidualMLP {n_res:>4}")
+
+res = ResidualMLP(20, depth=1)
+chained = nn.Sequential(res.layers[0], nn.ReLU())  # the same Linear, chained without a skip
+print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h))
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: layers kept in a plain Python list**
 #
-# A module finds its layers only through attributes that are modules or module containers.
-# Layers stored in a plain `list` still compute in `forward`, so nothing looks wrong — but they are
-# not registered: `parameters()` does not list them, so an optimizer never sees them (the model
-# never learns), `print(model)` does not show them, and `.to(...)` does not move or convert them.
+# A model registers a layer when you assign it to one of its attributes
+# (`self.fc = nn.Linear(...)`) or put it in a container module such as `nn.ModuleList` or
+# `nn.Sequential`. A plain Python `list` is not a module, so the layers inside it stay invisible to
+# the model. They still compute in `forward`, so nothing looks wrong, but `parameters()` does not
+# list them, `print(model)` does not show them, and `.to(...)` neither moves nor converts them.
+# An optimizer (it updates the parameters during training, [lesson 07](07_training_basics.ipynb))
+# is given `model.parameters()`, so it never sees them: those layers never learn. Here the list
+# holds every layer, so `torch.optim.SGD` even refuses to start; in a model that also has
+# registered layers, the listed ones would silently stay untrained.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
@@ -227,16 +257,20 @@ except ValueError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# `.to(...)` only reaches registered modules. We convert the model to `float64` (and move it to
-# `device`): the unregistered layer stays `float32`, on the CPU.
+# `.to(...)` only reaches registered modules. We move the model to `device` and convert it to
+# `float16` (16-bit floats, a type that CPU, CUDA and MPS all support): the unregistered layer
+# stays `float32`, on the CPU. This page was built on a CPU, so both lines below say `cpu`; on a
+# GPU the list's layer would still say `cpu`, while the fixed model's layer would say `cuda:0`
+# (`mps:0` on a Mac), and calling `bad` on an input on the GPU would fail with a device-mismatch
+# error.
 
 # %% tags=["pitfall"]
-bad.to(device=device, dtype=torch.float64)
+bad.to(device=device, dtype=torch.float16)
 print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.device)
 
 # %% [markdown] tags=["pitfall"]
-# The fix: store the layers in an `nn.ModuleList` (or an `nn.Sequential`, when they simply run one
-# after the other). Now all four parameter tensors are registered and `.to(...)` reaches them.
+# **The fix:** store the layers in an `nn.ModuleList` (or an `nn.Sequential`, when they simply run
+# one after the other). Now all four parameter tensors are registered and `.to(...)` reaches them.
 
 # %% tags=["pitfall"]
 class ModuleListMLP(ListMLP):  # same forward as ListMLP
@@ -245,11 +279,10 @@ class ModuleListMLP(ListMLP):  # same forward as ListMLP
         self.layers = nn.ModuleList([nn.Linear(20, 20), nn.Linear(20, 20)])  # registered
 
 
-good = ModuleListMLP()
+good = ModuleListMLP().to(device=device, dtype=torch.float16)
+print("layer in the ModuleList:", good.layers[0].weight.dtype, good.layers[0].weight.device)
 print("parameter tensors:", len(list(good.parameters())))
 optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # no error now
-good.to(device=device, dtype=torch.float64)
-print("layer in the ModuleList:", good.layers[0].weight.dtype, good.layers[0].weight.device)
 
 # %% [markdown]
 # ## A model in a model
@@ -295,7 +328,9 @@ for name, param in model.named_parameters():
 # ## Parametric and non-parametric layers
 #
 # Some layers own parameters that training adjusts (parametric); others only compute a fixed
-# function of their input (non-parametric). The table below is printed from the layers themselves.
+# function of their input (non-parametric). The table below is printed from the layers themselves;
+# convolution, pooling, batch normalization and dropout are shown at work in
+# [lesson 06](06_nn_vs_functional.ipynb).
 
 # %%
 layer_zoo = {
@@ -316,10 +351,11 @@ for label, layer in layer_zoo.items():
 
 # %% [markdown]
 # The counts follow from the shapes: `Linear(784, 20)` has $784 \cdot 20 + 20 = 15700$,
-# `Conv2d(1, 8, 3)` has $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale and a
-# shift per feature, $20 + 20 = 40$ (it also keeps running statistics as *buffers*, lesson 05).
-# "No parameters" does not mean "no behaviour to think about": `Dropout` owns nothing, yet acts
-# differently in training and evaluation mode (lesson 09).
+# `Conv2d(1, 8, 3)` has $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale
+# (`weight`) and a shift (`bias`) per feature, $20 + 20 = 40$. It also keeps running statistics,
+# which are buffers, not parameters ([lesson 05](05_model_parameters.ipynb)). A layer without
+# parameters can still have behaviour to think about: `Dropout` owns nothing, yet acts differently
+# in training and evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)).
 
 # %% [markdown]
 # ## Summary
@@ -328,8 +364,9 @@ for label, layer in layer_zoo.items():
 #   `(3, 20)`; `nn.ReLU` zeroes the negatives without changing the shape; `nn.Softmax(dim=1)` turns
 #   each row of logits into probabilities that sum to 1.
 # - `nn.Sequential` runs its modules in order; with an `OrderedDict` the layers get names.
-# - `nn.ModuleList` registers modules but has no `forward`: you write the loop, which lets you add
-#   skip connections or choose the depth. A plain Python list registers nothing.
+# - `nn.ModuleList` registers modules but has no `forward`: you write the loop, and with it any
+#   control flow, such as a skip connection. The depth alone needs no `ModuleList`:
+#   `nn.Sequential(*layers)` takes a list built in a loop. A plain Python list registers nothing.
 # - Modules nest: a block of your own can be reused inside a bigger model, and parameter names
 #   follow the nesting (`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d` and `BatchNorm1d` own parameters; `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`
@@ -368,7 +405,8 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
 # %% [markdown]
 # **3.** Write a module `DeepMLP(depth)` that stacks `depth` copies of `LinearReLU(20, 20)` in an
 # `nn.ModuleList` and applies them in a loop. Check that the number of parameters is
-# `depth * (20 * 20 + 20)` for depths 1, 3 and 5.
+# `depth * (20 * 20 + 20)` for depths 1, 3 and 5, and that `nn.Sequential(*net.blocks)` gives the
+# same output: a loop that only chains the blocks adds nothing over `nn.Sequential`.
 
 # %% tags=["solution"]
 class DeepMLP(nn.Module):
@@ -383,9 +421,11 @@ class DeepMLP(nn.Module):
 
 
 for depth in (1, 3, 5):
-    n_params = sum(p.numel() for p in DeepMLP(depth).parameters())
+    net = DeepMLP(depth)
+    n_params = sum(p.numel() for p in net.parameters())
     assert n_params == depth * (20 * 20 + 20)
-    print(f"depth {depth}: {n_params} parameters")
+    assert torch.allclose(net(h), nn.Sequential(*net.blocks)(h))  # the same blocks, chained
+    print(f"depth {depth}: {n_params} parameters, same output as nn.Sequential")
 
 # %% [markdown]
 # ## Further reading

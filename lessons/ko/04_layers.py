@@ -1,27 +1,31 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 760fe7464822
+#     synced_with_en: 201dda047c12
 # ---
 
 # %% [markdown]
 # # 모델 계층
 #
 # 신경망(neural network)은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module,
-# `nn.Module`)입니다. 이 강의에서는 작은 미니배치(minibatch)를 FashionMNIST 모델의 계층에 하나씩
-# 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
+# `nn.Module`)입니다. 이 강의에서는 작은 미니배치(minibatch)를 03강의 FashionMNIST 모델을 이루는
+# 계층들에 하나씩 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - `nn.Flatten`, `nn.Linear`, `nn.ReLU`, `nn.Sequential`, `nn.Softmax`가 미니배치의 모양(shape)을
-#   단계마다 어떻게 바꾸는지
+#   계층마다 어떻게 바꾸는지
 # - `OrderedDict`로 `nn.Sequential`의 계층에 이름을 붙이는 방법
-# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 왜 버그가 되는지
+# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 버그가 되는 이유
 # - 직접 만든 블록을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델)
 # - 매개변수(parameter)가 있는 계층과 없는 계층
 #
-# **사전 지식:** 01–03강에서 다룬 뉴런(neuron)과 `nn.Linear`, 활성화 함수(activation function),
-# `nn.Module`을 상속한 모델.
+# **사전 지식:** 01–03강에서 다룬 뉴런(neuron)과 `nn.Linear`, ReLU와 소프트맥스, autograd가 계산
+# 결과에 붙이는 `grad_fn`, `nn.Module`을 상속한 모델과 `.to(device)`.
+#
+# 첫 번째 코드 셀은 `get_device()`가 고른 장치(device)를 표시합니다. 이 페이지는 GPU가 없는
+# 컴퓨터에서 만들었기 때문에 `cpu`가 나옵니다. NVIDIA GPU가 있으면 `cuda`, Apple 실리콘 Mac에서는
+# `mps`가 나옵니다.
 
 # %%
 from collections import OrderedDict
@@ -59,7 +63,7 @@ show(fig)
 #
 # `nn.Flatten`은 28×28 이미지 한 장을 픽셀 값 784개가 늘어선 한 행으로 펼칩니다. 1번 차원부터
 # 펼치기 때문에(`start_dim=1`) 미니배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
-# 기본 설정으로는 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
+# 기본 설정에서 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
 
 # %%
 flatten = nn.Flatten()
@@ -82,10 +86,11 @@ print("hidden1:", hidden1.shape)
 # %% [markdown]
 # ## `nn.ReLU`
 #
-# ReLU는 원소별로 양수는 그대로 두고 음수는 0으로 바꾸므로 모양이 바뀌지 않습니다.
-# 아래는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 출력한 것입니다.
-# (출력된 텐서(tensor) 끝의 `grad_fn=`은 autograd가 이 텐서를 만든 연산을 기록해 두었다는 뜻이며,
-# 05강에서 다시 다룹니다.)
+# ReLU는 원소마다 양수는 그대로 두고 음수는 0으로 바꾸므로 모양이 바뀌지 않습니다.
+# 아래는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 나란히 표시한 것입니다.
+# 텐서(tensor)를 표시하면 끝에 `grad_fn=`이 붙습니다. 02강에서 본 것처럼 그 텐서를 만든 연산을
+# autograd가 기록해 둔 것입니다. 계층의 가중치가 기울기(gradient)를 요구하므로 가중치로 계산한 결과는
+# 모두 기록됩니다. 이 기록은 [05강](05_model_parameters.ipynb)에서 다시 다룹니다.
 
 # %%
 relu = nn.ReLU()
@@ -118,7 +123,8 @@ show(fig)
 # ## `nn.Sequential`
 #
 # `nn.Sequential`은 모듈을 순서대로 담는 컨테이너(container)입니다. 호출하면 입력을 각 모듈에 차례로
-# 통과시킵니다. 모듈을 하나씩 직접 실행해도 결과는 같고, 이렇게 하면 단계마다 모양을 출력해 볼 수 있습니다.
+# 통과시킵니다. 모듈을 하나씩 직접 실행해도 결과는 같고, 이렇게 하면 계층을 지날 때마다 모양을 표시해
+# 볼 수 있습니다.
 
 # %%
 seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
@@ -164,10 +170,11 @@ print("model.hidden is model[1]:", model.hidden is model[1])
 print("output:", model(X).shape)  # (3, 28, 28) -> (3, 10)
 
 # %% [markdown]
-# ## `nn.ModuleList`: 등록은 하지만 실행은 해 주지 않는다
+# ## `nn.ModuleList`: 등록은 하지만 실행은 하지 않는 컨테이너
 #
-# `nn.ModuleList`는 파이썬 리스트처럼 모듈을 담으면서 부모 모듈에 등록도 해 줍니다. 하지만
-# `nn.Sequential`과 달리 `forward`가 없어서, 호출하면 오류가 나고 반복문은 직접 작성해야 합니다.
+# `nn.ModuleList`는 파이썬 리스트처럼 모듈을 담으면서 등록도 해 줍니다. 그래서 이 리스트를 속성으로
+# 가진 모델은 안에 든 모듈의 매개변수를 자기 것으로 인식합니다. 다만 `nn.Sequential`과 달리
+# `forward`가 없어서, 호출하면 오류가 나고 반복문은 직접 작성해야 합니다.
 
 # %%
 layers = nn.ModuleList([nn.Linear(20, 20) for _ in range(3)])
@@ -177,40 +184,63 @@ try:
 except NotImplementedError as err:
     print(type(err).__name__ + ":", err)
 
-for layer in layers:  # 반복문은 직접 작성합니다 (계층 사이에 무엇을 할지도 직접 정합니다)
+for layer in layers:  # 반복문은 직접 작성 (계층 사이에 할 일도 직접 결정)
     h = torch.relu(layer(h))
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 바로 이 반복문이 장점입니다. 순전파(forward pass)를 마음대로 짤 수 있기 때문입니다. 아래 모델은
-# 계층 수를 인자로 받고, 각 계층의 출력을 입력에 *더합니다*(스킵 연결, skip connection).
-# `x = layer(x)`를 이어 붙이기만 하는 `nn.Sequential` 하나만으로는 표현할 수 없는 구조입니다.
+# 그렇다면 반복문은 왜 직접 쓸까요? 깊이를 인자로 정하려는 것이라면 `nn.ModuleList`까지 쓸 필요가
+# 없습니다. 반복문으로 만든 리스트를 `nn.Sequential(*layers)`처럼 풀어 넘기면 `Sequential`도 깊이를
+# 인자로 받을 수 있습니다. `nn.ModuleList`를 쓰면 `forward`를 직접 작성하게 되고, 그 안에는 파이썬으로
+# 쓸 수 있는 제어 흐름이라면 무엇이든 넣을 수 있습니다. 이것이 `nn.ModuleList`의 쓸모입니다. 흔한 예가
+# 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다.
+# `x = layer(x)`를 이어 붙이기만 하는 평범한 `nn.Sequential`로는 이 구조를 표현할 수 없습니다.
 
 # %%
-class ResidualMLP(nn.Module):
+def make_mlp(width, depth):  # 깊이를 인자로 받기: nn.Sequential로 충분
+    layers = []
+    for _ in range(depth):
+        layers += [nn.Linear(width, width), nn.ReLU()]
+    return nn.Sequential(*layers)  # *: 리스트의 원소를 인자 하나하나로 전달
+
+
+class ResidualMLP(nn.Module):  # 스킵 연결: 직접 작성한 forward가 필요
     def __init__(self, width, depth):
         super().__init__()
         self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
 
     def forward(self, x):
         for layer in self.layers:
-            x = x + torch.relu(layer(x))  # 스킵 연결: x를 남겨 두고 계층의 출력을 더함
+            x = x + torch.relu(layer(x))  # x를 남겨 두고 계층의 출력을 더함
         return x
 
+# %% [markdown]
+# 두 모델 모두 깊이를 인자로 받고 매개변수 개수도 같습니다. 다른 점은 계산 방식 하나뿐입니다. 같은
+# 계층 하나를 두 방식에 함께 쓰면, 스킵 연결의 출력에서 단순 연결의 출력을 뺀 값이 반올림 오차
+# 안에서 입력과 같습니다.
 
+# %%
 for depth in (1, 2, 4):
-    net = ResidualMLP(width=20, depth=depth)
-    n_params = sum(p.numel() for p in net.parameters())
-    print(f"depth {depth}: {n_params:>5} parameters, output {tuple(net(h).shape)}")
+    n_seq = sum(p.numel() for p in make_mlp(20, depth).parameters())
+    n_res = sum(p.numel() for p in ResidualMLP(20, depth).parameters())
+    print(f"depth {depth}: Sequential {n_seq:>4} parameters, ResidualMLP {n_res:>4}")
+
+res = ResidualMLP(20, depth=1)
+chained = nn.Sequential(res.layers[0], nn.ReLU())  # 같은 Linear를 스킵 연결 없이 연결
+print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h))
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 계층을 평범한 파이썬 리스트에 담기**
 #
-# 모듈은 속성 가운데 모듈이나 모듈 컨테이너인 것만 자기 계층으로 인식합니다. 평범한 `list`에 담은
-# 계층도 `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 등록되지 않았기 때문에
-# `parameters()`에 나오지 않고, 따라서 옵티마이저(optimizer)가 이 계층을 보지 못해 모델이 전혀 학습되지
-# 않습니다. `print(model)`에도 보이지 않고, `.to(...)`로 장치(device)를 옮기거나 자료형을 바꿀 때도
-# 빠집니다.
+# 모델은 계층을 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
+# 컨테이너 모듈에 넣으면 그 계층을 등록합니다. 평범한 파이썬 `list`는 모듈이 아니므로
+# 그 안의 계층은 모델이 알지 못합니다. `forward`에서 계산은 되니 겉보기에는 멀쩡하지만,
+# `parameters()`에 나오지 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형을 바꿀
+# 때도 빠집니다. 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체로
+# [07강](07_training_basics.ipynb)에서 다룹니다. 옵티마이저는 `model.parameters()`를 받으므로 이
+# 계층들을 보지 못하고, 결국 이 계층들은 전혀 학습되지 않습니다. 아래 예에서는 모든 계층이 리스트에
+# 있어서 `torch.optim.SGD`가 아예 만들어지지 않습니다. 등록된 계층이 따로 있는 모델이라면 리스트 속
+# 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
@@ -234,16 +264,19 @@ except ValueError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `float64`로 바꾸고 `device`로 옮겨 보면,
-# 등록되지 않은 계층은 여전히 `float32`이고 CPU에 남아 있습니다.
+# `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `device`로 옮기면서 `float16`(16비트 부동소수점,
+# CPU, CUDA, MPS가 모두 지원하는 자료형)으로 바꿔 보면, 등록되지 않은 계층은 여전히 `float32`이고
+# CPU에 남아 있습니다. 이 페이지는 CPU에서 만들었으므로 아래 두 결과 모두 `cpu`입니다. GPU에서는
+# 리스트 속 계층은 그대로 `cpu`, 고친 모델의 계층은 `cuda:0`(Mac에서는 `mps:0`)으로 나오고, GPU에 있는
+# 입력을 `bad`에 넣으면 장치가 서로 다르다는 오류가 납니다.
 
 # %% tags=["pitfall"]
-bad.to(device=device, dtype=torch.float64)
+bad.to(device=device, dtype=torch.float16)
 print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.device)
 
 # %% [markdown] tags=["pitfall"]
-# 바로잡기: 계층을 `nn.ModuleList`에 담습니다(계층을 단순히 차례로 실행한다면 `nn.Sequential`을 써도
-# 됩니다). 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 적용됩니다.
+# **바로잡기:** 계층을 `nn.ModuleList`에 담습니다(계층을 단순히 차례로 실행한다면 `nn.Sequential`을
+# 써도 됩니다). 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 적용됩니다.
 
 # %% tags=["pitfall"]
 class ModuleListMLP(ListMLP):  # forward는 ListMLP와 같음
@@ -252,11 +285,10 @@ class ModuleListMLP(ListMLP):  # forward는 ListMLP와 같음
         self.layers = nn.ModuleList([nn.Linear(20, 20), nn.Linear(20, 20)])  # 등록됨
 
 
-good = ModuleListMLP()
-print("parameter tensors:", len(list(good.parameters())))
-optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # 이제 오류가 나지 않음
-good.to(device=device, dtype=torch.float64)
+good = ModuleListMLP().to(device=device, dtype=torch.float16)
 print("layer in the ModuleList:", good.layers[0].weight.dtype, good.layers[0].weight.device)
+print("parameter tensors:", len(list(good.parameters())))
+optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # 이제 오류 없음
 
 # %% [markdown]
 # ## 모델 안의 모델
@@ -291,7 +323,7 @@ print(model)
 print("output:", model(X).shape)
 
 # %% [markdown]
-# 각 매개변수의 이름은 중첩된 단계를 모두 거쳐 그 텐서에 이르는 속성 경로입니다. 블록마다 가중치가
+# 매개변수의 이름은 중첩된 모듈을 차례로 거쳐 그 텐서에 이르는 속성 경로입니다. 블록마다 가중치가
 # 따로 있습니다. 한 클래스로 인스턴스를 세 개 만들었으니 매개변수도 세 벌입니다.
 
 # %%
@@ -301,8 +333,10 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 매개변수가 있는 계층과 없는 계층
 #
-# 어떤 계층에는 학습으로 조정되는 매개변수가 있고(parametric), 어떤 계층은 입력에 대해 정해진 함수를
-# 계산할 뿐입니다(non-parametric). 아래 표는 계층 객체에서 직접 세어 출력한 것입니다.
+# 어떤 계층에는 학습으로 조정되는 매개변수가 있고(parametric), 어떤 계층은 입력으로 정해진 함수값을
+# 계산하기만 합니다(non-parametric). 아래 표는 계층 객체에서 직접 세어 표시한 것입니다.
+# 합성곱(convolution), 풀링(pooling), 배치 정규화(batch normalization), 드롭아웃(dropout)이 실제로
+# 어떻게 동작하는지는 [06강](06_nn_vs_functional.ipynb)에서 봅니다.
 
 # %%
 layer_zoo = {
@@ -323,11 +357,12 @@ for label, layer in layer_zoo.items():
 
 # %% [markdown]
 # 개수는 모양에서 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개,
-# 합성곱(convolution) 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
-# `BatchNorm1d(20)`에는 특성마다 배율(scale)과 이동(shift)이 하나씩 있어 $20 + 20 = 40$개입니다. 평균과
-# 분산의 이동 통계(running statistics)는 따로 *버퍼*(buffer)에 보관합니다(05강). 매개변수가 없다고 해서
-# 신경 쓸 동작이 없는 것은 아닙니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와
-# 평가 모드(evaluation mode)에서 다르게 동작합니다(09강).
+# 합성곱 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
+# `BatchNorm1d(20)`에는 특성마다 배율(`weight`)과 편향(`bias`)이 하나씩 있어 $20 + 20 = 40$개입니다.
+# 이 계층은 이동 평균과 이동 분산(running statistics)도 갖고 있지만, 이 값들은 매개변수가 아니라
+# 버퍼(buffer)입니다([05강](05_model_parameters.ipynb)). 매개변수가 없는 계층도 동작은 따져 봐야
+# 합니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation
+# mode)에서 다르게 동작합니다([09강](09_train_and_evaluate.ipynb)).
 
 # %% [markdown]
 # ## 요약
@@ -336,8 +371,10 @@ for label, layer in layer_zoo.items():
 #   거치면 `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
 #   로짓의 각 행을 합이 1인 확률로 바꿉니다.
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
-# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어 반복문을 직접 작성합니다. 덕분에 스킵 연결을
-#   넣거나 깊이를 인자로 정할 수 있습니다. 평범한 파이썬 리스트는 아무것도 등록하지 않습니다.
+# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어서 반복문을 직접 작성합니다. 그 덕분에 스킵
+#   연결 같은 제어 흐름을 마음대로 넣을 수 있습니다. 깊이를 정하는 것만이라면 `ModuleList`가 필요
+#   없습니다. `nn.Sequential(*layers)`도 반복문으로 만든 리스트를 받습니다. 평범한 파이썬 리스트는
+#   아무것도 등록하지 않습니다.
 # - 모듈은 중첩됩니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수 이름은 중첩
 #   구조를 따릅니다(`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d`, `BatchNorm1d`에는 매개변수가 있고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
@@ -375,7 +412,9 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
 
 # %% [markdown]
 # **3.** `LinearReLU(20, 20)`을 `depth`개 쌓아 `nn.ModuleList`에 담고 반복문으로 적용하는 모듈
-# `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지 확인하세요.
+# `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지,
+# `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 블록을 차례로 잇기만 하는 반복문은
+# `nn.Sequential`보다 나을 것이 없습니다.
 
 # %% tags=["solution"]
 class DeepMLP(nn.Module):
@@ -390,9 +429,11 @@ class DeepMLP(nn.Module):
 
 
 for depth in (1, 3, 5):
-    n_params = sum(p.numel() for p in DeepMLP(depth).parameters())
+    net = DeepMLP(depth)
+    n_params = sum(p.numel() for p in net.parameters())
     assert n_params == depth * (20 * 20 + 20)
-    print(f"depth {depth}: {n_params} parameters")
+    assert torch.allclose(net(h), nn.Sequential(*net.blocks)(h))  # 같은 블록을 차례로 연결
+    print(f"depth {depth}: {n_params} parameters, same output as nn.Sequential")
 
 # %% [markdown]
 # ## 더 읽을거리
@@ -414,4 +455,5 @@ for depth in (1, 3, 5):
 # - [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html),
 #   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)
-# - PyTorch 튜토리얼 [신경망 모델 구성하기(Build the Neural Network)](https://docs.pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)
+# - PyTorch 튜토리얼 [Build the Neural Network](https://docs.pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)
+#   (한국어 번역: [신경망 모델 구성하기](https://tutorials.pytorch.kr/beginner/basics/buildmodel_tutorial.html))
