@@ -2,17 +2,19 @@
 # # Model parameters
 #
 # The numbers a network learns are its parameters. A module keeps track of every parameter of
-# every layer inside it, and hands them out by name — to you, to an optimizer, and to
-# `state_dict()` when you save a model.
+# every layer inside it and hands them out by name: to you, to the optimizer that will update them
+# during training ([lesson 07](07_training_basics.ipynb)), and to `state_dict()` when you save a model.
 #
 # **What you will learn**
 #
 # - how to list a model's parameters with `parameters()` and `named_parameters()`, and what the names mean;
 # - how to count parameters and the memory they take;
-# - what `requires_grad` does, and how to freeze a layer so training leaves it alone;
+# - what `requires_grad` and `.grad` are, and how to freeze a layer so that it gets no new gradient;
 # - what `state_dict()` holds — parameters *and* buffers — and how its tensors are tied to the model.
 #
-# **Prerequisites:** lessons 03 (the `NeuralNetwork` class) and 04 (layers and containers).
+# **Prerequisites:** lessons 03 (the `NeuralNetwork` class) and 04 (layers and containers); from
+# lesson 02, that `backward()` computes gradients; from lesson 01, writing into a parameter inside
+# `torch.no_grad()`.
 
 # %%
 import copy
@@ -30,8 +32,9 @@ print("device:", device)
 # %% [markdown]
 # ## The network from lesson 03
 #
-# We re-create the FashionMNIST network of lesson 03: 784 inputs, two hidden layers of 512, and
-# 10 logits.
+# We re-create the FashionMNIST network of lesson 03: 784 inputs, two hidden layers of 512 neurons,
+# and 10 logits, moved to the device. This page was built on a CPU, so the cell above printed
+# `device: cpu`; on a machine with a GPU it prints `cuda` or `mps`.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -98,12 +101,20 @@ assert total == by_hand == 669_706
 print(f"parameters: {total:,}")
 
 # %% [markdown]
-# Almost all of them sit in the first weight matrix, which connects every one of the 784 pixels
-# to every one of the 512 hidden units. The bar chart uses a log scale so the biases are visible at all.
+# The first weight matrix alone holds about 60 % of them, because it connects every one of the 784 pixels
+# to every one of the 512 neurons of the first hidden layer; the second about 39 %, and the last
+# weight matrix and all the biases together less than 1 %. The bar chart uses a log scale so that the
+# biases are visible at all.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
 counts = [p.numel() for p in model.parameters()]
+shares = [c / total for c in counts]
+print("share per tensor:", ", ".join(f"{s:.1%}" for s in shares))
+assert 0.59 < shares[0] < 0.61 and 0.38 < shares[2] < 0.40  # first and second weight matrix
+assert sum(shares[1::2]) + shares[4] < 0.01  # the biases and the last weight matrix
+
+# %%
 fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
 bars = ax.bar(range(len(counts)), counts, color=["C0" if n.endswith("weight") else "C1" for n in names])
 ax.bar_label(bars, labels=[f"{c:,}" for c in counts])
@@ -118,29 +129,29 @@ show(fig)
 # ## Memory in bytes
 #
 # Each element takes `element_size()` bytes — 4 for `float32`, the default — so the parameters alone
-# need about 2.7 MB (2.55 MiB). Training needs more: every parameter gets a gradient of the same size, and an
-# optimizer such as Adam keeps two more tensors per parameter.
+# need 2.68 MB (2.55 MiB). Training needs more: every parameter gets a gradient of the same size (next
+# section), and some optimizers keep extra tensors for every parameter.
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
 print("dtype:", first.dtype, "| bytes per element:", first.element_size())
-print(f"bytes: {n_bytes:,} = {n_bytes / 2**20:.2f} MiB")
+print(f"bytes: {n_bytes:,} = {n_bytes / 1e6:.2f} MB = {n_bytes / 2**20:.2f} MiB")
 assert n_bytes == 4 * total
 
 # %% [markdown]
 # ## `requires_grad`
 #
 # Every parameter has `requires_grad=True`, so autograd records the operations that use it (the
-# `grad_fn=` you saw on printed tensors in lesson 04 is that record); `backward()` then leaves a
-# gradient of the same shape in its `.grad`.
+# `grad_fn=` you saw on printed tensors in lesson 04 is that record). `backward()` then leaves, in
+# each parameter's `.grad`, a gradient of the same shape. Called without arguments, `backward()`
+# needs an output with a single element, so we add up the logits; lesson 07 puts a loss function
+# in that place, but any single number computed from the parameters shows where gradients go.
 
 # %%
-loss_fn = nn.CrossEntropyLoss()
 X = torch.rand(3, 28, 28, device=device)  # a minibatch of 3 random images
-y = torch.tensor([0, 1, 2], device=device)  # and made-up labels
+print(".grad before any backward():", model.linear_relu_stack[0].weight.grad)
 
-loss = loss_fn(model(X), y)
-loss.backward()
+model(X).sum().backward()  # (3, 10) logits -> one number -> gradients
 for name, param in model.named_parameters():
     print(f"{name:<28} requires_grad={param.requires_grad}  grad {tuple(param.grad.shape)}")
 
@@ -148,14 +159,26 @@ for name, param in model.named_parameters():
 # ## Freezing a layer
 #
 # `requires_grad_(False)` on a module switches it off for all of that module's parameters: autograd
-# no longer computes their gradients, so after `backward()` their `.grad` stays `None`. This is how
-# you keep part of a model fixed, for example a pretrained layer.
+# no longer computes their gradients. This is how you keep part of a model fixed, for example a
+# pretrained layer. Freezing does not delete a gradient that is already there, though: the frozen
+# weight keeps the `.grad` from the `backward()` above, untouched.
 
 # %%
-model.linear_relu_stack[0].requires_grad_(False)  # freeze the first Linear layer
-model.zero_grad()  # clear the old gradients (sets them to None)
+first_layer = model.linear_relu_stack[0]
+first_layer.requires_grad_(False)  # freeze the first Linear layer
+old_grad = first_layer.weight.grad.clone()  # left by the backward() above
 
-loss_fn(model(X), y).backward()
+model(X).sum().backward()
+grad = first_layer.weight.grad
+print("frozen weight: .grad is None:", grad is None, "| same as before:", torch.equal(grad, old_grad))
+
+# %% [markdown]
+# `model.zero_grad()` sets every `.grad` to `None`. After that, `backward()` gives the trainable
+# parameters a new gradient and leaves the frozen ones at `None`.
+
+# %%
+model.zero_grad()  # every .grad becomes None
+model(X).sum().backward()
 for name, param in model.named_parameters():
     print(f"{name:<28} requires_grad={param.requires_grad!s:<5}  grad is None: {param.grad is None}")
 
@@ -163,19 +186,10 @@ trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
 print(f"trainable: {trainable:,} of {total:,}")
 
 # %% [markdown]
-# An optimizer changes only the parameters it was given. Giving it just the trainable ones says
-# what you mean (SGD would also skip a parameter whose `.grad` is `None`, but it is clearer not to
-# rely on that). After one step, exactly the unfrozen tensors have changed.
-
-# %%
-optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.1)
-before = {name: p.detach().clone() for name, p in model.named_parameters()}
-
-optimizer.zero_grad()
-loss_fn(model(X), y).backward()
-optimizer.step()
-for name, param in model.named_parameters():
-    print(f"{name:<28} changed: {not torch.equal(before[name], param)}")
+# The leftover gradient matters once an optimizer does the updates ([lesson 07](07_training_basics.ipynb)):
+# it updates every parameter it was given that has a `.grad`, and it does not look at `requires_grad`,
+# so a stale gradient would still move a frozen layer. So clear the gradients after freezing, and give
+# the optimizer only the parameters that should change: `[p for p in model.parameters() if p.requires_grad]`.
 
 # %% [markdown]
 # ## `state_dict()`
@@ -194,10 +208,10 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## Buffers: state that is not a parameter
 #
-# Some layers keep state that is not learned by gradient descent. `nn.BatchNorm1d` has two
-# parameters (`weight`, `bias`) and three *buffers*: `running_mean`, `running_var` and
-# `num_batches_tracked`. Buffers appear in `state_dict()` but not in `parameters()`, so an
-# optimizer never sees them.
+# Some layers keep state that is not learned from gradients but computed from the data.
+# `nn.BatchNorm1d` has two parameters (`weight`, `bias`) and three *buffers*: `running_mean`,
+# `running_var` and `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
+# optimizer, which is handed `parameters()`, never sees them.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -206,8 +220,11 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# Buffers are updated by the forward pass itself. In training mode every minibatch moves the
-# running mean 10% of the way (`momentum=0.1`) towards that minibatch's mean — no optimizer involved.
+# A `BatchNorm1d` updates its buffers in the forward pass itself, with no optimizer involved. Not every
+# buffer changes like this (a buffer is simply state that the module saves), but batch norm's do: in
+# training mode, which a new module starts in, every minibatch moves the running mean 10 % of the way
+# (`momentum=0.1`) towards that minibatch's mean. In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb))
+# batch norm uses the running statistics instead of updating them.
 
 # %%
 bn = bn_model[1]
@@ -259,18 +276,17 @@ print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
 # The sharing bites when you keep a `state_dict()` as a snapshot, such as the "best model so far"
-# during training: the optimizer updates the parameters in place, so the snapshot moves with them.
-# The fix is a real copy — `copy.deepcopy(model.state_dict())` (or `clone()` each tensor) —
+# during training: an optimizer updates the parameters in place, so the snapshot moves with them.
+#
+# **The fix:** take a real copy — `copy.deepcopy(model.state_dict())` (or `clone()` each tensor) —
 # and to put values into a model on purpose, use `load_state_dict()`, which copies them in.
 
 # %% tags=["pitfall"]
-optimizer = torch.optim.SGD(small.parameters(), lr=0.5)
 linked = small.state_dict()  # shares storage: NOT a snapshot
 snapshot = copy.deepcopy(small.state_dict())  # a real copy
 
-optimizer.zero_grad()
-small(torch.ones(1, 3)).sum().backward()
-optimizer.step()  # updates small.bias in place
+with torch.no_grad():
+    small.bias.sub_(0.5)  # an in-place update, like an optimizer's step
 print("model bias:    ", small.bias.detach())
 print("linked['bias']:", linked["bias"])  # moved with the model
 print("snapshot:      ", snapshot["bias"])  # still the old values
@@ -284,9 +300,11 @@ print("after load:    ", small.bias.detach())
 # - `parameters()` yields every `nn.Parameter` of a model; `named_parameters()` adds names that
 #   follow the attribute path, such as `linear_relu_stack.0.weight`.
 # - Count parameters with `sum(p.numel() for p in model.parameters())` — 669,706 for the
-#   784-512-512-10 network — and memory with `numel() * element_size()` (4 bytes per `float32`).
-# - `requires_grad_(False)` freezes parameters: no gradient after `backward()`; give the optimizer
-#   only the parameters that should change.
+#   784-512-512-10 network, about 60 % of them in the first weight matrix — and memory with
+#   `numel() * element_size()` (4 bytes per `float32`).
+# - `backward()` on a single-element output leaves a gradient in each parameter's `.grad`.
+#   `requires_grad_(False)` freezes parameters: they get no new gradient, but an old `.grad` stays
+#   until `zero_grad()` clears it.
 # - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
 #   `running_mean`, `running_var`, `num_batches_tracked`).
 # - Its tensors are detached but share storage with the model: in-place edits change the model,
@@ -344,9 +362,9 @@ print("all biases zero:", all_zero)
 #   [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html),
 #   [`Tensor.detach`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html)
 # - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
-#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
-#   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
-#   [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html)
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html)
+# - [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
+#   [`Tensor.grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.grad.html)
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),

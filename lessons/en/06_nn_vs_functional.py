@@ -1,9 +1,11 @@
 # %% [markdown]
 # # nn vs nn.functional
 #
-# PyTorch offers most operations twice: as a **module** in `torch.nn` (`nn.Conv2d`, `nn.ReLU`,
-# `nn.Dropout`) and as a **function** in `torch.nn.functional` (`F.conv2d`, `F.relu`, `F.dropout`).
-# They compute the same thing; the difference is who keeps the weights and the mode.
+# PyTorch offers most operations twice: as a **module** in `torch.nn` (`nn.Conv2d`, `nn.Linear`,
+# `nn.ReLU`) and as a **function** in `torch.nn.functional` (`F.conv2d`, `F.linear`, `F.relu`).
+# They compute the same thing; the difference is who keeps the state. A module holds its weights
+# (and, for a few layers, whether the model is training or being evaluated); a function is handed
+# everything it needs on every call.
 #
 # **What you will learn**
 #
@@ -11,11 +13,12 @@
 # - how `nn.Conv2d` owns its weight and bias, and why, when the filter fits the input exactly once,
 #   the input's gradient equals the filter;
 # - two old habits to drop: `torch.autograd.Variable`, and `out.backward` without `()`;
-# - when a function is fine (`F.relu`) and when you need a module (dropout, batch norm);
+# - when a function is fine (`F.relu`) and when you need a module: dropout and batch norm, which
+#   behave differently in training and in evaluation;
 # - a short tour of the families in `torch.nn`, each with one example that runs.
 #
-# **Prerequisites:** lessons 01–05 (`nn.Linear`, `nn.Module`, parameters); a little autograd
-# (`requires_grad`, `backward()`).
+# **Prerequisites:** lessons 01–05 (`nn.Linear`, `nn.Module`, parameters and buffers); the autograd
+# of lessons 02 and 05 (`requires_grad`, `backward()`, `.grad`).
 
 # %%
 import matplotlib.pyplot as plt
@@ -46,8 +49,9 @@ print("shape:", tuple(out.shape))
 # ## The gradient that reaches the input
 #
 # Give the input `requires_grad=True` and autograd also tracks it. On a 5×5 input the filter fits in
-# 3×3 = 9 positions, so the output is 3×3 (every value 9). `backward()` needs a scalar, so we sum the
-# output: each output value then gets gradient 1.
+# 3×3 = 9 positions, so the output is 3×3 (every value 9). Called without a `gradient` argument,
+# `backward()` needs an output with a single element, so we sum the output: each output value then
+# gets gradient 1.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -70,6 +74,26 @@ counts = torch.outer(windows_per_row, windows_per_row)  # (5,) x (5,) -> (5, 5)
 assert torch.allclose(X.grad.squeeze(), counts)
 print("gradient == window counts:", torch.allclose(X.grad.squeeze(), counts))
 
+# %% [markdown] tags=["pitfall"]
+# **Pitfall: wrapping a tensor in `torch.autograd.Variable`**
+#
+# Old tutorials wrap a tensor in `Variable` so that autograd tracks it. That class has been
+# deprecated since PyTorch 0.4, when tensors began to carry `requires_grad` themselves:
+# `Variable(x, requires_grad=True)` still runs, but it simply returns a plain `Tensor`.
+
+# %% tags=["pitfall"]
+from torch.autograd import Variable
+
+v = Variable(torch.ones(2), requires_grad=True)  # old style: still runs, but adds nothing
+print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
+
+# %% [markdown] tags=["pitfall"]
+# **The fix:** drop the wrapper and create the tensor with `requires_grad=True`, as the cells above do.
+
+# %% tags=["pitfall"]
+t = torch.ones(2, requires_grad=True)  # the same kind of Tensor, no wrapper
+print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad:", t.requires_grad)
+
 # %% [markdown]
 # ## `nn.Conv2d` owns its weight and bias
 #
@@ -84,7 +108,8 @@ for name, param in conv.named_parameters():
 # %% [markdown]
 # On a 3×3 input of ones the filter fits exactly once, so the output is one number: every weight times
 # 1, added up, plus the bias — $\text{out} = \sum w + b$. And since $\partial\,\text{out}/\partial x_{ij}
-# = w_{ij}$, the gradient that reaches the input **is the filter itself**.
+# = w_{ij}$, the gradient that reaches the input **is the filter itself**. This `out` has a single
+# element, so `backward()` can be called on it directly.
 
 # %%
 X = torch.ones(1, 1, 3, 3, requires_grad=True)
@@ -106,25 +131,22 @@ same = F.conv2d(X, conv.weight, conv.bias)
 print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, conv(X)))
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: `Variable(...)` and `out.backward` without parentheses.** Old tutorials wrap tensors in
-# `torch.autograd.Variable` to make them trainable. That class is deprecated since PyTorch 0.4: a
-# tensor carries `requires_grad` itself, and `Variable(x)` now simply returns a plain `Tensor`. A
-# second slip from the same notes: `out.backward` without `()` only *looks up* the method and never
-# calls it, so no gradient is computed and `X.grad` stays `None`.
+# **Pitfall: `out.backward` without parentheses**
+#
+# `out.backward` only looks the method up; without `()` it is never called. Python raises no error,
+# but no gradient is computed and `X.grad` stays `None`.
 
 # %% tags=["pitfall"]
-from torch.autograd import Variable
-
-v = Variable(torch.ones(2), requires_grad=True)  # old style: still runs, but adds nothing
-print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
-
-X = torch.ones(1, 1, 3, 3, requires_grad=True)  # the modern way
+X = torch.ones(1, 1, 3, 3, requires_grad=True)
 out = conv(X)
 out.backward  # no call: just a bound method, evaluated and thrown away
 print("after out.backward   ->", X.grad)
 
+# %% [markdown] tags=["pitfall"]
+# **The fix:** call it — `out.backward()`.
+
 # %% tags=["pitfall"]
-out.backward()  # the fix: call it
+out.backward()  # called this time
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
@@ -157,7 +179,8 @@ show(fig)
 #
 # A function in `torch.nn.functional` only computes: every tensor it needs is an argument. A module
 # keeps its tensors as attributes, so `parameters()`, `state_dict()`, `.to(device)` and the optimizer
-# all find them. `F.linear` with an `nn.Linear`'s tensors shows that both compute the same thing.
+# ([lesson 07](07_training_basics.ipynb)) all find them. `F.linear` with an `nn.Linear`'s tensors
+# shows that both compute the same thing.
 
 # %%
 linear = nn.Linear(4, 2)
@@ -187,11 +210,33 @@ model = SmallNet()
 print(model)
 print("output shape:", tuple(model(x).shape))
 
+# %% [markdown]
+# ## Layers that depend on the mode
+#
+# Two common layers behave differently while a model is trained and when it is evaluated.
+# **Dropout** sets each value of its input to zero with probability `p` during training and scales
+# the rest by $1/(1-p)$, so that the network cannot lean on any single value; in evaluation it passes
+# its input through unchanged ([lesson 09](09_train_and_evaluate.ipynb) uses it in a real model).
+# **Batch norm** normalises with the statistics of the current minibatch during training and with its
+# running statistics, the buffers of lesson 05, in evaluation.
+#
+# A module keeps its mode in the attribute `training`. It is `True`, training mode, when the module is
+# created; `model.eval()` sets it to `False`, evaluation mode, on the model and all its submodules,
+# and `model.train()` sets it back.
+
+# %%
+print("new model:     training =", model.training)
+model.eval()
+print("after eval():  training =", model.training, "| fc1.training =", model.fc1.training)
+model.train()
+print("after train(): training =", model.training)
+
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: `F.dropout` in `forward` ignores `model.eval()`.** Dropout and batch norm behave
-# differently in training and in evaluation. `model.eval()` sets `training = False` on every
-# *submodule*, but a function call is not a submodule: `F.dropout(x)` has its own argument
-# `training=True` by default, so it keeps dropping values in evaluation mode.
+# **Pitfall: `F.dropout` in `forward` ignores `model.eval()`**
+#
+# `model.eval()` reaches the model and its *submodules*, but a function call is not a submodule.
+# `F.dropout(x)` has its own argument `training`, and its default is `True`, so it keeps dropping
+# values in evaluation mode.
 
 # %% tags=["pitfall"]
 class FunctionalDropout(nn.Module):
@@ -214,9 +259,11 @@ for model in (FunctionalDropout(), ModuleDropout()):
     print(f"{type(model).__name__:17} eval:", model(ones))
 
 # %% [markdown] tags=["pitfall"]
-# In evaluation mode the functional version still zeroes about half the values and doubles the rest;
-# `nn.Dropout` passes the input through unchanged. The fix: use the module, or pass the mode on
-# yourself with `F.dropout(x, p=0.5, training=self.training)`.
+# In evaluation mode the functional version still zeroes values at random and doubles the rest
+# ($1/(1-p)$ with `p=0.5`); `nn.Dropout` passes the input through unchanged.
+#
+# **The fix:** use the module, or pass the mode on yourself with
+# `F.dropout(x, p=0.5, training=self.training)`.
 
 # %% tags=["pitfall"]
 class FixedFunctionalDropout(nn.Module):
@@ -228,14 +275,25 @@ model = FixedFunctionalDropout().eval()
 print("fixed, eval:", model(ones))
 
 # %% [markdown]
-# Batch norm is the same story with more state: besides its weight and bias, `nn.BatchNorm1d` keeps
-# running statistics as buffers and switches between batch statistics and running statistics with
-# the mode. `F.batch_norm` would need you to create, pass and update those tensors yourself.
+# Batch norm is the same story with more state. `nn.BatchNorm1d` keeps its running statistics as
+# buffers and follows the mode. `F.batch_norm` keeps nothing: you create the running mean and variance
+# yourself and pass them in on every call. It does update them in place when `training=True`, but
+# that argument defaults to `False`, the opposite of `F.dropout`: called without it, `F.batch_norm`
+# behaves as in evaluation, normalising with the running statistics and never updating them. In a
+# `forward`, pass `training=self.training`.
 
 # %%
 bn = nn.BatchNorm1d(3)
 print("parameters:", [n for n, _ in bn.named_parameters()])
 print("buffers:   ", [n for n, _ in bn.named_buffers()])
+
+running_mean, running_var = torch.zeros(3), torch.ones(3)  # yours to create and keep
+acts = torch.randn(8, 3)  # a minibatch of 8, 3 features
+F.batch_norm(acts, running_mean, running_var)  # training=False: uses them, updates nothing
+print("after training=False:", running_mean)
+F.batch_norm(acts, running_mean, running_var, training=True)  # updates them in place
+print("after training=True: ", running_mean)
+assert torch.allclose(running_mean, 0.1 * acts.mean(dim=0))  # momentum=0.1, as in lesson 05
 
 # %% [markdown]
 # ## A short tour of `torch.nn`
@@ -275,23 +333,28 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # mirrors the 
 # %% [markdown]
 # ### Activations and normalization
 #
-# Activation modules apply a nonlinearity element by element (`nn.Softmax` normalises along `dim`);
-# normalization layers rescale activations, e.g. each row to mean 0 and variance 1 (`nn.LayerNorm`).
+# Activation modules apply a nonlinearity element by element (`nn.Softmax` normalises along `dim`).
+# Normalization layers rescale activations: `nn.LayerNorm` brings each row to mean 0 and variance 1,
+# then multiplies by a learned weight and adds a learned bias. Those start at 1 and 0, so a fresh
+# `LayerNorm` gives mean 0 and variance 1; once training has changed them, it no longer does.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
 print("ReLU:   ", nn.ReLU()(z))
 print("GELU:   ", nn.GELU()(z))
 print("Softmax:", nn.Softmax(dim=1)(z), "sum:", nn.Softmax(dim=1)(z).sum().item())
-normed = nn.LayerNorm(5)(z)
-print("LayerNorm mean:", round(normed.mean().item(), 4), "std:", round(normed.std(unbiased=False).item(), 4))
+layer_norm = nn.LayerNorm(5)  # weight starts at 1, bias at 0
+normed = layer_norm(z)
+mean, var = normed.mean().item(), normed.var(correction=0).item()  # correction=0: divide by n
+print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 4))
+assert abs(mean) < 1e-5 and abs(var - 1) < 1e-4
 print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # per-channel statistics
 
 # %% [markdown]
 # ### Recurrent, linear, dropout
 #
-# Recurrent layers read a sequence step by step (`batch_first=True` means `(N, L, features)`);
-# linear layers map features; dropout zeroes random values during training only.
+# Recurrent layers process a sequence one time step after another (`batch_first=True` means the input
+# is `(N, L, features)`); linear layers map features; dropout zeroes random values during training only.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -321,9 +384,9 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # Euclidean: 1, then 5
 # %% [markdown]
 # ### Loss functions
 #
-# A loss module turns predictions and targets into one number to minimise. `nn.MSELoss` is for
-# regression; `nn.CrossEntropyLoss` takes raw logits and class indices (it applies `log_softmax`
-# itself).
+# A loss module turns predictions and targets into one number to minimise; [lesson 07](07_training_basics.ipynb)
+# trains a model with one. `nn.MSELoss` is for regression; `nn.CrossEntropyLoss` takes raw logits and
+# class indices (it applies `log_softmax` itself).
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -332,6 +395,8 @@ logits = torch.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])  # (N=2, classes=3)
 labels = torch.tensor([0, 2])
 loss = nn.CrossEntropyLoss()(logits, labels)
 print("CrossEntropyLoss:", round(loss.item(), 4))  # (0.2395 + ln 3) / 2
+first, second = torch.log(1 + 2 * torch.exp(torch.tensor(-2.0))), torch.log(torch.tensor(3.0))
+assert torch.allclose(loss, (first + second) / 2)  # -log softmax of the true class, averaged
 print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, labels)))
 
 # %% [markdown]
@@ -344,9 +409,10 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 #   many windows cover each pixel. For `nn.Conv2d` on a 3×3 input of ones, `out = weight.sum() + bias`
 #   and the input's gradient equals the filter.
 # - Don't use `torch.autograd.Variable` (tensors carry `requires_grad`); call `backward()` with
-#   parentheses.
-# - Use functions for stateless steps such as `F.relu`; use modules for layers with parameters and for
-#   anything that depends on the mode (`nn.Dropout`, `nn.BatchNorm1d`), so `model.eval()` reaches it.
+#   parentheses, on a single-element output.
+# - Use functions for stateless operations such as `F.relu`; use modules for layers with parameters
+#   and for anything that depends on the mode (`nn.Dropout`, `nn.BatchNorm1d`), so `model.eval()`
+#   reaches it. If you do use `F.dropout` or `F.batch_norm`, pass `training=self.training`.
 #
 # ## Exercises
 #
@@ -409,7 +475,8 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 # - [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html),
 #   [`F.dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.dropout.html),
 #   [`Module.eval`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.eval),
-#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html)
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
+#   [`F.batch_norm`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.batch_norm.html)
 # - Containers: [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
 #   [`nn.ModuleList`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleList.html),
 #   [`nn.ModuleDict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleDict.html)
@@ -421,6 +488,7 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 #   [`nn.GELU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GELU.html),
 #   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html),
 #   [`nn.LayerNorm`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LayerNorm.html),
+#   [`Tensor.var`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.var.html),
 #   [`nn.BatchNorm2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html)
 # - Recurrent and linear: [`nn.LSTM`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LSTM.html),
 #   [`nn.GRU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GRU.html),

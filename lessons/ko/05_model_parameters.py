@@ -1,25 +1,26 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 68090f01c429
+#     synced_with_en: 252b50f4ff16
 # ---
 
 # %% [markdown]
 # # 모델 매개변수
 #
-# 신경망(neural network)이 학습하는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은 자기 안에 있는
-# 모든 계층(layer)의 매개변수를 추적하고, 필요한 곳에 이름과 함께 내어 줍니다. 받는 쪽은 우리 자신일
-# 수도, 옵티마이저(optimizer)일 수도, 모델을 저장할 때 쓰는 `state_dict()`일 수도 있습니다.
+# 신경망(neural network)이 학습하는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은 안에 든
+# 모든 계층(layer)의 매개변수를 빠짐없이 관리하다가, 필요한 곳에 이름과 함께 넘겨줍니다. 매개변수를
+# 받아 가는 곳은 코드를 쓰는 사람일 수도 있고, 학습 중에 매개변수를 갱신할 옵티마이저(optimizer,
+# [07강](07_training_basics.ipynb))일 수도 있고, 모델을 저장할 때 쓰는 `state_dict()`일 수도 있습니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름의 의미
+# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름이 뜻하는 것
 # - 매개변수 개수와 매개변수가 차지하는 메모리를 계산하는 방법
-# - `requires_grad`의 역할과, 학습이 건드리지 않도록 계층을 고정(freeze)하는 방법
-# - `state_dict()`에 담기는 매개변수*와* 버퍼(buffer), 그리고 그 텐서(tensor)들이 모델과 어떻게
-#   연결되어 있는지
+# - `requires_grad`와 `.grad`의 역할, 그리고 계층이 새 기울기를 받지 않도록 고정(freeze)하는 방법
+# - 매개변수뿐 아니라 버퍼(buffer)까지 담는 `state_dict()`, 그리고 그 텐서(tensor)가 모델과 이어져 있는 방식
 #
-# **사전 지식:** 03강의 `NeuralNetwork` 클래스와 04강의 계층, 컨테이너(container).
+# **사전 지식:** 03강에서 만든 `NeuralNetwork` 모델, 04강의 계층과 컨테이너(container), 02강에서 본
+# `backward()`의 기울기 계산, 01강에서 본 `torch.no_grad()` 안에서 매개변수에 값 쓰기.
 
 # %%
 import copy
@@ -37,8 +38,9 @@ print("device:", device)
 # %% [markdown]
 # ## 03강의 신경망
 #
-# 03강의 FashionMNIST 신경망을 다시 만듭니다. 입력 784개, 뉴런(neuron) 512개짜리 은닉층(hidden layer) 두 개,
-# 로짓(logit) 10개로 이루어져 있습니다.
+# 03강의 FashionMNIST 신경망을 다시 만들어 장치(device)로 옮깁니다. 입력 784개, 뉴런(neuron) 512개짜리
+# 은닉층(hidden layer) 두 개, 로짓(logit) 10개로 이루어진 신경망입니다. 이 페이지는 CPU에서 만들었기
+# 때문에 바로 위 셀에 `device: cpu`가 표시되어 있습니다. GPU가 있는 컴퓨터에서는 `cuda`나 `mps`가 나옵니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -65,9 +67,9 @@ print(model)
 # %% [markdown]
 # ## `parameters()`
 #
-# `model.parameters()`는 모든 하위 모듈의 매개변수를 등록된 순서대로 내어 줍니다.
-# 각각은 `nn.Parameter`입니다. `nn.Parameter`는 텐서의 하위 클래스로, 모듈의 속성에 대입하면 모듈이
-# 자동으로 등록합니다.
+# `model.parameters()`는 모든 하위 모듈의 매개변수를 등록된 순서대로 하나씩 내줍니다. 하나하나가
+# `nn.Parameter`입니다. `nn.Parameter`는 텐서를 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면
+# 모듈이 알아서 매개변수로 등록합니다.
 
 # %%
 for param in model.parameters():
@@ -79,9 +81,9 @@ print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isin
 # %% [markdown]
 # ## `named_parameters()`
 #
-# `named_parameters()`는 `(이름, 매개변수)` 쌍을 내어 줍니다. 이름은 그 텐서에 이르는 속성 경로입니다.
-# `linear_relu_stack.0.weight`는 `linear_relu_stack` 안에 있는 `0`번 모듈의 `weight`라는 뜻입니다.
-# 1번과 3번이 빠진 것은 ReLU에 매개변수가 없기 때문입니다.
+# `named_parameters()`는 `(이름, 매개변수)` 쌍을 내줍니다. 이름은 그 텐서까지 이어지는 속성 경로입니다.
+# 예를 들어 `linear_relu_stack.0.weight`는 `linear_relu_stack` 안 `0`번 모듈의 `weight`입니다.
+# ReLU에는 매개변수가 없어서 1번과 3번은 목록에 나오지 않습니다.
 
 # %%
 for name, param in model.named_parameters():
@@ -93,8 +95,8 @@ print("name leads to the same tensor:", same)
 # %% [markdown]
 # ## 매개변수 개수 세기
 #
-# 모델의 크기는 매개변수마다 `numel()`(원소 개수)을 구해 더한 값입니다.
-# `nn.Linear(in, out)` 하나에는 가중치(weight) $\text{in} \cdot \text{out}$개와 편향(bias) $\text{out}$개가 있습니다.
+# 모델의 크기는 매개변수마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
+# `nn.Linear(in, out)` 하나에는 가중치(weight)가 $\text{in} \cdot \text{out}$개, 편향(bias)이 $\text{out}$개 있습니다.
 #
 # $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
 
@@ -105,12 +107,19 @@ assert total == by_hand == 669_706
 print(f"parameters: {total:,}")
 
 # %% [markdown]
-# 매개변수는 대부분 첫 번째 가중치 행렬에 있습니다. 픽셀 784개 하나하나를 은닉층 뉴런 512개 하나하나와
-# 잇기 때문입니다. 편향 막대도 보이도록 세로축에는 로그 눈금을 씁니다.
+# 첫 번째 가중치 행렬 하나에 매개변수의 약 60%가 몰려 있습니다. 픽셀 784개를 첫 번째 은닉층의 뉴런
+# 512개와 하나하나 모두 잇기 때문입니다. 두 번째 가중치 행렬이 약 39%이고, 마지막 가중치 행렬과
+# 편향을 모두 합쳐도 1%가 안 됩니다. 편향 막대도 보이도록 세로축은 로그 눈금으로 그립니다.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
 counts = [p.numel() for p in model.parameters()]
+shares = [c / total for c in counts]
+print("share per tensor:", ", ".join(f"{s:.1%}" for s in shares))
+assert 0.59 < shares[0] < 0.61 and 0.38 < shares[2] < 0.40  # 첫 번째와 두 번째 가중치 행렬
+assert sum(shares[1::2]) + shares[4] < 0.01  # 편향 전부와 마지막 가중치 행렬
+
+# %%
 fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
 bars = ax.bar(range(len(counts)), counts, color=["C0" if n.endswith("weight") else "C1" for n in names])
 ax.bar_label(bars, labels=[f"{c:,}" for c in counts])
@@ -124,45 +133,59 @@ show(fig)
 # %% [markdown]
 # ## 메모리(바이트)
 #
-# 원소 하나는 `element_size()` 바이트를 차지합니다. 기본 자료형인 `float32`는 4바이트이므로
-# 매개변수만으로 약 2.7 MB(2.55 MiB)가 필요합니다. 학습할 때는 더 듭니다. 매개변수마다 같은 크기의
-# 기울기(gradient)가 생기고, Adam 같은 옵티마이저는 매개변수마다 텐서를 두 개 더 보관합니다.
+# 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형인 `float32`는
+# 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다. 학습할 때는 메모리가 더 듭니다.
+# 매개변수마다 같은 크기의 기울기(gradient)가 생기고(다음 절), 옵티마이저에 따라서는 매개변수마다
+# 텐서를 더 보관하기도 합니다.
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
 print("dtype:", first.dtype, "| bytes per element:", first.element_size())
-print(f"bytes: {n_bytes:,} = {n_bytes / 2**20:.2f} MiB")
+print(f"bytes: {n_bytes:,} = {n_bytes / 1e6:.2f} MB = {n_bytes / 2**20:.2f} MiB")
 assert n_bytes == 4 * total
 
 # %% [markdown]
 # ## `requires_grad`
 #
-# 모든 매개변수는 `requires_grad=True`이므로 autograd가 이 매개변수를 쓰는 연산을 기록합니다(04강에서
-# 출력한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 이 기록입니다). 그 덕분에 `backward()`가 각 매개변수의
-# `.grad`에 같은 모양의 기울기를 남깁니다.
+# 매개변수는 모두 `requires_grad=True`입니다. 그래서 autograd가 매개변수를 쓰는 연산을 기록합니다.
+# 04강에서 화면에 표시한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 그 기록입니다. 이 기록을 따라
+# `backward()`가 매개변수마다 같은 모양의 기울기를 `.grad`에 남깁니다. 인자 없이 호출하는
+# `backward()`는 원소가 하나뿐인 출력에만 쓸 수 있으므로, 여기서는 로짓을 모두 더해 숫자 하나로
+# 만듭니다. 07강에서는 이 자리에 손실 함수(loss function)가 들어가지만, 기울기가 어디에 생기는지
+# 보기만 할 때는 매개변수로 계산한 숫자라면 무엇이든 괜찮습니다.
 
 # %%
-loss_fn = nn.CrossEntropyLoss()
 X = torch.rand(3, 28, 28, device=device)  # 무작위 이미지 3장짜리 미니배치
-y = torch.tensor([0, 1, 2], device=device)  # 임의로 정한 레이블
+print(".grad before any backward():", model.linear_relu_stack[0].weight.grad)
 
-loss = loss_fn(model(X), y)
-loss.backward()
+model(X).sum().backward()  # (3, 10) 로짓 -> 숫자 하나 -> 기울기
 for name, param in model.named_parameters():
     print(f"{name:<28} requires_grad={param.requires_grad}  grad {tuple(param.grad.shape)}")
 
 # %% [markdown]
 # ## 계층 고정하기
 #
-# 모듈에 `requires_grad_(False)`를 호출하면 그 모듈의 모든 매개변수에 적용됩니다. autograd가 더는
-# 기울기를 계산하지 않으므로 `backward()` 뒤에도 `.grad`는 `None`으로 남습니다. 사전 학습된 계층처럼
-# 모델의 일부를 그대로 두고 싶을 때 이렇게 합니다.
+# 모듈에 `requires_grad_(False)`를 호출하면 그 모듈의 매개변수 전체에 적용되어, autograd가 더는
+# 기울기를 계산하지 않습니다. 사전 학습된 계층처럼 모델의 일부를 그대로 두고 싶을 때 이렇게 합니다.
+# 다만 고정한다고 이미 있던 기울기가 지워지지는 않습니다. 고정한 가중치의 `.grad`에는 앞에서 호출한
+# `backward()`가 남긴 기울기가 그대로 있습니다.
 
 # %%
-model.linear_relu_stack[0].requires_grad_(False)  # 첫 번째 Linear 계층을 고정
-model.zero_grad()  # 이전 기울기를 지움 (None으로 설정)
+first_layer = model.linear_relu_stack[0]
+first_layer.requires_grad_(False)  # 첫 번째 Linear 계층 고정
+old_grad = first_layer.weight.grad.clone()  # 앞의 backward()가 남긴 기울기
 
-loss_fn(model(X), y).backward()
+model(X).sum().backward()
+grad = first_layer.weight.grad
+print("frozen weight: .grad is None:", grad is None, "| same as before:", torch.equal(grad, old_grad))
+
+# %% [markdown]
+# `model.zero_grad()`는 모든 `.grad`를 `None`으로 되돌립니다. 그다음에 `backward()`를 호출하면 고정하지
+# 않은 매개변수에만 새 기울기가 생기고, 고정한 매개변수의 `.grad`는 `None`으로 남습니다.
+
+# %%
+model.zero_grad()  # 모든 .grad를 None으로
+model(X).sum().backward()
 for name, param in model.named_parameters():
     print(f"{name:<28} requires_grad={param.requires_grad!s:<5}  grad is None: {param.grad is None}")
 
@@ -170,25 +193,17 @@ trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
 print(f"trainable: {trainable:,} of {total:,}")
 
 # %% [markdown]
-# 옵티마이저는 건네받은 매개변수만 바꿉니다. 학습할 매개변수만 건네면 의도가 코드에 드러납니다.
-# SGD는 `.grad`가 `None`인 매개변수를 어차피 건너뛰지만, 그 동작에 기대지 않는 편이 명확합니다.
-# 한 번 갱신하고 나면 고정하지 않은 텐서만 바뀌어 있습니다.
-
-# %%
-optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.1)
-before = {name: p.detach().clone() for name, p in model.named_parameters()}
-
-optimizer.zero_grad()
-loss_fn(model(X), y).backward()
-optimizer.step()
-for name, param in model.named_parameters():
-    print(f"{name:<28} changed: {not torch.equal(before[name], param)}")
+# 남아 있던 기울기는 옵티마이저로 매개변수를 갱신할 때([07강](07_training_basics.ipynb)) 문제가 됩니다.
+# 옵티마이저는 건네받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고 `requires_grad`는 확인하지
+# 않으므로, 예전 기울기가 남아 있으면 고정한 계층도 움직입니다. 그러니 계층을 고정한 뒤에는 기울기를
+# 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼 바뀌어야 할 매개변수만
+# 건네세요.
 
 # %% [markdown]
 # ## `state_dict()`
 #
-# `model.state_dict()`는 이름을 텐서에 대응시킨 순서 있는 딕셔너리를 돌려줍니다. 모델의 상태를
-# 되살리는 데 필요한 모든 것이 들어 있고, 디스크에 저장하는 것도 이 딕셔너리입니다(08강). 이 모델에서는
+# `model.state_dict()`는 이름과 텐서를 짝지은 순서 있는 딕셔너리를 돌려줍니다. 모델의 상태를 되살리는
+# 데 필요한 것이 모두 들어 있고, 모델을 디스크에 저장할 때도 이 딕셔너리를 씁니다(08강). 이 모델에서는
 # 키가 매개변수 이름과 정확히 같습니다.
 
 # %%
@@ -201,10 +216,10 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## 버퍼: 매개변수가 아닌 상태
 #
-# 경사 하강법(gradient descent)으로 학습하지 않는 상태를 보관하는 계층도 있습니다. `nn.BatchNorm1d`에는
+# 기울기로 학습하지 않고 데이터에서 계산하는 상태를 보관하는 계층도 있습니다. `nn.BatchNorm1d`에는
 # 매개변수 두 개(`weight`, `bias`)와 *버퍼* 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가
-# 있습니다. 버퍼는 `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않으므로, 옵티마이저는 버퍼를
-# 보지 못합니다.
+# 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않습니다. 옵티마이저는
+# `parameters()`만 건네받으므로 버퍼를 볼 일이 없습니다.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -213,9 +228,12 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# 버퍼는 순전파(forward pass)가 직접 갱신합니다. 학습 모드(training mode)에서는 미니배치(minibatch)가
-# 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로 10%(`momentum=0.1`)만큼 움직입니다.
-# 옵티마이저는 전혀 관여하지 않습니다.
+# `BatchNorm1d`는 옵티마이저 없이 순전파(forward pass) 도중에 버퍼를 직접 갱신합니다. 버퍼는 모듈이
+# 저장해 두는 상태일 뿐이라 모든 버퍼가 이렇게 바뀌지는 않지만, 배치 정규화(batch normalization)의
+# 버퍼는 바뀝니다. 모듈은 처음 만들 때 학습 모드(training mode)이고, 학습 모드에서는
+# 미니배치(minibatch)가 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로
+# 10%(`momentum=0.1`)만큼 다가갑니다. 평가 모드(evaluation mode, [09강](09_train_and_evaluate.ipynb))에서는
+# 이동 평균과 이동 분산(running variance)을 갱신하지 않고 그대로 씁니다.
 
 # %%
 bn = bn_model[1]
@@ -230,9 +248,9 @@ print("== 0.1 * batch mean:", torch.allclose(bn.running_mean, 0.1 * features.mea
 assert torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0))
 
 # %% [markdown]
-# 그래서 매개변수 목록이 아니라 `state_dict()`를 저장합니다. 버퍼도 학습된 모델의 일부이기 때문입니다.
-# 또 `state_dict()`의 텐서는 autograd 그래프에서 *떼어 낸(detached)* 텐서라서, 원래 매개변수가
-# `requires_grad=True`여도 `requires_grad=False`입니다.
+# 그래서 모델을 저장할 때는 매개변수 목록이 아니라 `state_dict()`를 저장합니다. 버퍼도 학습된 모델의
+# 일부입니다. 또 `state_dict()`의 텐서는 autograd의 연산 기록에서 *떼어 낸(detached)* 텐서라서,
+# 원래 매개변수가 `requires_grad=True`여도 `requires_grad=False`입니다.
 
 # %%
 small = nn.Linear(3, 2)
@@ -243,21 +261,21 @@ print("state_dict requires_grad:", sd["weight"].requires_grad)
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: "state_dict는 모델과 연결되어 있지 않다"**
 #
-# 절반만 맞는 말입니다. 떼어 냈다고 해서 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의
-# 매개변수와 저장 공간을 공유합니다(메모리 주소 `data_ptr()`가 같습니다). 그래서 `state_dict`의 텐서를
-# **제자리(in-place)에서** 고치면(`zero_()`, `add_()`, `copy_()`) 모델이 바뀝니다.
+# 절반만 맞는 말입니다. 떼어 냈다고 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와
+# 저장 공간을 공유합니다(메모리 주소 `data_ptr()`가 같습니다). 그래서 `state_dict`의 텐서를
+# **제자리(in-place)에서** 고치면(`zero_()`, `add_()`, `copy_()`) 모델도 바뀝니다.
 
 # %% tags=["pitfall"]
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 print("bias before:   ", small.bias.detach())
 sd["bias"].zero_()  # state_dict의 텐서를 제자리에서 고치면 ...
-print("after zero_(): ", small.bias.detach())  # ... 모델의 편향도 0이 됨
+print("after zero_(): ", small.bias.detach())  # ... 모델의 편향도 0
 sd["bias"].add_(1.0)
 print("after add_(1): ", small.bias.detach())
 
 # %% [markdown] tags=["pitfall"]
-# 반면 키에 새 텐서를 **대입하면** 딕셔너리만 바뀝니다. 키가 다른 텐서를 가리키게 될 뿐이고,
-# 모델의 텐서는 그대로입니다.
+# 반면 키에 새 텐서를 **대입하면** 딕셔너리만 바뀝니다. 그 키가 다른 텐서를 가리키게 될 뿐, 모델은
+# 자기 텐서를 그대로 가지고 있습니다.
 
 # %% tags=["pitfall"]
 sd["bias"] = torch.zeros(2)  # 같은 키에 새 텐서
@@ -266,19 +284,18 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# 이 공유가 문제를 일으키는 것은 학습 중에 "지금까지 가장 좋은 모델"처럼 `state_dict()`를 스냅숏으로
-# 보관할 때입니다. 옵티마이저가 매개변수를 제자리에서 갱신하므로 스냅숏도 함께 바뀝니다.
-# 바로잡으려면 진짜 복사본을 만들어야 합니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
-# `clone()`을 하세요. 모델에 값을 넣을 때는 값을 복사해 넣는 `load_state_dict()`를 씁니다.
+# 이 공유는 학습 도중 "지금까지 가장 좋은 모델"처럼 `state_dict()`를 스냅숏으로 보관해 둘 때 문제를
+# 일으킵니다. 옵티마이저는 매개변수를 제자리에서 갱신하므로 스냅숏도 덩달아 바뀝니다.
+#
+# **바로잡기:** 진짜 복사본을 만듭니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
+# `clone()`을 호출합니다. 모델에 값을 일부러 넣을 때는 값을 복사해 넣는 `load_state_dict()`를 씁니다.
 
 # %% tags=["pitfall"]
-optimizer = torch.optim.SGD(small.parameters(), lr=0.5)
-linked = small.state_dict()  # 저장 공간을 공유함: 스냅숏이 아님
+linked = small.state_dict()  # 저장 공간 공유: 스냅숏이 아님
 snapshot = copy.deepcopy(small.state_dict())  # 진짜 복사본
 
-optimizer.zero_grad()
-small(torch.ones(1, 3)).sum().backward()
-optimizer.step()  # small.bias를 제자리에서 갱신
+with torch.no_grad():
+    small.bias.sub_(0.5)  # 옵티마이저의 스텝처럼 제자리에서 갱신
 print("model bias:    ", small.bias.detach())
 print("linked['bias']:", linked["bias"])  # 모델과 함께 바뀜
 print("snapshot:      ", snapshot["bias"])  # 예전 값 그대로
@@ -289,23 +306,25 @@ print("after load:    ", small.bias.detach())
 # %% [markdown]
 # ## 요약
 #
-# - `parameters()`는 모델의 모든 `nn.Parameter`를 내어 주고, `named_parameters()`는 여기에
-#   `linear_relu_stack.0.weight`처럼 속성 경로를 따르는 이름을 붙여 줍니다.
-# - 매개변수 개수는 `sum(p.numel() for p in model.parameters())`로 셉니다(784-512-512-10 신경망은
-#   669,706개). 메모리는 `numel() * element_size()`입니다(`float32`는 원소당 4바이트).
-# - `requires_grad_(False)`로 매개변수를 고정하면 `backward()` 뒤에 기울기가 생기지 않습니다.
-#   옵티마이저에는 바뀌어야 할 매개변수만 건넵니다.
-# - `state_dict()`는 이름을 텐서에 대응시키며, 매개변수*와* 버퍼(`BatchNorm1d`의 `running_mean`,
-#   `running_var`, `num_batches_tracked`)를 모두 담습니다.
-# - 그 텐서들은 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌지만, 키에
-#   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 복원은 `load_state_dict`로
-#   합니다.
+# - `parameters()`는 모델의 `nn.Parameter`를 모두 내주고, `named_parameters()`는 여기에
+#   `linear_relu_stack.0.weight`처럼 속성 경로를 따른 이름을 붙여 줍니다.
+# - 매개변수 개수는 `sum(p.numel() for p in model.parameters())`로 셉니다. 784-512-512-10 신경망은
+#   669,706개이고, 그중 약 60%가 첫 번째 가중치 행렬에 있습니다. 메모리는 `numel() * element_size()`로
+#   계산합니다(`float32`는 원소당 4바이트).
+# - 원소가 하나인 출력에서 `backward()`를 호출하면 매개변수마다 `.grad`에 기울기가 남습니다.
+#   `requires_grad_(False)`로 고정한 매개변수는 새 기울기를 받지 않지만, 예전 `.grad`는 `zero_grad()`로
+#   지울 때까지 남아 있습니다.
+# - `state_dict()`는 이름과 텐서를 짝지은 딕셔너리로, 매개변수는 물론 버퍼(`BatchNorm1d`의 `running_mean`,
+#   `running_var`, `num_batches_tracked`)까지 담습니다.
+# - 그 텐서들은 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
+#   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 되돌릴 때는
+#   `load_state_dict`를 씁니다.
 
 # %% [markdown]
 # ## 연습 문제
 #
-# **1.** 새 `NeuralNetwork`를 만들고 첫 번째*와* 두 번째 `nn.Linear` 계층을 고정한 다음, 학습 가능한
-# 매개변수 개수를 세세요. 모양으로 직접 계산한 값과 맞는지도 확인하세요.
+# **1.** 새 `NeuralNetwork`를 만들어 첫 번째와 두 번째 `nn.Linear` 계층을 모두 고정한 다음, 학습할 수 있는
+# 매개변수가 몇 개인지 세어 보세요. 모양으로 직접 계산한 값과 맞는지도 확인하세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork()
@@ -316,8 +335,8 @@ assert ex_trainable == 512 * 10 + 10  # 마지막 계층만 남음: 5,130
 print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
-# **2.** `NeuralNetwork`의 매개변수는 `bfloat16`에서 몇 바이트를 차지할까요? 새 모델을
-# `.to(torch.bfloat16)`으로 바꿔서 측정해 보세요.
+# **2.** `NeuralNetwork`의 매개변수를 `bfloat16`으로 저장하면 몇 바이트가 될까요? 새 모델을
+# `.to(torch.bfloat16)`으로 바꿔서 재 보세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -327,13 +346,13 @@ print(f"bfloat16: {ex_bytes:,} bytes")
 
 # %% [markdown]
 # **3.** 새 `NeuralNetwork`의 편향을 모두 0으로 만드세요. 단, `model.parameters()`는 건드리지 말고
-# `state_dict()`를 제자리에서 고쳐서 하세요. 모델에서 제대로 바뀌었는지 확인하세요.
+# `state_dict()`를 제자리에서 고쳐서 해야 합니다. 모델에 실제로 반영되었는지도 확인하세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork()
 for key, tensor in ex_model.state_dict().items():
     if key.endswith("bias"):
-        tensor.zero_()  # 제자리 수정: 매개변수와 저장 공간을 공유함
+        tensor.zero_()  # 제자리 수정: 매개변수와 저장 공간 공유
 biases = [m.bias for m in ex_model.linear_relu_stack if isinstance(m, nn.Linear)]
 all_zero = all(torch.all(b == 0).item() for b in biases)
 assert all_zero
@@ -352,9 +371,9 @@ print("all biases zero:", all_zero)
 #   [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html),
 #   [`Tensor.detach`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html)
 # - [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
-#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
-#   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
-#   [`torch.optim.SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html)
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html)
+# - [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
+#   [`Tensor.grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.grad.html)
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),

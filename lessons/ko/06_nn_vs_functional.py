@@ -1,27 +1,30 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 1b581140cade
+#     synced_with_en: cd94f1ad39c7
 # ---
 
 # %% [markdown]
 # # nn과 nn.functional
 #
-# PyTorch는 대부분의 연산을 두 가지 형태로 제공합니다. `torch.nn`의 **모듈**(module)인 `nn.Conv2d`,
-# `nn.ReLU`, `nn.Dropout`과, `torch.nn.functional`의 **함수**인 `F.conv2d`, `F.relu`, `F.dropout`입니다.
-# 계산 결과는 같습니다. 다른 점은 가중치(weight)와 모드(학습 중인지 평가 중인지)를 누가 보관하느냐입니다.
+# PyTorch는 연산 대부분을 두 가지 모양새로 제공합니다. `torch.nn`에는 `nn.Conv2d`, `nn.Linear`,
+# `nn.ReLU` 같은 **모듈**(module)이 있고, `torch.nn.functional`에는 `F.conv2d`, `F.linear`, `F.relu` 같은
+# **함수**가 있습니다. 계산 결과는 같고, 상태를 누가 들고 있느냐가 다릅니다. 모듈은 가중치(weight)를
+# 직접 보관하고, 몇몇 계층(layer)은 지금 학습 중인지 평가 중인지도 기억합니다. 함수는 필요한 것을 호출할
+# 때마다 모두 넘겨받습니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - 필터(filter)를 직접 넘겨주는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
+# - 필터(filter)를 직접 넘겨받는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
 # - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 필터가 입력 위에 딱 한 번 놓일 때
 #   입력의 기울기가 필터와 같아지는 이유
-# - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 그리고 `()` 없는 `out.backward`
-# - 함수로 충분한 경우(`F.relu`)와 모듈이 필요한 경우: 드롭아웃(dropout), 배치 정규화(batch normalization)
-# - `torch.nn`의 여러 모듈 계열을, 계열마다 실행 가능한 예제 하나씩으로 짧게 둘러보기
+# - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 괄호 없는 `out.backward`
+# - 함수로 충분한 경우(`F.relu`)와, 학습할 때와 평가할 때 동작이 다른 드롭아웃·배치 정규화처럼 모듈을
+#   써야 하는 경우
+# - `torch.nn`의 모듈 계열을 실행 가능한 예제 하나씩으로 짧게 둘러보기
 #
-# **사전 지식:** 01–05강에서 다룬 `nn.Linear`, `nn.Module`, 매개변수(parameter)와 autograd 기초
-# (`requires_grad`, `backward()`).
+# **사전 지식:** 01–05강의 `nn.Linear`, `nn.Module`, 매개변수(parameter)와 버퍼(buffer), 02강과 05강에서
+# 본 autograd(`requires_grad`, `backward()`, `.grad`).
 
 # %%
 import matplotlib.pyplot as plt
@@ -31,16 +34,16 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-_ = seed_everything(0)  # 돌려주는 생성기는 여기서 쓰지 않습니다
-# 예제가 모두 아주 작으므로 이 강의 전체를 CPU에서 실행합니다.
+_ = seed_everything(0)  # 돌려받는 생성기는 쓰지 않음
+# 예제가 모두 작아서 강의 전체를 CPU에서 실행
 
 # %% [markdown]
 # ## 필터를 직접 넘기는 합성곱
 #
-# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수로, `(N, C_in, H, W)` 모양의
-# 입력과 `(C_out, C_in, kH, kW)` 모양의 필터(커널이라고도 합니다)를 받습니다. 함수는 아무것도 저장하지
-# 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로 채운 3×3 필터를 적용하면 창(window)이 하나뿐이고, 1 아홉 개를
-# 더해 9가 됩니다.
+# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수입니다. 입력은 `(N, C_in, H, W)`
+# 모양이고, 커널(kernel)이라고도 부르는 필터는 `(C_out, C_in, kH, kW)` 모양입니다. 함수는 아무것도
+# 보관하지 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로 채운 3×3
+# 필터를 적용하면 필터가 놓일 자리, 즉 창(window)이 하나뿐이고, 1 아홉 개를 더해 9가 나옵니다.
 
 # %%
 X = torch.ones(1, 1, 3, 3)  # (N, C_in, H, W)
@@ -52,9 +55,10 @@ print("shape:", tuple(out.shape))
 # %% [markdown]
 # ## 입력까지 전달되는 기울기
 #
-# 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가
-# 3×3 = 9곳에 놓일 수 있으므로 출력은 3×3이고 값은 모두 9입니다. `backward()`는 스칼라에만 호출할 수
-# 있으므로 출력을 모두 더한 뒤 호출합니다. 그러면 각 출력 값이 받는 기울기는 1입니다.
+# 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가 3×3 = 9곳에
+# 놓일 수 있으므로 출력은 3×3이고, 값은 모두 9입니다. `gradient` 인자 없이 호출하는 `backward()`는
+# 원소가 하나뿐인 출력에만 쓸 수 있습니다. 그래서 출력을 모두 더한 다음 호출하며, 이때 출력 값 하나하나가
+# 받는 기울기는 1입니다.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -66,22 +70,42 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# 각 입력 픽셀의 기울기는 **그 픽셀이 출력 창 몇 개에 들어가는지**를 나타냅니다(정확히는 그 개수에
-# 그 자리의 필터 값 1을 곱한 값). 모서리 픽셀은 창 하나에만, 가운데 픽셀은 아홉 개 모두에, 변의 가운데
-# 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든
-# 창에서 $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
+# 입력 픽셀마다 기울기는 **그 픽셀을 덮는 창의 개수**와 같습니다(정확히는 그 개수에 그 자리의 필터 값
+# 1을 곱한 값입니다). 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의 가운데 픽셀은
+# 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든 창에서
+# $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
 
 # %%
-windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 위치를 덮는 창의 수
+windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 자리를 덮는 창의 수
 counts = torch.outer(windows_per_row, windows_per_row)  # (5,) x (5,) -> (5, 5)
 assert torch.allclose(X.grad.squeeze(), counts)
 print("gradient == window counts:", torch.allclose(X.grad.squeeze(), counts))
 
+# %% [markdown] tags=["pitfall"]
+# **흔한 실수: `torch.autograd.Variable`로 텐서 감싸기**
+#
+# 오래된 튜토리얼에서는 autograd가 추적하도록 텐서(tensor)를 `Variable`로 감쌉니다. PyTorch 0.4부터
+# 텐서 자체가 `requires_grad`를 갖게 되면서 `Variable`은 더 이상 권장되지 않습니다(deprecated).
+# `Variable(x, requires_grad=True)`는 지금도 실행되지만 평범한 `Tensor`를 돌려줄 뿐입니다.
+
+# %% tags=["pitfall"]
+from torch.autograd import Variable
+
+v = Variable(torch.ones(2), requires_grad=True)  # 옛 방식: 실행은 되지만 달라지는 것이 없음
+print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
+
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 감싸지 말고, 앞의 셀들처럼 텐서를 만들 때 `requires_grad=True`를 줍니다.
+
+# %% tags=["pitfall"]
+t = torch.ones(2, requires_grad=True)  # 감싸지 않은 같은 종류의 Tensor
+print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad:", t.requires_grad)
+
 # %% [markdown]
 # ## `nn.Conv2d`는 가중치와 편향을 스스로 보관합니다
 #
-# `nn.Conv2d(1, 1, 3)`은 만들 때 무작위 3×3 필터와 편향을 생성해 매개변수로 등록하고, 호출할 때마다
-# 적용합니다. 이제 필터를 넘겨줄 필요가 없습니다.
+# `nn.Conv2d(1, 1, 3)`은 만들어질 때 무작위 3×3 필터와 편향을 생성해 매개변수로 등록하고, 호출될
+# 때마다 이 둘을 적용합니다. 필터를 따로 넘길 필요가 없습니다.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -89,9 +113,10 @@ for name, param in conv.named_parameters():
     print(name, tuple(param.shape), "requires_grad:", param.requires_grad)
 
 # %% [markdown]
-# 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 각 가중치에 1을
-# 곱해 모두 더하고 편향을 더한 값, 즉 $\text{out} = \sum w + b$입니다. 또
+# 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 가중치마다 1을 곱해 모두
+# 더하고 편향을 더한 값, 곧 $\text{out} = \sum w + b$입니다. 또
 # $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이므로 입력에 전달되는 기울기는 **필터 그 자체**입니다.
+# 이 `out`은 원소가 하나뿐이어서 바로 `backward()`를 호출할 수 있습니다.
 
 # %%
 X = torch.ones(1, 1, 3, 3, requires_grad=True)
@@ -105,42 +130,39 @@ assert torch.allclose(X.grad, conv.weight)
 print("X.grad == conv.weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# 모듈의 텐서(tensor)를 그대로 `F.conv2d`에 넘기면 같은 결과가 나옵니다. 모듈은 함수에, 그 함수가 쓸
-# 상태를 대신 보관하는 기능을 더한 것이라고 볼 수 있습니다.
+# 모듈이 가진 텐서를 그대로 `F.conv2d`에 넘겨도 결과가 같습니다. 결국 모듈은 함수를 감싸고, 그 함수가
+# 쓸 상태를 대신 보관해 줍니다.
 
 # %%
 same = F.conv2d(X, conv.weight, conv.bias)
 print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, conv(X)))
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: `Variable(...)`과 괄호 없는 `out.backward`.** 오래된 튜토리얼은 텐서를 학습 가능하게
-# 만들려고 `torch.autograd.Variable`로 감쌉니다. 이 클래스는 PyTorch 0.4부터 더 이상 권장되지
-# 않습니다(deprecated). 이제는 텐서 자체에 `requires_grad`가 있고, `Variable(x)`는 평범한 `Tensor`를
-# 돌려줄 뿐입니다. 같은 노트에 있는 또 다른 실수는 `()` 없는 `out.backward`입니다. 이렇게 쓰면 메서드를
-# *가져오기만* 하고 호출하지는 않으므로, 기울기가 계산되지 않고 `X.grad`는 `None`으로 남습니다.
+# **흔한 실수: 괄호 없는 `out.backward`**
+#
+# `out.backward`라고만 쓰면 메서드를 가져오기만 하고 호출하지는 않습니다. 파이썬은 오류를 내지 않지만
+# 기울기는 계산되지 않고, `X.grad`는 `None`으로 남습니다.
 
 # %% tags=["pitfall"]
-from torch.autograd import Variable
-
-v = Variable(torch.ones(2), requires_grad=True)  # 옛 방식: 실행은 되지만 얻는 것이 없음
-print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
-
-X = torch.ones(1, 1, 3, 3, requires_grad=True)  # 요즘 방식
+X = torch.ones(1, 1, 3, 3, requires_grad=True)
 out = conv(X)
-out.backward  # 호출이 아님: 바운드 메서드를 평가하고 버릴 뿐
+out.backward  # 호출 아님: 바운드 메서드를 가져왔다가 버릴 뿐
 print("after out.backward   ->", X.grad)
 
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 괄호를 붙여 `out.backward()`로 호출합니다.
+
 # %% tags=["pitfall"]
-out.backward()  # 해결: 괄호를 붙여 호출
+out.backward()  # 이번에는 호출
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
-# ## 작은 이미지에 적용한 경계 필터
+# ## 작은 이미지에 경계 필터 적용하기
 #
-# 오른쪽 열에서 왼쪽 열을 빼되 위에서 아래로 1, 2, 1의 가중치를 주는 필터를 소벨(Sobel) 필터라고
-# 합니다. 이 필터로 합성곱을 하면 "여기서 왼쪽에서 오른쪽으로 밝기가 바뀌는가?"를 알 수 있습니다.
-# 밝은 사각형에 적용하면 왼쪽 경계(+)와 오른쪽 경계(−)에서만 값이 생기고 나머지는 0입니다.
-# `padding=1`은 출력 크기를 입력과 같게 유지합니다.
+# 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 주는 필터를 소벨(Sobel) 필터라고
+# 합니다. 이 필터로 합성곱을 하면 그 자리에서 왼쪽에서 오른쪽으로 가며 밝기가 바뀌는지 알 수 있습니다.
+# 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는 0입니다.
+# `padding=1`을 주면 출력 크기가 입력과 같게 유지됩니다.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -162,23 +184,23 @@ show(fig)
 # %% [markdown]
 # ## 상태 없는 함수, 상태 있는 모듈
 #
-# `torch.nn.functional`의 함수는 계산만 합니다. 필요한 텐서는 모두 인자로 받습니다. 모듈은 텐서를
-# 속성으로 보관하므로 `parameters()`, `state_dict()`, `.to(device)`, 옵티마이저(optimizer)가 모두 그
-# 텐서를 찾을 수 있습니다. `nn.Linear`의 텐서로 `F.linear`를 호출해 보면 둘의 계산이 같다는
-# 것을 확인할 수 있습니다.
+# `torch.nn.functional`의 함수는 계산만 하고, 필요한 텐서는 모두 인자로 받습니다. 모듈은 텐서를 속성으로
+# 보관하기 때문에 `parameters()`, `state_dict()`, `.to(device)`, 그리고 옵티마이저(optimizer,
+# [07강](07_training_basics.ipynb))가 그 텐서를 모두 찾아낼 수 있습니다. `nn.Linear`의 텐서로 `F.linear`를
+# 호출해 보면 두 방식이 같은 값을 계산한다는 사실을 확인할 수 있습니다.
 
 # %%
 linear = nn.Linear(4, 2)
 x = torch.randn(3, 4)
 by_module = linear(x)  # (3, 4) -> (3, 2)
-by_function = F.linear(x, linear.weight, linear.bias)  # 가중치와 편향을 직접 들고 다녀야 함
+by_function = F.linear(x, linear.weight, linear.bias)  # 가중치와 편향을 직접 넘김
 print("same result:", torch.allclose(by_module, by_function))
 print("parameters the module registered:", [n for n, _ in linear.named_parameters()])
 
 # %% [markdown]
-# 그래서 흔히 쓰는 방식은 이렇습니다. 매개변수가 있는 계층(layer)은 `__init__`에서 모듈로 만들고,
-# 상태가 없는 연산은 `forward`에서 함수로 호출합니다. `forward` 안의 `F.relu`는 전혀 문제가 없습니다.
-# 저장할 것이 없고, 학습할 때와 평가할 때 동작이 같기 때문입니다.
+# 그래서 흔히 이렇게 나눠 씁니다. 매개변수가 있는 계층은 `__init__`에서 모듈로 만들고, 상태가 없는
+# 연산은 `forward`에서 함수로 호출합니다. `forward` 안에서 `F.relu`를 써도 전혀 문제가 없습니다.
+# 보관할 것이 없고, 학습할 때나 평가할 때나 똑같이 동작하기 때문입니다.
 
 # %%
 class SmallNet(nn.Module):
@@ -195,11 +217,33 @@ model = SmallNet()
 print(model)
 print("output shape:", tuple(model(x).shape))
 
+# %% [markdown]
+# ## 모드에 따라 달라지는 계층
+#
+# 자주 쓰는 계층 가운데 두 가지는 모델을 학습할 때와 평가할 때 다르게 동작합니다. **드롭아웃**(dropout)은
+# 학습 중에 입력 값 하나하나를 확률 `p`로 0으로 만들고 나머지에 $1/(1-p)$를 곱합니다. 그러면 신경망이
+# 특정 값 하나에 기댈 수 없습니다. 평가할 때는 입력을 그대로 내보냅니다(실제 모델에서 쓰는 모습은
+# [09강](09_train_and_evaluate.ipynb)에서 봅니다). **배치 정규화**(batch normalization)는 학습 중에는 현재
+# 미니배치(minibatch)의 통계로 정규화하고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균과 이동 분산으로
+# 정규화합니다.
+#
+# 모듈은 지금 어느 모드인지를 `training` 속성에 기록합니다. 처음 만들면 `True`, 곧 학습 모드(training
+# mode)입니다. `model.eval()`은 모델과 모든 하위 모듈의 `training`을 `False`로 바꿔 평가 모드(evaluation
+# mode)로 만들고, `model.train()`은 다시 학습 모드로 되돌립니다.
+
+# %%
+print("new model:     training =", model.training)
+model.eval()
+print("after eval():  training =", model.training, "| fc1.training =", model.fc1.training)
+model.train()
+print("after train(): training =", model.training)
+
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: `forward` 안의 `F.dropout`은 `model.eval()`을 무시합니다.** 드롭아웃과 배치 정규화는
-# 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게 동작합니다. `model.eval()`은 모든
-# *하위 모듈*의 `training`을 `False`로 바꾸지만, 함수 호출은 하위 모듈이 아닙니다. `F.dropout(x)`에는
-# 자체 인자 `training`이 있고 기본값이 `True`이므로, 평가 모드에서도 계속 값을 0으로 만듭니다.
+# **흔한 실수: `forward` 안의 `F.dropout`은 `model.eval()`을 모릅니다**
+#
+# `model.eval()`은 모델과 그 *하위 모듈*에만 전달되는데, 함수 호출은 하위 모듈이 아닙니다.
+# `F.dropout(x)`에는 따로 `training` 인자가 있고 기본값이 `True`이므로, 평가 모드에서도 계속 값을
+# 0으로 만듭니다.
 
 # %% tags=["pitfall"]
 class FunctionalDropout(nn.Module):
@@ -222,9 +266,10 @@ for model in (FunctionalDropout(), ModuleDropout()):
     print(f"{type(model).__name__:17} eval:", model(ones))
 
 # %% [markdown] tags=["pitfall"]
-# 평가 모드인데도 함수 버전은 값의 절반가량을 0으로 만들고 나머지를 두 배로 키웁니다. `nn.Dropout`은
-# 입력을 그대로 통과시킵니다. 바로잡으려면 모듈을 쓰거나, `F.dropout(x, p=0.5, training=self.training)`처럼
-# 모드를 직접 넘기면 됩니다.
+# 평가 모드인데도 함수 버전은 값을 무작위로 0으로 만들고 나머지는 두 배로 키웁니다(`p=0.5`이면
+# $1/(1-p) = 2$). `nn.Dropout`은 입력을 그대로 내보냅니다.
+#
+# **바로잡기:** 모듈을 쓰거나, `F.dropout(x, p=0.5, training=self.training)`처럼 모드를 직접 넘깁니다.
 
 # %% tags=["pitfall"]
 class FixedFunctionalDropout(nn.Module):
@@ -236,25 +281,36 @@ model = FixedFunctionalDropout().eval()
 print("fixed, eval:", model(ones))
 
 # %% [markdown]
-# 배치 정규화도 사정이 같고, 관리할 상태가 더 많습니다. `nn.BatchNorm1d`는 가중치와 편향 말고도
-# 이동 통계(running statistics)를 버퍼(buffer)로 보관하며, 모드에 따라 현재 미니배치(minibatch)의 통계와
-# 이동 통계 중 하나를 씁니다. `F.batch_norm`을 쓰면 이 텐서들을 직접 만들고, 넘기고, 갱신해야 합니다.
+# 배치 정규화도 같은 문제가 있고, 챙길 상태는 더 많습니다. `nn.BatchNorm1d`는 이동 평균과 이동 분산을
+# 버퍼로 보관하고 모드를 따릅니다. 반면 `F.batch_norm`은 아무것도 보관하지 않으므로, 이동 평균과 이동
+# 분산 텐서를 직접 만들어 호출할 때마다 넘겨야 합니다. `training=True`를 주면 그 텐서를 제자리에서
+# 갱신하지만, 이 인자의 기본값은 `F.dropout`과 반대로 `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은
+# 평가 때처럼 이동 평균과 이동 분산으로 정규화하고, 둘을 전혀 갱신하지 않습니다. `forward`에서는
+# `training=self.training`을 넘기세요.
 
 # %%
 bn = nn.BatchNorm1d(3)
 print("parameters:", [n for n, _ in bn.named_parameters()])
 print("buffers:   ", [n for n, _ in bn.named_buffers()])
 
+running_mean, running_var = torch.zeros(3), torch.ones(3)  # 직접 만들고 보관해야 함
+acts = torch.randn(8, 3)  # 샘플 8개, 특성 3개짜리 미니배치
+F.batch_norm(acts, running_mean, running_var)  # training=False: 쓰기만 하고 갱신은 없음
+print("after training=False:", running_mean)
+F.batch_norm(acts, running_mean, running_var, training=True)  # 제자리에서 갱신
+print("after training=True: ", running_mean)
+assert torch.allclose(running_mean, 0.1 * acts.mean(dim=0))  # 05강과 같은 momentum=0.1
+
 # %% [markdown]
 # ## `torch.nn` 짧게 둘러보기
 #
-# `torch.nn` 레퍼런스 문서는 모듈을 계열별로 묶어 두었습니다. 여기서는 계열마다 실행 가능한 작은 예제를
-# 하나씩 봅니다. 대부분은 `torch.nn.functional`에 같은 일을 하는 함수도 있습니다.
+# `torch.nn` 레퍼런스 문서는 모듈을 계열별로 나눠 소개합니다. 여기서는 계열마다 실행해 볼 수 있는 작은
+# 예제를 하나씩 봅니다. 대부분은 `torch.nn.functional`에도 같은 일을 하는 함수가 있습니다.
 #
 # ### 컨테이너
 #
-# 컨테이너(container)는 다른 모듈을 담습니다. `nn.Sequential`은 담은 모듈을 차례로 호출하고,
-# `nn.ModuleList`와 `nn.ModuleDict`는 등록만 합니다(호출은 `forward`에서 직접 합니다).
+# 컨테이너(container)는 다른 모듈을 담는 모듈입니다. `nn.Sequential`은 담은 모듈을 차례로 호출하고,
+# `nn.ModuleList`와 `nn.ModuleDict`는 등록만 합니다. 호출은 `forward`에서 직접 합니다.
 
 # %%
 seq = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))
@@ -268,8 +324,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # %% [markdown]
 # ### 합성곱, 풀링, 패딩
 #
-# 합성곱 계층은 입력 위에서 필터를 밀어 가며 계산하고, 풀링(pooling) 계층은 크기를 줄이며,
-# 패딩(padding) 계층은 가장자리를 덧붙입니다.
+# 합성곱 계층은 입력 위로 필터를 옮겨 가며 계산하고, 풀링(pooling) 계층은 입력을 줄이고, 패딩(padding)
+# 계층은 가장자리에 테두리를 덧붙입니다.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -283,24 +339,30 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # 가장자리
 # %% [markdown]
 # ### 활성화 함수와 정규화
 #
-# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(`nn.Softmax`는 `dim`을
-# 따라 정규화합니다). 정규화(normalization) 계층은 활성값의 크기를 조정합니다. 예를 들어
-# `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 만듭니다.
+# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(`nn.Softmax`는 `dim`을 따라
+# 정규화합니다). 정규화(normalization) 계층은 활성값의 스케일을 조정합니다. `nn.LayerNorm`은 각 행을
+# 평균 0, 분산 1로 맞춘 다음, 학습되는 가중치를 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서
+# 시작하므로 새로 만든 `LayerNorm`의 출력은 평균 0, 분산 1입니다. 학습으로 가중치와 편향이 바뀌면 더는
+# 그렇지 않습니다.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
 print("ReLU:   ", nn.ReLU()(z))
 print("GELU:   ", nn.GELU()(z))
 print("Softmax:", nn.Softmax(dim=1)(z), "sum:", nn.Softmax(dim=1)(z).sum().item())
-normed = nn.LayerNorm(5)(z)
-print("LayerNorm mean:", round(normed.mean().item(), 4), "std:", round(normed.std(unbiased=False).item(), 4))
+layer_norm = nn.LayerNorm(5)  # 가중치는 1, 편향은 0에서 시작
+normed = layer_norm(z)
+mean, var = normed.mean().item(), normed.var(correction=0).item()  # correction=0: n으로 나눔
+print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 4))
+assert abs(mean) < 1e-5 and abs(var - 1) < 1e-4
 print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 
 # %% [markdown]
 # ### 순환, 선형, 드롭아웃
 #
-# 순환(recurrent) 계층은 시퀀스를 한 단계씩 읽습니다(`batch_first=True`이면 입력 모양이 `(N, L, 특성)`입니다).
-# 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로 만듭니다.
+# 순환(recurrent) 계층은 시퀀스를 시점(time step)마다 차례로 처리합니다(`batch_first=True`이면 입력 모양이
+# `(N, L, 특성)`입니다). 선형 계층은 특성(feature)을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을
+# 0으로 만듭니다.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -313,10 +375,10 @@ dropped = nn.Dropout(p=0.5)(torch.ones(1000))  # 새로 만든 모듈은 학습 
 print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", dropped.max().item())
 
 # %% [markdown]
-# ### 희소와 거리
+# ### 희소 계층과 거리
 #
-# `nn.Embedding`은 조회 테이블입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터 하나가 나옵니다.
-# 거리(distance) 모듈은 벡터를 행 단위로 비교합니다.
+# `nn.Embedding`은 조회 테이블입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가 하나씩 나옵니다.
+# 거리 모듈은 두 텐서의 벡터를 행마다 비교합니다.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -324,14 +386,15 @@ ids = torch.tensor([[1, 2, 4], [4, 3, 9]])  # (2, 3) 정수 인덱스
 print("Embedding:", tuple(ids.shape), "->", tuple(embedding(ids).shape))  # (2, 3) -> (2, 3, 3)
 a = torch.tensor([[1.0, 0.0], [0.0, 0.0]])
 b = torch.tensor([[1.0, 1.0], [3.0, 4.0]])
-print("CosineSimilarity:", nn.CosineSimilarity(dim=1)(a, b))  # cos 45° = 0.7071, 그다음 0
-print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 1, 그다음 5
+print("CosineSimilarity:", nn.CosineSimilarity(dim=1)(a, b))  # cos 45° = 0.7071, 다음 행은 0
+print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 1, 다음 행은 5
 
 # %% [markdown]
 # ### 손실 함수
 #
-# 손실 함수(loss function) 모듈은 예측값과 정답을 받아 최소화할 숫자 하나를 계산합니다. `nn.MSELoss`는
-# 회귀용이고, `nn.CrossEntropyLoss`는 소프트맥스 전의 로짓(logit)과 클래스 인덱스를 받습니다.
+# 손실 함수(loss function) 모듈은 예측값과 정답을 받아, 최소화할 숫자 하나를 계산합니다. 손실 함수로 모델을
+# 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`는 회귀에 쓰고,
+# `nn.CrossEntropyLoss`는 소프트맥스를 거치지 않은 로짓(logit)과 클래스 인덱스를 받습니다.
 # `log_softmax`는 내부에서 직접 적용합니다.
 
 # %%
@@ -341,25 +404,28 @@ logits = torch.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])  # (N=2, 클래스=3)
 labels = torch.tensor([0, 2])
 loss = nn.CrossEntropyLoss()(logits, labels)
 print("CrossEntropyLoss:", round(loss.item(), 4))  # (0.2395 + ln 3) / 2
+first, second = torch.log(1 + 2 * torch.exp(torch.tensor(-2.0))), torch.log(torch.tensor(3.0))
+assert torch.allclose(loss, (first + second) / 2)  # 정답 클래스의 -log softmax 평균
 print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, labels)))
 
 # %% [markdown]
 # ## 요약
 #
-# - `torch.nn.functional`에는 **상태 없는 함수**가 있습니다. 가중치를 포함한 모든 텐서를 호출할 때마다
+# - `torch.nn.functional`에는 **상태 없는 함수**가 있어서, 가중치를 포함한 모든 텐서를 호출할 때마다
 #   넘깁니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
-# - 1로 채운 입력과 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는
-#   각 픽셀을 덮는 창의 수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
+# - 1로 채운 입력에 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는 각
+#   픽셀을 덮는 창의 개수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
 #   입력의 기울기는 필터와 같습니다.
-# - `torch.autograd.Variable`은 쓰지 않습니다(텐서 자체에 `requires_grad`가 있습니다). `backward()`는 괄호를
-#   붙여 호출합니다.
-# - `F.relu`처럼 상태 없는 단계는 함수로, 매개변수가 있는 계층과 모드에 따라 달라지는 것
-#   (`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다.
+# - `torch.autograd.Variable`은 쓰지 않습니다(텐서 자체에 `requires_grad`가 있습니다). `backward()`는
+#   괄호를 붙여, 원소가 하나인 출력에서 호출합니다.
+# - `F.relu`처럼 상태 없는 연산은 함수로, 매개변수가 있는 계층과 모드에 따라 동작이 바뀌는 계층
+#   (`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다. `F.dropout`이나
+#   `F.batch_norm`을 쓴다면 `training=self.training`을 넘깁니다.
 #
 # ## 연습 문제
 #
-# **1.** 1로 채운 4×6 입력과 2로 채운 3×3 필터가 있습니다. `F.conv2d` 출력의 모양과, `out.sum().backward()`
-# 후 입력에 남는 기울기를 먼저 예상한 뒤 확인해 보세요.
+# **1.** 1로 채운 4×6 입력과 2로 채운 3×3 필터가 있습니다. `F.conv2d` 출력의 모양과
+# `out.sum().backward()`가 입력에 남기는 기울기를 먼저 예상해 보고, 둘 다 확인하세요.
 
 # %% tags=["solution"]
 X = torch.ones(1, 1, 4, 6, requires_grad=True)
@@ -371,9 +437,9 @@ print(X.grad.squeeze())
 print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
 
 # %% [markdown]
-# **2.** `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, `requires_grad=True`로 만든 1로 채운 3×3 입력에 호출해
-# 보세요. 모듈의 가중치로 `F.conv2d`를 호출하면 같은 출력이 나오는지, 입력의 기울기가 가중치와 같은지
-# 보이세요.
+# **2.** `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, 1로 채운 3×3 입력을 `requires_grad=True`로 만들어
+# 넣어 보세요. 모듈의 가중치로 `F.conv2d`를 호출해도 출력이 같은지, 입력의 기울기가 가중치와 같은지
+# 확인하세요.
 
 # %% tags=["solution"]
 conv = nn.Conv2d(1, 1, 3, bias=False)
@@ -385,8 +451,8 @@ out.backward()
 print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# **3.** `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하고, `train()` 모드와 `eval()` 모드의 출력이
-# 다르며 평가 모드 출력은 드롭아웃이 없을 때와 같음을 보이세요.
+# **3.** `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하세요. 그리고 `train()` 모드와 `eval()`
+# 모드에서 출력이 다르고, 평가 모드의 출력은 드롭아웃이 없을 때와 같다는 것을 확인하세요.
 
 # %% tags=["solution"]
 class Net(nn.Module):
@@ -406,18 +472,19 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 # %% [markdown]
 # ## 더 읽을거리
 #
-# - [`torch.nn`](https://docs.pytorch.org/docs/stable/nn.html) — 둘러보기에서 쓴 모든 모듈 계열
+# - [`torch.nn`](https://docs.pytorch.org/docs/stable/nn.html): 둘러보기에서 다룬 모든 모듈 계열
 # - [`torch.nn.functional`](https://docs.pytorch.org/docs/stable/nn.functional.html)
 # - [`F.conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.conv2d.html),
 #   [`nn.Conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html),
 #   [`F.linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.linear.html)
-# - [Autograd 동작 방식](https://docs.pytorch.org/docs/stable/notes/autograd.html),
+# - [Autograd 동작 방식(Autograd mechanics)](https://docs.pytorch.org/docs/stable/notes/autograd.html),
 #   [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
 #   [Variable (deprecated)](https://docs.pytorch.org/docs/stable/autograd.html#variable-deprecated)
 # - [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html),
 #   [`F.dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.dropout.html),
 #   [`Module.eval`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.eval),
-#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html)
+#   [`nn.BatchNorm1d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html),
+#   [`F.batch_norm`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.batch_norm.html)
 # - 컨테이너: [`nn.Sequential`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Sequential.html),
 #   [`nn.ModuleList`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleList.html),
 #   [`nn.ModuleDict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.ModuleDict.html)
@@ -429,12 +496,13 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 #   [`nn.GELU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GELU.html),
 #   [`nn.Softmax`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Softmax.html),
 #   [`nn.LayerNorm`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LayerNorm.html),
+#   [`Tensor.var`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.var.html),
 #   [`nn.BatchNorm2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html)
 # - 순환과 선형: [`nn.LSTM`](https://docs.pytorch.org/docs/stable/generated/torch.nn.LSTM.html),
 #   [`nn.GRU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GRU.html),
 #   [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
 #   [`nn.Identity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Identity.html)
-# - 희소와 거리: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
+# - 희소 계층과 거리: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
 #   [`nn.CosineSimilarity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CosineSimilarity.html),
 #   [`nn.PairwiseDistance`](https://docs.pytorch.org/docs/stable/generated/torch.nn.PairwiseDistance.html)
 # - 손실 함수: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
