@@ -1,8 +1,8 @@
 # %% [markdown]
 # # Training basics
 #
-# So far our models computed outputs with random weights. Training changes the weights so the outputs
-# match data. This lesson trains on eleven numbers — small enough to see every step.
+# So far the weights of our models were random or set by hand. Training changes the weights so that
+# the outputs match data. This lesson trains on eleven pairs of numbers — small enough to see every step.
 #
 # **What you will learn**
 #
@@ -13,9 +13,12 @@
 # - a small nonlinear model, `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`, its
 #   `named_parameters()` and `state_dict()`.
 #
-# **Prerequisites:** lessons 01–06 (`nn.Linear`, `nn.Sequential`, parameters, autograd's `backward()`).
+# **Prerequisites:** `nn.Linear` and `torch.no_grad()` (lesson 01), autograd's `backward()` and
+# `.grad` (lessons 02 and 05), `nn.Sequential` (lesson 04), `parameters()` and `state_dict()`
+# (lesson 05).
 
 # %%
+import math
 import warnings
 
 import matplotlib.pyplot as plt
@@ -25,8 +28,8 @@ from torch import nn
 from course_lib import seed_everything, show
 
 _ = seed_everything(0)  # the generator it returns is not needed here
-# Eleven numbers and models with at most 40 parameters: the CPU is the fastest device for this,
-# so the whole lesson stays on it.
+# Eleven pairs of numbers and models with at most 40 parameters: far too little work for a GPU to help,
+# so the whole lesson runs on the CPU, whatever the machine has.
 
 # %% [markdown]
 # ## The data: eleven temperature readings
@@ -40,13 +43,13 @@ _ = seed_everything(0)  # the generator it returns is not needed here
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
 y = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]).reshape(-1, 1)  # t_u: (11, 1)
 print("X:", tuple(X.shape), "y:", tuple(y.shape))
-print("X[:3]:", X[:3].flatten(), "| y[:3]:", y[:3].flatten())
+print("X from", X.min().item(), "to", X.max().item(), "| y from", y.min().item(), "to", y.max().item())
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: `torch.tensor(t)` on something that is already a tensor.** `torch.tensor` is for building a
-# tensor from Python data. Given a tensor it still makes a copy, detached from the autograd graph, but
-# warns and asks you to say that explicitly. Use the tensor as it is, or copy it with
-# `t.detach().clone()`.
+# **Pitfall: `torch.tensor(t)` on something that is already a tensor**
+#
+# `torch.tensor` is for building a tensor from Python data. Given a tensor it still makes a copy,
+# detached from the autograd graph, but it warns and asks you to say that explicitly.
 
 # %% tags=["pitfall"]
 with warnings.catch_warnings(record=True) as caught:
@@ -55,8 +58,11 @@ with warnings.catch_warnings(record=True) as caught:
 for w in caught:
     print(w.category.__name__ + ":", w.message)
 
+# %% [markdown] tags=["pitfall"]
+# **The fix:** use the tensor as it is, or copy it explicitly with `t.detach().clone()`.
+
 # %% tags=["pitfall"]
-X_copy = X.detach().clone()  # the fix: an explicit copy, no warning
+X_copy = X.detach().clone()  # an explicit copy, no warning
 print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data_ptr() != X.data_ptr())
 
 # %% [markdown]
@@ -88,10 +94,15 @@ assert torch.allclose(loss, by_hand)
 print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
-# An optimizer updates the parameters it was given. Plain stochastic gradient descent (SGD) moves each
-# parameter against its gradient, by a step scaled by the **learning rate** `lr`:
+# An optimizer updates the parameters it was given. Gradient descent moves each parameter against its
+# gradient, and the step it takes is the gradient times the **learning rate** `lr`:
 # $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()` fills in `.grad`;
 # `optimizer.step()` applies the update.
+#
+# `torch.optim.SGD` is named after *stochastic* gradient descent: usually each step computes the
+# gradient on a random minibatch of the data, a noisy estimate of the gradient on all of it
+# ([lesson 09](09_train_and_evaluate.ipynb) trains that way). In this lesson every step uses all
+# eleven samples, so what runs is plain (full-batch) gradient descent — the same update rule.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -105,26 +116,44 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # %% [markdown]
 # ## Gradients accumulate
 #
-# `backward()` *adds* to `.grad`; it never overwrites it. That is handy for a few advanced tricks, but
-# in an ordinary loop last step's gradient would leak into this step. Two `backward()` calls on the same
-# loss without clearing give twice the gradient; `optimizer.zero_grad()` clears it (to `None`).
+# `backward()` *adds* to `.grad`; it never overwrites it. That is useful when you mean it — summing
+# the gradients of several minibatches before one step — but in an ordinary loop last step's
+# gradient would leak into this step. Two forward and backward passes on the same data, with no
+# `zero_grad()` (and no step) in between, leave twice the gradient; `optimizer.zero_grad()` clears it
+# (by default it sets `.grad` to `None`).
 
 # %%
 optimizer.zero_grad()
 loss_fn(model(X), y).backward()
 once = model.weight.grad.clone()
-loss_fn(model(X), y).backward()  # no zero_grad in between
-print(f"after one backward: {once.item():.2f} | after two: {model.weight.grad.item():.2f}")
+loss_fn(model(X), y).backward()  # a second forward + backward, no zero_grad in between
+print(f"after one pass: {once.item():.2f} | after two: {model.weight.grad.item():.2f}")
 assert torch.allclose(model.weight.grad, 2 * once)
 optimizer.zero_grad()
 print("after zero_grad():", model.weight.grad)
 
 # %% [markdown]
+# Each pass above builds a new loss. Calling `backward()` twice on the *same* loss does not add up
+# anything: the first call frees the intermediate values autograd saved for it, so the second one
+# raises an error (unless the first was given `retain_graph=True`).
+
+# %%
+loss = loss_fn(model(X), y)
+loss.backward()
+try:
+    loss.backward()  # the same loss a second time
+except RuntimeError as err:
+    print("RuntimeError:", str(err).split(" (")[0])
+optimizer.zero_grad()
+
+# %% [markdown]
 # ## The training loop
 #
-# Training repeats five steps — forward pass, loss, clear old gradients, backpropagation, parameter
-# update — once per **epoch**, one pass over the training data (here all eleven samples at once).
-# The function records the loss of each epoch and prints it a few times.
+# Training repeats five steps: forward pass, loss, clear old gradients, backpropagation, parameter
+# update. In general they run once per minibatch, and one pass over all the training data is an
+# **epoch**. Here the whole data set is a single batch of eleven samples, so each epoch is exactly
+# one step. The function records the loss of every epoch and prints it at the first epoch and at
+# each quarter of the run.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -141,10 +170,10 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
     return losses
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: a call with an argument missing.** One of the notes this course grew from called a
-# training loop with one of its required arguments left out. Python does not guess: the call fails
-# with a `TypeError` before a single epoch runs. Passing the arguments by keyword makes such a slip
-# easy to spot, and the call then runs.
+# **Pitfall: a call with an argument missing**
+#
+# A function with six positional arguments is easy to call with one left out. Python does not
+# guess what you meant: the call fails with a `TypeError` before a single epoch runs.
 
 # %% tags=["pitfall"]
 try:
@@ -152,7 +181,11 @@ try:
 except TypeError as err:
     print(type(err).__name__ + ":", err)
 
-# the fix: pass every argument, by keyword (4 epochs as a quick check)
+# %% [markdown] tags=["pitfall"]
+# **The fix:** pass every argument, by keyword. A missing one is then easy to spot, and the call
+# runs (here for 4 epochs, as a quick check).
+
+# %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
 
 # %% [markdown]
@@ -162,8 +195,10 @@ _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn,
 # scale of the inputs.
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: raw, unnormalised inputs.** Train a fresh `nn.Linear(1, 1)` for 300 epochs with learning
-# rate 0.05, feeding it the readings `X` as they are:
+# **Pitfall: raw, unnormalised inputs**
+#
+# Train a fresh `nn.Linear(1, 1)` for 300 epochs with learning rate 0.05, feeding it the readings `X`
+# as they are:
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -174,15 +209,26 @@ losses_raw = training_loop(
     model=model_raw, loss_fn=loss_fn, X=X, y=y,
 )
 print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
+print("first inf at epoch", losses_raw.index(math.inf) + 1, "| last loss:", losses_raw[-1])
 
 # %% [markdown] tags=["pitfall"]
-# The loss grows instead of shrinking, overflows to `inf` and ends as `nan`. The weight's gradient is
-# proportional to the inputs, which reach 28 here, so each step overshoots the minimum by more than it
-# corrects and lands farther away on the other side. A learning rate small enough for the raw scale is
-# stable but crawls, and with the tanh network below the same problem shows up as a loss that bounces
-# up and down instead of converging (one of the notes this course grew from saw 37 → 81 → 35 → 63).
-# The fix is to bring the inputs near 1: multiplying by 0.1 is enough here (standardising,
-# $(x - \bar x)/s$, is the general recipe). Same model, same learning rate, same epochs:
+# The loss grows instead of shrinking, overflows to `inf` and ends as `nan`. The weight's gradient
+# grows with the inputs, which reach 28 here, so each step overshoots the minimum by more than it
+# corrects and lands farther away on the other side. A learning rate small enough for the raw scale
+# is stable but crawls: with `lr = 0.001` the loss is still far from its minimum after 300 epochs.
+
+# %% tags=["pitfall"]
+seed_everything(0)
+model_slow = nn.Linear(1, 1)
+losses_slow = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model_slow.parameters(), lr=1e-3),
+    model=model_slow, loss_fn=loss_fn, X=X, y=y,
+)
+
+# %% [markdown] tags=["pitfall"]
+# **The fix:** bring the inputs near 1. Multiplying by 0.1 is enough here (standardising,
+# $(x - \bar x)/s$, is the general recipe; exercise 1 tries it). Same model, same learning rate 0.05,
+# same epochs:
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # normalised inputs, between -0.4 and 2.8
@@ -192,28 +238,36 @@ losses = training_loop(
     n_epochs=n_epochs, optimizer=torch.optim.SGD(model.parameters(), lr=lr),
     model=model, loss_fn=loss_fn, X=X_n, y=y,
 )
+assert losses[-1] < 10 < 250 < losses_slow[-1]  # normalised: below 10; raw with lr=0.001: above 250
+
+# %% [markdown] tags=["pitfall"]
+# After 300 epochs the normalised run's loss is below 10, while the raw run with `lr = 0.001` is still
+# above 250. The figure shows all three runs; on the right, the raw run with `lr = 0.05` is off the
+# chart (`inf`, then `nan`).
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
 for ax, last in zip(axes, (20, n_epochs)):
-    ax.plot(epochs[:last], losses_raw[:last], label="raw X / 원본 입력")
-    ax.plot(epochs[:last], losses[:last], label="X * 0.1 / 정규화한 입력")
+    ax.plot(epochs[:last], losses_raw[:last], label=f"raw X, lr = {lr} / 원본 입력")
+    ax.plot(epochs[:last], losses_slow[:last], label="raw X, lr = 0.001 / 원본 입력")
+    ax.plot(epochs[:last], losses[:last], label=f"X * 0.1, lr = {lr} / 정규화한 입력")
     ax.set_yscale("log")
-    ax.set_title(f"epochs 1-{last}, lr = {lr}")
+    ax.set_title(f"epochs 1-{last} / 에폭 1-{last}")
     ax.set_xlabel("epoch / 에폭")
 axes[0].set_ylabel("MSE loss / 손실 (log)")
-axes[1].set_ylim(1, 1e4)  # the raw curve is off the chart here: inf, then nan
+axes[1].set_ylim(1, 1e4)  # the raw curve with lr = 0.05 is off the chart here: inf, then nan
 axes[0].legend()
+fig.suptitle("Raw vs normalised inputs / 원본 입력과 정규화한 입력")
 show(fig)
 
 # %% [markdown]
 # ## What the linear model learned
 #
-# The model saw `X * 0.1`, so its weight is per 0.1 °C; multiplied by 0.1 it is per degree. Linear
-# regression also has an exact answer (least squares), and training got within 0.01 of it. The result,
-# $y \approx 1.79\,x + 33.0$, is close to Fahrenheit's $1.8\,x + 32$: the unknown thermometer is
-# probably a noisy Fahrenheit one.
+# The model saw `X * 0.1`, so one unit of its input is 10 °C and its weight is the change in `y` per
+# 10 °C; multiplied by 0.1 it is per degree. Linear regression also has an exact answer (least
+# squares), and training got within 0.01 of it. The result, $y \approx 1.79\,x + 33.0$, is close to
+# Fahrenheit's $1.8\,x + 32$: the unknown thermometer is probably a noisy Fahrenheit one.
 
 # %%
 slope = model.weight.item() * 0.1  # per degree Celsius
@@ -240,8 +294,9 @@ for name, param in seq_model.named_parameters():
 print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
 
 # %% [markdown]
-# `state_dict()` holds the same tensors under the same names (plus buffers, which this model has none
-# of) — it is what gets saved to disk in lesson 08.
+# `state_dict()` holds the same values under the same names, in tensors that share memory with the
+# parameters (plus buffers, which this model has none of). It is what gets saved to disk in
+# [lesson 08](08_save_and_load.ipynb).
 
 # %%
 state = seq_model.state_dict()
@@ -249,8 +304,8 @@ print("state_dict keys:", list(state.keys()))
 print("shares memory with 2.weight:", state["2.weight"].data_ptr() == seq_model[2].weight.data_ptr())
 
 # %% [markdown]
-# The same `training_loop` trains it on the normalised inputs. A network fits the data more closely
-# than a straight line, so its loss ends lower than the linear model's.
+# The same `training_loop` trains it on the normalised inputs. A network can bend where a straight
+# line cannot, so its loss ends lower than the linear model's.
 
 # %%
 seq_losses = training_loop(
@@ -258,13 +313,15 @@ seq_losses = training_loop(
     model=seq_model, loss_fn=loss_fn, X=X_n, y=y,
 )
 print(f"final loss: linear {losses[-1]:.2f} | nn {seq_losses[-1]:.2f}")
+assert seq_losses[-1] < losses[-1]
 
 # %% [markdown]
 # ## Observed vs predicted
 #
 # The figure shows the data, the linear fit, and the network's prediction over a dense range of
-# temperatures. Both models are fed normalised inputs (`* 0.1`), exactly as in training; `torch.no_grad()`
-# skips the gradient bookkeeping we don't need for plotting.
+# temperatures. Both models are fed normalised inputs (`* 0.1`), exactly as in training.
+# `torch.no_grad()` stops autograd from recording the operations (no graph is built), which
+# plotting does not need.
 
 # %%
 X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), in degrees Celsius
@@ -279,6 +336,7 @@ ax.plot(X_dense, y_seq, label="Linear-Tanh-Linear / 신경망")
 ax.set_xlabel("X: Celsius / 섭씨")
 ax.set_ylabel("y: unknown unit / 미지의 단위")
 ax.legend()
+fig.suptitle("Observed vs predicted / 관측값과 예측값")
 show(fig)
 
 # %% [markdown]
@@ -292,11 +350,12 @@ show(fig)
 # - `nn.Linear(1, 1)` holds a `weight` of shape `(1, 1)` and a `bias` of shape `(1,)`;
 #   `parameters()` yields them for the optimizer.
 # - A loss function (`nn.MSELoss`) turns predictions and targets into one number; an optimizer
-#   (`torch.optim.SGD`) updates parameters from their `.grad`.
+#   (`torch.optim.SGD`) updates parameters from their `.grad`, by `lr` times the gradient.
 # - One training step: forward → loss → `optimizer.zero_grad()` → `loss.backward()` →
-#   `optimizer.step()`. Without `zero_grad`, gradients add up across steps.
-# - Normalise inputs: on raw readings up to 28, a learning rate that works for `X * 0.1` makes the loss
-#   explode.
+#   `optimizer.step()`, once per minibatch (here the data set is one batch, so once per epoch).
+#   Without `zero_grad`, gradients add up across steps.
+# - Normalise inputs: on raw readings up to 28, the learning rate that works for `X * 0.1` makes the
+#   loss explode, and one small enough to be stable learns slowly.
 # - `named_parameters()` and `state_dict()` name tensors by their position in `nn.Sequential`
 #   (`0.weight`, `0.bias`, `2.weight`, `2.bias`).
 #
@@ -314,6 +373,7 @@ _ = training_loop(n_epochs, torch.optim.SGD(model_s.parameters(), lr=lr), model_
 # y = w * (x - mean) / std + b = (w / std) * x + (b - w * mean / std)
 w, b = model_s.weight.item(), model_s.bias.item()
 print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
+# Yes: the same line as the least-squares answer above.
 
 # %% [markdown]
 # **2.** Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
@@ -322,8 +382,9 @@ print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
 
 # %% tags=["solution"]
 seed_everything(0)
-by_hand, by_sgd = nn.Linear(1, 1), nn.Linear(1, 1)
-by_sgd.load_state_dict(by_hand.state_dict())  # same starting point
+by_hand = nn.Linear(1, 1)
+seed_everything(0)
+by_sgd = nn.Linear(1, 1)  # same seed, so the same starting weight and bias
 sgd = torch.optim.SGD(by_sgd.parameters(), lr=lr)
 for epoch in range(20):
     loss_fn(by_hand(X_n), y).backward()
@@ -364,8 +425,9 @@ with torch.no_grad():
 #   [`Tensor.clone`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.clone.html)
 # - [`Module.parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.parameters),
 #   [`Module.named_parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.named_parameters),
-#   [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict),
-#   [`Module.load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)
+#   [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict)
 # - [`torch.linalg.lstsq`](https://docs.pytorch.org/docs/stable/generated/torch.linalg.lstsq.html),
 #   [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
+# - [Autograd mechanics](https://docs.pytorch.org/docs/stable/notes/autograd.html) (how the graph is
+#   recorded and freed)
 # - Python's [`warnings.catch_warnings`](https://docs.python.org/3/library/warnings.html#warnings.catch_warnings)

@@ -10,13 +10,13 @@
 #   that every tensor came back unchanged;
 # - write a checkpoint (model, optimizer and epoch together) and resume training from it so that the
 #   result is *exactly* the same as if training had never stopped;
-# - keep a "best" checkpoint without ever leaving a half-written file behind;
+# - overwrite a checkpoint without ever leaving a half-written file behind;
 # - load a checkpoint saved on a GPU onto a CPU with `map_location`;
 # - why saving a whole pickled model is fragile, and why `weights_only=True` protects you from a file that
 #   runs code when it is loaded.
 #
-# **Prerequisites:** modules and parameters, `state_dict()`, and a training loop with a loss function and
-# an optimizer (lessons 01–07).
+# **Prerequisites:** `.to(device)` (lesson 03), parameters and `state_dict()` (lesson 05), and the
+# training loop with `nn.MSELoss` and `torch.optim.SGD` (lesson 07).
 
 # %%
 import copy
@@ -28,7 +28,6 @@ import zipfile
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
 
 from course_lib import get_device, output_dir, seed_everything, show
 
@@ -41,50 +40,54 @@ print("device:", device, "| checkpoints in:", ckpt_dir)
 # %% [markdown]
 # ## A small problem to train on
 #
-# To keep the lesson fast we make up a classification task: 8 input features, 3 classes, labels chosen by
-# a hidden random linear "teacher". All training in this lesson runs on the CPU so that it is
-# bit-for-bit repeatable (GPU kernels may add numbers in a different order from run to run).
+# To keep the lesson fast we make up a regression task: 256 samples with 8 features each, and targets
+# made by a hidden random linear "teacher" plus a little noise. As in lesson 07, the whole data set goes
+# through the model at once, so each epoch is one step.
+#
+# All training in this lesson runs on the CPU, so that it is bit-for-bit repeatable: on a GPU, some
+# kernels may add numbers in a different order from run to run.
 
 # %%
-teacher = torch.randn(8, 3)
-X_train = torch.randn(256, 8)
-y_train = (X_train @ teacher + 0.5 * torch.randn(256, 3)).argmax(dim=1)  # (256, 8) -> (256,)
-X_val = torch.randn(128, 8)
-y_val = (X_val @ teacher + 0.5 * torch.randn(128, 3)).argmax(dim=1)  # (128, 8) -> (128,)
-train_set = TensorDataset(X_train, y_train)
-loss_fn = nn.CrossEntropyLoss()
-print(X_train.shape, y_train.shape, "class counts:", torch.bincount(y_train).tolist())
+teacher = torch.randn(8, 1)
+X = torch.randn(256, 8)
+y = X @ teacher + 0.1 * torch.randn(256, 1)  # (256, 8) -> (256, 1)
+loss_fn = nn.MSELoss()
+print("X:", tuple(X.shape), "| y:", tuple(y.shape))
 
 # %% [markdown]
-# Two helpers: `fresh_run(seed)` builds a new model, an SGD optimizer with momentum and a shuffling
-# `DataLoader` whose order comes from its own generator; `train_epochs` runs the usual training loop and
-# returns the loss of every step.
+# The first helper, `fresh_run(seed)`, builds a new model and its optimizer from a given seed.
+#
+# The optimizer is SGD with **momentum**. Plain SGD steps along the current gradient $g$ alone. With
+# momentum it steps along $v$, a running sum of past gradients in which older ones fade:
+# $v \leftarrow 0.9\,v + g$, then $w \leftarrow w - \text{lr}\cdot v$. So it keeps one extra tensor
+# $v$ per parameter, which will matter for checkpoints. ([Lesson 10](10_validate_and_tune.ipynb)
+# compares it with plain SGD.)
+#
+# The second helper, `train_epochs`, runs the training loop of lesson 07 and returns the loss of every
+# epoch.
 
 # %%
 def fresh_run(seed):
-    torch.manual_seed(seed)
-    model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3))
+    seed_everything(seed)
+    model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
-    g = torch.Generator().manual_seed(seed)
-    loader = DataLoader(train_set, batch_size=32, shuffle=True, generator=g)
-    return model, optimizer, loader, g
+    return model, optimizer
 
 
-def train_epochs(model, optimizer, loader, num_epochs):
+def train_epochs(model, optimizer, num_epochs):
     losses = []
     for _ in range(num_epochs):
-        for X, y in loader:
-            loss = loss_fn(model(X), y)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
+        loss = loss_fn(model(X), y)  # the whole data set: one step per epoch
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
     return losses
 
 
-model, optimizer, train_loader, g = fresh_run(seed=0)
-losses = train_epochs(model, optimizer, train_loader, num_epochs=2)
-print(f"{len(losses)} steps, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
+model, optimizer = fresh_run(seed=0)
+losses = train_epochs(model, optimizer, num_epochs=20)
+print(f"{len(losses)} epochs, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 
 # %% [markdown]
 # ## Saving and loading a `state_dict`
@@ -97,7 +100,7 @@ print(f"{len(losses)} steps, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 path = ckpt_dir / "model.pt"
 torch.save(model.state_dict(), path)
 
-model2, _, _, _ = fresh_run(seed=1)  # same architecture, different random weights
+model2, _ = fresh_run(seed=1)  # same architecture, different random weights
 print("equal before loading:", torch.equal(model[0].weight, model2[0].weight))
 state = torch.load(path, weights_only=True)
 print(model2.load_state_dict(state))
@@ -107,25 +110,42 @@ for name, tensor in model.state_dict().items():
 # %% [markdown]
 # We compared against a *second* model on purpose. The tensors of `model.state_dict()` share memory with
 # the model's parameters, so "keep `old = model.state_dict()`, load into the same model, compare with
-# `old`" always says equal and proves nothing. `load_state_dict` returns a report of missing and
-# unexpected keys; `<All keys matched successfully>` is what you want to see.
+# `old`" always says equal and proves nothing.
 #
+# `load_state_dict` also checks the names. By default (`strict=True`) a missing or unexpected key raises
+# a `RuntimeError`, so when the call returns, its report always reads `<All keys matched successfully>`.
+# With `strict=False` it loads the keys that match and *returns* the missing and unexpected ones instead
+# of raising (the shapes of matching keys must still agree). Here is a model with one more layer than the
+# file:
+
+# %%
+bigger = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.ReLU(), nn.Linear(1, 1))
+try:
+    bigger.load_state_dict(state)  # strict=True, the default
+except RuntimeError as err:
+    print("RuntimeError:", err.args[0].splitlines()[1].strip())
+print("strict=False:", bigger.load_state_dict(state, strict=False))
+print("first layer loaded:", torch.equal(bigger[0].weight, model[0].weight))
+
+# %% [markdown]
 # ## A checkpoint: model, optimizer and epoch
 #
-# To *continue* training you need more than the weights. SGD with momentum keeps a running "velocity" for
-# every parameter, and that velocity lives in the optimizer, not in the model. Let us look at it.
+# To *continue* training you need more than the weights. The momentum tensor $v$ of every parameter
+# lives in the optimizer, not in the model. The optimizer's own `state_dict()` holds it, next to its
+# settings:
 
 # %%
 opt_state = optimizer.state_dict()
 print("keys:", list(opt_state))
-print("hyperparameters:", {k: opt_state["param_groups"][0][k] for k in ("lr", "momentum")})
+print("lr and momentum:", {k: opt_state["param_groups"][0][k] for k in ("lr", "momentum")})
 for i, s in opt_state["state"].items():
     print(f"param {i}: momentum_buffer {tuple(s['momentum_buffer'].shape)}")
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: a typo in an optimizer argument.** One of the notes this course grew from wrote
-# `SGD(..., momemtum=0.9)`. Python does not guess what you meant: the unknown keyword raises a
-# `TypeError`, so the line never runs.
+# **Pitfall: a typo in an optimizer argument**
+#
+# A common slip is `SGD(..., momemtum=0.9)`. Python does not guess what you meant: the unknown keyword
+# raises a `TypeError`, so the line never runs.
 
 # %% tags=["pitfall"]
 try:
@@ -134,7 +154,7 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# The fix is the correct spelling, `momentum=0.9`; the optimizer then lists it among its settings.
+# **The fix:** spell it `momentum=0.9`; the optimizer then lists it among its settings.
 
 # %% tags=["pitfall"]
 fixed = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
@@ -142,20 +162,20 @@ print("momentum:", fixed.param_groups[0]["momentum"])
 
 # %% [markdown]
 # A checkpoint is simply a dictionary holding everything training needs to go on: the model's and the
-# optimizer's `state_dict`, the number of finished epochs, and here also the state of the generator that
-# shuffles the data (so the remaining epochs see the batches in the same order). We train 3 of 6 epochs,
-# save, and pretend the program stops there.
+# optimizer's `state_dict` and the number of finished epochs. (Training that draws random numbers as it
+# goes, such as shuffling the data every epoch in [lesson 09](09_train_and_evaluate.ipynb), also needs
+# the state of its random number generator; this lesson's training draws none.) We train 20 of 40
+# epochs, save, and pretend the program stops there.
 
 # %%
-num_epochs, stop_at = 6, 3
+num_epochs, stop_at = 40, 20
 
-model, optimizer, train_loader, g = fresh_run(seed=0)
-losses_first = train_epochs(model, optimizer, train_loader, stop_at)
+model, optimizer = fresh_run(seed=0)
+losses_first = train_epochs(model, optimizer, stop_at)
 checkpoint = {
     "epoch": stop_at,
     "model": model.state_dict(),
     "optimizer": optimizer.state_dict(),
-    "rng": g.get_state(),
 }
 torch.save(checkpoint, ckpt_dir / "checkpoint.pt")
 print("saved after epoch", stop_at, "| keys:", list(checkpoint))
@@ -164,107 +184,124 @@ print("saved after epoch", stop_at, "| keys:", list(checkpoint))
 # ## Resuming gives the same result as never stopping
 #
 # Now a "new program": a fresh model and optimizer (deliberately from a different seed), the checkpoint
-# loaded into them, and the remaining 3 epochs trained. For comparison we also train a run of 6 epochs
+# loaded into them, and the remaining 20 epochs trained. For comparison we also train a run of 40 epochs
 # that never stopped. If resuming works, every parameter must be *exactly* equal — `torch.equal`, not
 # merely close.
 
 # %%
-straight_model, straight_opt, straight_loader, _ = fresh_run(seed=0)
-losses_straight = train_epochs(straight_model, straight_opt, straight_loader, num_epochs)
+straight_model, straight_opt = fresh_run(seed=0)
+losses_straight = train_epochs(straight_model, straight_opt, num_epochs)
 
-model, optimizer, train_loader, g = fresh_run(seed=123)  # a new start, different weights
+model, optimizer = fresh_run(seed=123)  # a new start, different weights
 checkpoint = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)
 model.load_state_dict(checkpoint["model"])
 optimizer.load_state_dict(checkpoint["optimizer"])
-g.set_state(checkpoint["rng"])  # train_loader shuffles with this same generator
-losses_rest = train_epochs(model, optimizer, train_loader, num_epochs - checkpoint["epoch"])
+losses_rest = train_epochs(model, optimizer, num_epochs - checkpoint["epoch"])
 
 same = all(torch.equal(p, q) for p, q in zip(straight_model.parameters(), model.parameters()))
 assert same and losses_first + losses_rest == losses_straight
 print("resumed == never stopped (every parameter torch.equal):", same)
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: resuming from the weights alone.** If the checkpoint has only the model's weights, the new
-# optimizer starts with empty momentum buffers. Training still runs and the loss still goes down, so
-# nothing looks wrong — but the result is a different model from the one you would have got.
+# **Pitfall: resuming from the weights alone**
+#
+# If the checkpoint has only the model's weights, the new optimizer starts without momentum: every $v$
+# starts again from zero. Training still runs and the loss still goes down, so nothing looks wrong — but
+# the result is a different model from the one the uninterrupted run gives.
 
 # %% tags=["pitfall"]
-model_w, optimizer_w, loader_w, g_w = fresh_run(seed=123)
-model_w.load_state_dict(checkpoint["model"])
-g_w.set_state(checkpoint["rng"])  # the optimizer state is NOT restored
-losses_w = train_epochs(model_w, optimizer_w, loader_w, num_epochs - checkpoint["epoch"])
+model_w, optimizer_w = fresh_run(seed=123)
+model_w.load_state_dict(checkpoint["model"])  # the optimizer state is NOT restored
+losses_w = train_epochs(model_w, optimizer_w, num_epochs - checkpoint["epoch"])
 
 same_w = all(torch.equal(p, q) for p, q in zip(straight_model.parameters(), model_w.parameters()))
 diff_w = max((p - q).abs().max().item() for p, q in zip(straight_model.parameters(), model_w.parameters()))
 print("without optimizer state, equal:", same_w, f"| largest difference: {diff_w:.4f}")
 
 # %% [markdown] tags=["pitfall"]
-# The fix: save `optimizer.state_dict()` in the checkpoint and call `optimizer.load_state_dict(...)` when
-# resuming, as in the section above. The same goes for anything else with state, such as a learning-rate
-# scheduler.
+# **The fix:** save `optimizer.state_dict()` in the checkpoint and call `optimizer.load_state_dict(...)`
+# when resuming, as in the section above. The same goes for anything else that keeps state while
+# training, such as a learning-rate schedule (lesson 10).
 
 # %% [markdown]
-# The figure shows the loss of every step: the resumed run lies exactly on the uninterrupted one, while the
-# run without optimizer state drifts away after the restart.
+# The figure shows the loss of every epoch: the resumed run lies exactly on the uninterrupted one, while
+# the run without optimizer state takes another path after the restart.
 
 # %%
-steps = range(1, len(losses_straight) + 1)
+epochs = range(1, len(losses_straight) + 1)
 restart = len(losses_first)
 fig, ax = plt.subplots(figsize=(7, 3.5))
-ax.plot(steps, losses_straight, lw=3, color="lightgray", label="never stopped / 중단 없음")
-ax.plot(steps[restart:], losses_rest, "o", ms=3, color="tab:blue", label="resumed / 재개")
-ax.plot(steps[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 가중치만 재개")
+ax.plot(epochs, losses_straight, lw=3, color="lightgray", label="never stopped / 중단 없음")
+ax.plot(epochs[restart:], losses_rest, "o", ms=3, color="tab:blue", label="resumed / 재개")
+ax.plot(epochs[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 가중치만 재개")
 ax.axvline(restart + 0.5, color="black", lw=0.8, ls=":")
-ax.set(xlabel="step / 스텝", ylabel="loss / 손실", title="Resuming from a checkpoint / 체크포인트에서 재개")
+ax.set_ylim(0, 1.5)  # the first epochs, with a loss up to 12, are above the chart
+ax.set(xlabel="epoch / 에폭", ylabel="MSE loss / 손실", title="Resuming from a checkpoint / 체크포인트에서 재개")
 ax.legend()
 show(fig)
 
 # %% [markdown]
-# ## Keeping the best checkpoint, safely
+# ## Overwriting a checkpoint safely
 #
-# A common habit is to save a "best" checkpoint whenever the validation loss improves. If the program
-# crashes or is killed while `torch.save` is writing, the file is left half-written — and the previous
-# good checkpoint is already gone. So we write to a temporary file next to it and then rename it with
-# `os.replace`, which swaps the file in one step: `best.pt` is always either the old or the new complete
-# checkpoint.
+# A long run saves a checkpoint every epoch or so, overwriting the previous one, so that a crash costs
+# little. But if the program crashes or is killed while `torch.save` is writing, the file is left
+# half-written — and the previous good checkpoint is already gone, because writing starts by emptying
+# the file. So we write to a temporary file next to it and then rename that file with `os.replace`, which
+# swaps it in one step: the checkpoint is always either the old or the new complete file. (Python
+# documents a successful `os.replace` as atomic on POSIX systems such as Linux and macOS.)
 
 # %%
 def save_atomic(obj, path):
     tmp = path.with_name(path.name + ".tmp")
-    torch.save(obj, tmp)  # a crash here leaves best.pt untouched
-    os.replace(tmp, path)  # atomic on the same file system
+    torch.save(obj, tmp)  # a crash here leaves path untouched
+    os.replace(tmp, path)  # one step: path now names the new, complete file
 
 
-def val_loss(model):
-    with torch.no_grad():
-        return loss_fn(model(X_val), y_val).item()
-
+model, optimizer = fresh_run(seed=0)
+for epoch in range(1, 6):
+    train_epochs(model, optimizer, 1)
+    ckpt = {"epoch": epoch, "model": model.state_dict(), "optimizer": optimizer.state_dict()}
+    torch.save(ckpt, ckpt_dir / "plain.pt")  # overwritten in place
+    save_atomic(ckpt, ckpt_dir / "latest.pt")  # swapped in
+print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for n in ("plain.pt", "latest.pt")])
 
 # %% [markdown]
-# We train 10 epochs from scratch and save only when the validation loss is lower than ever before.
+# We can't pull the plug while this page is built, but we can make `torch.save` fail halfway through the
+# file: pickle cannot save a `lambda`, so a checkpoint holding one breaks off in the middle of writing —
+# the same damage a crash does. Then we try to load both files.
 
 # %%
-model, optimizer, train_loader, g = fresh_run(seed=0)
-best = float("inf")
-for epoch in range(1, 11):
-    train_epochs(model, optimizer, train_loader, 1)
-    loss = val_loss(model)
-    if loss < best:
-        best = loss
-        save_atomic({"epoch": epoch, "model": model.state_dict(), "val_loss": loss}, ckpt_dir / "best.pt")
-    print(f"epoch {epoch:2}  val loss {loss:.4f}", "saved" if loss == best else "")
+unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # stands in for a crash
+for how, save, name in (("torch.save", torch.save, "plain.pt"), ("save_atomic", save_atomic, "latest.pt")):
+    try:
+        save(unsaveable, ckpt_dir / name)
+    except Exception as err:
+        print(f"{how} to {name} failed halfway:", type(err).__name__)
+for name in ("plain.pt", "latest.pt"):
+    try:
+        print(name, "still holds epoch", torch.load(ckpt_dir / name, weights_only=True)["epoch"])
+    except RuntimeError as err:
+        print(name, "is damaged:", str(err).split(":")[0])
 
-best_ckpt = torch.load(ckpt_dir / "best.pt", weights_only=True)
-model.load_state_dict(best_ckpt["model"])
-print("best epoch:", best_ckpt["epoch"], f"| val loss after loading: {val_loss(model):.4f}")
+# %% [markdown]
+# `plain.pt` is lost; `latest.pt` still holds the checkpoint of epoch 5 (only the temporary file is
+# damaged, and the next save overwrites it). [Lesson 10](10_validate_and_tune.ipynb) uses the same
+# function to keep the best model of a long run.
+#
+# This protects against a crash of the program, not against a power cut or a crash of the operating
+# system. The operating system keeps freshly written data in memory for a while, and it may store the
+# rename on disk before the new file's contents. To survive that too, call `os.fsync` on the temporary
+# file before the rename, and on its folder after it.
 
 # %% [markdown]
 # ## `map_location`: a GPU checkpoint on a CPU machine
 #
-# `torch.save` records the device of every tensor. A checkpoint saved from a GPU holds CUDA tensors, and
-# on a machine without CUDA a plain `torch.load` fails with a `RuntimeError` asking for `map_location`.
+# `torch.save` records the device of every tensor. A checkpoint saved from a CUDA GPU holds CUDA tensors,
+# and on a machine without CUDA a plain `torch.load` fails with a `RuntimeError` asking for `map_location`.
 # `map_location="cpu"` puts every tensor on the CPU while it is read. Here we save from whatever `device`
-# this lesson runs on (a GPU if there is one).
+# this lesson runs on. This page was built on a CPU, so the first line below says `saved from: cpu`; on a
+# machine with an NVIDIA GPU it says `cuda:0` (on an Apple GPU, `mps:0`), and the tensors still arrive on
+# the CPU.
 
 # %%
 model_dev = copy.deepcopy(model).to(device)
@@ -276,8 +313,9 @@ print("values unchanged:", all(torch.equal(t, model.state_dict()[k]) for k, t in
 
 # %% [markdown]
 # `load_state_dict` copies values into the model's *existing* tensors, so a CPU `state_dict` also loads
-# into a model that already lives on the GPU; the parameters stay where they are. You can also write
-# `map_location=device` to read a file straight onto the device you train on.
+# into a model that already lives on the GPU; the parameters stay where they are (on this CPU-built page,
+# `cpu`; on a GPU, `cuda:0` or `mps:0`). You can also write `map_location=device` to read a file straight
+# onto the device you train on.
 
 # %%
 model_dev.load_state_dict(state)  # CPU tensors copied into parameters on `device`
@@ -323,9 +361,9 @@ except pickle.UnpicklingError as err:
     print(type(err).__name__ + ":", str(err).split("WeightsUnpickler error: ")[-1].split(". ")[0])
 
 # %% [markdown]
-# And even with `weights_only=False`, the file breaks as soon as the class is renamed, moved to another
-# module, or — as when you load it from another script — simply not there. We simulate that by deleting
-# the class:
+# And even with `weights_only=False`, the file fails to load as soon as the class is renamed, moved to
+# another module, or — as when you load it from another script — simply not there. We simulate that by
+# deleting the class:
 
 # %%
 del TinyNet  # as if the class had been renamed or moved
@@ -335,8 +373,9 @@ except AttributeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown]
-# The `state_dict` file, in contrast, names only PyTorch's own tensor builders: it loads into any class
-# with matching parameter names, whatever that class is called today.
+# The `state_dict` file, in contrast, names only `collections.OrderedDict` (the dictionary type a
+# `state_dict` is) and PyTorch's own tensor builders: it loads into any class with matching parameter
+# names, whatever that class is called today.
 #
 # ## Security: `weights_only=True`
 #
@@ -355,15 +394,22 @@ del Surprise  # the file does not need the class: it stores a call to print
 print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
-# (`__builtin__ print` is how pickle spells `builtins.print`.) With `weights_only=True` — the default since
-# PyTorch 2.6, but worth writing out — `torch.load` only rebuilds tensors, dictionaries, lists, numbers and
-# a few other safe types, and refuses anything else *before* calling it:
+# (`__builtin__ print` is how pickle spells `builtins.print`.) With `weights_only=True`, `torch.load`
+# only rebuilds tensors, dictionaries, lists, numbers and a few other safe types, and refuses anything
+# else *before* calling it. It is the default since PyTorch 2.6, as the error message itself says when
+# you leave the argument out — but write it anyway, so that the code is just as safe on older versions,
+# where the default was `False`.
 
 # %%
 try:
     torch.load(ckpt_dir / "crafted.pt", weights_only=True)
 except pickle.UnpicklingError as err:
     print(type(err).__name__ + ":", str(err).split("WeightsUnpickler error: ")[-1].split(". ")[0])
+try:
+    torch.load(ckpt_dir / "crafted.pt")  # weights_only left out: the default
+except pickle.UnpicklingError as err:
+    print("without the argument:", type(err).__name__)
+    assert "In PyTorch 2.6" in str(err)  # the message names the release that changed the default
 
 # %% [markdown]
 # With `weights_only=False`, the call in the file is made while loading. We can show it only because our
@@ -380,69 +426,75 @@ print("--- done; loaded:", loaded)
 #
 # - Save `model.state_dict()` with `torch.save`; load with
 #   `model.load_state_dict(torch.load(path, weights_only=True))` into a model of the same architecture.
+#   With the default `strict=True`, mismatched names raise an error.
 # - To resume training, save a checkpoint dictionary: model and optimizer `state_dict`s, the epoch, and
-#   any other state (here the shuffling generator). Restored completely, training continues exactly as if
-#   it had never stopped; without the optimizer state it silently gives a different model.
-# - Write important checkpoints to a temporary file and `os.replace` it into place, so a crash never leaves
-#   a half-written file.
+#   any other state that training changes. Restored completely, training continues exactly as if it had
+#   never stopped; without the optimizer state it silently gives a different model.
+# - Write a checkpoint to a temporary file and `os.replace` it into place, so a crash of the program
+#   never leaves a half-written checkpoint (surviving a power cut also needs `os.fsync`).
 # - `map_location="cpu"` loads a GPU checkpoint on a machine without a GPU.
-# - `torch.save(model)` stores a reference to your class by module path and breaks when the code changes;
-#   `weights_only=True` refuses it, and refuses files that would run code while loading.
+# - `torch.save(model)` stores a reference to your class by module path and fails to load when the code
+#   changes; `weights_only=True` refuses it, and refuses files that would run code while loading.
 #
 # ## Exercises
 #
-# **1.** Resume from `checkpoint.pt` as in the lesson, but *without* restoring the generator state
-# (`g.set_state`). Do the parameters still match the uninterrupted run? Why?
+# **1.** A new optimizer has an empty state. Make one with `fresh_run`, count the entries of its
+# `state_dict()["state"]`, then load `checkpoint["optimizer"]` into it and count again. Entry `0` holds a
+# momentum tensor: which parameter of the model does it belong to?
 
 # %% tags=["solution"]
-model_e, optimizer_e, loader_e, g_e = fresh_run(seed=123)
-model_e.load_state_dict(checkpoint["model"])
-optimizer_e.load_state_dict(checkpoint["optimizer"])  # g_e is NOT restored
-train_epochs(model_e, optimizer_e, loader_e, num_epochs - checkpoint["epoch"])
-print("equal:", all(torch.equal(p, q) for p, q in zip(straight_model.parameters(), model_e.parameters())))
-# The generator restarts from seed 123, so the remaining epochs see the batches in another order.
+_, optimizer_e = fresh_run(seed=123)
+print("entries before loading:", len(optimizer_e.state_dict()["state"]))
+optimizer_e.load_state_dict(checkpoint["optimizer"])
+entries = optimizer_e.state_dict()["state"]
+print("entries after loading: ", len(entries), "| entry 0:", tuple(entries[0]["momentum_buffer"].shape))
+# Entries are numbered in the order of model.parameters(): entry 0 is "0.weight", shape (16, 8).
 
 # %% [markdown]
-# **2.** Replace SGD by `torch.optim.Adam(model.parameters(), lr=0.01)`. Which tensors does Adam keep per
-# parameter in its `state_dict`? Check that stopping after 3 epochs and resuming still reproduces 6
-# uninterrupted epochs exactly.
+# **2.** Replace SGD by `torch.optim.Adam(model.parameters(), lr=0.01)`, another optimizer that keeps
+# state for each parameter ([lesson 10](10_validate_and_tune.ipynb) explains what it does). Which tensors
+# does Adam keep per parameter in its `state_dict`? Check that stopping after 20 epochs and resuming still
+# reproduces 40 uninterrupted epochs exactly.
 
 # %% tags=["solution"]
 def adam_run(seed):
-    model, _, loader, g = fresh_run(seed)
-    return model, torch.optim.Adam(model.parameters(), lr=0.01), loader, g
+    model, _ = fresh_run(seed)
+    return model, torch.optim.Adam(model.parameters(), lr=0.01)
 
 
-m_a, o_a, l_a, _ = adam_run(0)
-train_epochs(m_a, o_a, l_a, 6)
+m_a, o_a = adam_run(0)
+train_epochs(m_a, o_a, 40)
 print("Adam state of param 0:", list(o_a.state_dict()["state"][0]))
 
-m_b, o_b, l_b, g_b = adam_run(0)
-train_epochs(m_b, o_b, l_b, 3)
-ckpt = {"model": m_b.state_dict(), "optimizer": o_b.state_dict(), "rng": g_b.get_state()}
-save_atomic(ckpt, ckpt_dir / "adam.pt")
+m_b, o_b = adam_run(0)
+train_epochs(m_b, o_b, 20)
+save_atomic({"model": m_b.state_dict(), "optimizer": o_b.state_dict()}, ckpt_dir / "adam.pt")
 
-m_c, o_c, l_c, g_c = adam_run(123)
+m_c, o_c = adam_run(123)
 ckpt = torch.load(ckpt_dir / "adam.pt", weights_only=True)
 m_c.load_state_dict(ckpt["model"])
 o_c.load_state_dict(ckpt["optimizer"])
-g_c.set_state(ckpt["rng"])
-train_epochs(m_c, o_c, l_c, 3)
+train_epochs(m_c, o_c, 20)
 print("equal:", all(torch.equal(p, q) for p, q in zip(m_a.parameters(), m_c.parameters())))
 
 # %% [markdown]
-# **3.** Load `best.pt` straight onto `device` with `map_location=device`, load it into a model on
-# `device`, and compute the validation accuracy there.
+# **3.** Load `latest.pt` straight onto `device` with `map_location=device`, load it into a model on
+# `device`, and check that the loss there matches the loss of the same weights on the CPU.
 
 # %% tags=["solution"]
-best_ckpt = torch.load(ckpt_dir / "best.pt", map_location=device, weights_only=True)
-model_best, _, _, _ = fresh_run(seed=0)
-model_best = model_best.to(device)
-model_best.load_state_dict(best_ckpt["model"])
+latest = torch.load(ckpt_dir / "latest.pt", map_location=device, weights_only=True)
+model_on_device, _ = fresh_run(seed=0)
+model_on_device = model_on_device.to(device)
+model_on_device.load_state_dict(latest["model"])
+print("tensor device:", latest["model"]["0.weight"].device)
+
+model_cpu, _ = fresh_run(seed=0)
+model_cpu.load_state_dict(torch.load(ckpt_dir / "latest.pt", weights_only=True)["model"])
 with torch.no_grad():
-    pred = model_best(X_val.to(device)).argmax(dim=1)
-print("tensor device:", best_ckpt["model"]["0.weight"].device)
-print(f"val accuracy: {(pred == y_val.to(device)).float().mean().item():.3f}")
+    loss_device = loss_fn(model_on_device(X.to(device)), y.to(device)).item()
+    loss_cpu = loss_fn(model_cpu(X), y).item()
+print(f"loss on {device}: {loss_device:.4f} | on cpu: {loss_cpu:.4f}")
+assert abs(loss_device - loss_cpu) < 1e-4  # a GPU may round differently in the last digits
 
 # %% [markdown]
 # ## Further reading
@@ -456,12 +508,12 @@ print(f"val accuracy: {(pred == y_val.to(device)).float().mean().item():.3f}")
 # - [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict),
 #   [`Module.load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)
 # - [`torch.optim`](https://docs.pytorch.org/docs/stable/optim.html) and
-#   [`SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html),
-#   [`Adam`](https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html)
-# - [`torch.Generator`](https://docs.pytorch.org/docs/stable/generated/torch.Generator.html),
-#   [`DataLoader`](https://docs.pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader),
-#   [`TensorDataset`](https://docs.pytorch.org/docs/stable/data.html#torch.utils.data.TensorDataset)
-# - [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html)
-# - [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html)
+#   [`SGD`](https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html) (its momentum formula),
+#   [`Adam`](https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html),
+#   [`Optimizer.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.state_dict.html)
+# - [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
+#   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html)
 # - Python: [`pickle`](https://docs.python.org/3/library/pickle.html) (its security warning),
-#   [`os.replace`](https://docs.python.org/3/library/os.html#os.replace)
+#   [`pickletools`](https://docs.python.org/3/library/pickletools.html),
+#   [`os.replace`](https://docs.python.org/3/library/os.html#os.replace),
+#   [`os.fsync`](https://docs.python.org/3/library/os.html#os.fsync)

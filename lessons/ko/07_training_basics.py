@@ -1,29 +1,30 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 07337411e98c
+#     synced_with_en: 12d952fd40e9
 # ---
 
 # %% [markdown]
 # # 학습 기초
 #
-# 지금까지 모델은 무작위 가중치(weight)로 출력을 계산했을 뿐입니다. 학습은 출력이 데이터와 맞도록
-# 가중치를 바꾸는 과정입니다. 이 강의에서는 숫자 열한 개로 모델을 학습합니다. 모든 단계를 눈으로
-# 확인할 수 있을 만큼 작은 데이터입니다.
+# 지금까지 모델의 가중치(weight)는 무작위로 정해지거나 손으로 넣은 값이었습니다. 학습(training)은
+# 모델의 출력이 데이터와 맞아떨어지도록 가중치를 바꾸는 과정입니다. 이 강의에서는 숫자 쌍 열한 개로
+# 모델을 학습합니다. 모든 과정을 하나하나 눈으로 확인할 수 있을 만큼 작은 데이터입니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - `nn.Linear(1, 1)`에 들어 있는 것(`weight`, `bias`)과 `parameters()`로 이를 나열하는 방법
-# - 손실 함수(loss function, `nn.MSELoss`)와 옵티마이저(optimizer, `torch.optim.SGD`)
+# - `nn.Linear(1, 1)`에 들어 있는 `weight`와 `bias`, 그리고 `parameters()`로 이 둘을 나열하는 방법
+# - 손실 함수(loss function) `nn.MSELoss`와 옵티마이저(optimizer) `torch.optim.SGD`
 # - 직접 작성하는 학습 루프: 순전파(forward pass) → 손실 → `zero_grad` → `backward` → `step`
-# - 기울기(gradient)가 누적되므로 `zero_grad`가 필요하다는 것과, 입력을 정규화(normalization)해야 하는 이유
-# - 작은 비선형 모델 `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`, 그리고 그
-#   모델의 `named_parameters()`와 `state_dict()`
+# - `zero_grad`가 필요한 이유(기울기(gradient)는 누적됩니다)와 입력을 정규화(normalization)해야 하는 이유
+# - 작은 비선형 모델 `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`과 이 모델의
+#   `named_parameters()`, `state_dict()`
 #
-# **사전 지식:** 01–06강에서 다룬 `nn.Linear`, `nn.Sequential`, 매개변수(parameter), autograd의
-# `backward()`.
+# **사전 지식:** `nn.Linear`와 `torch.no_grad()`(01강), autograd의 `backward()`와 `.grad`(02강, 05강),
+# `nn.Sequential`(04강), `parameters()`와 `state_dict()`(05강).
 
 # %%
+import math
 import warnings
 
 import matplotlib.pyplot as plt
@@ -32,29 +33,29 @@ from torch import nn
 
 from course_lib import seed_everything, show
 
-_ = seed_everything(0)  # 돌려주는 생성기는 여기서 쓰지 않습니다
-# 숫자 열한 개와 매개변수 40개 이하의 모델: 이 정도 규모에서는 CPU가 가장 빠르므로
-# 강의 전체를 CPU에서 실행합니다.
+_ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
+# 숫자 쌍 열한 개와 매개변수 40개 이하의 모델: GPU가 도움이 되기에는 계산량이 너무 적으므로
+# 어떤 컴퓨터에서든 강의 전체를 CPU에서 실행
 
 # %% [markdown]
 # ## 데이터: 온도 측정값 열한 개
 #
 # 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 측정값이고(책 *Deep Learning with
 # PyTorch*에서는 `t_c`라고 부릅니다), `y`는 단위를 모르는 온도계의 측정값입니다(`t_u`). 모델이 한쪽
-# 값을 다른 쪽 값으로 바꾸는 법을 배울 수 있을까요? 측정값 하나가 특성 하나짜리 샘플 하나이므로 두
-# 텐서(tensor)의 모양은 `(11, 1)`입니다.
+# 값을 다른 쪽 값으로 바꾸는 법을 배울 수 있을까요? 측정값 하나하나가 특성(feature)이 하나뿐인
+# 샘플(sample)이므로 두 텐서(tensor)의 모양은 모두 `(11, 1)`입니다.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
 y = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]).reshape(-1, 1)  # t_u: (11, 1)
 print("X:", tuple(X.shape), "y:", tuple(y.shape))
-print("X[:3]:", X[:3].flatten(), "| y[:3]:", y[:3].flatten())
+print("X from", X.min().item(), "to", X.max().item(), "| y from", y.min().item(), "to", y.max().item())
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 이미 텐서인 것에 `torch.tensor(t)` 호출하기.** `torch.tensor`는 파이썬 데이터로 텐서를
-# 만드는 함수입니다. 텐서를 넘겨도 autograd 그래프에서 떼어 낸(detached) 복사본을 만들기는 하지만,
-# 그런 복사를 원한다면 명시적으로 쓰라는 경고를 냅니다. 텐서를 그대로 쓰거나 `t.detach().clone()`으로
-# 복사합니다.
+# **흔한 실수: 이미 텐서인 값에 `torch.tensor(t)` 호출하기**
+#
+# `torch.tensor`는 파이썬 데이터로 텐서를 만드는 함수입니다. 텐서를 넘겨도 autograd 그래프에서 떼어
+# 낸(detached) 복사본을 만들어 주기는 하지만, 그런 복사라면 명시적으로 쓰라는 경고를 냅니다.
 
 # %% tags=["pitfall"]
 with warnings.catch_warnings(record=True) as caught:
@@ -63,16 +64,19 @@ with warnings.catch_warnings(record=True) as caught:
 for w in caught:
     print(w.category.__name__ + ":", w.message)
 
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 텐서를 그대로 쓰거나, 복사가 필요하면 `t.detach().clone()`으로 명시적으로 복사합니다.
+
 # %% tags=["pitfall"]
-X_copy = X.detach().clone()  # 해결: 명시적인 복사, 경고 없음
+X_copy = X.detach().clone()  # 명시적인 복사, 경고 없음
 print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data_ptr() != X.data_ptr())
 
 # %% [markdown]
 # ## 가장 단순한 모델: `nn.Linear(1, 1)`
 #
 # 입력 하나, 출력 하나인 모델로, $\hat y = w x + b$를 계산합니다. 이 계층(layer)은 무작위 가중치와
-# 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수입니다. `parameters()`는 가중치부터 차례로 내놓습니다.
-# 샘플 열한 개 전체에 대해 한 번에 호출하면 샘플마다 예측값 하나를 돌려줍니다.
+# 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수(parameter)입니다. `parameters()`는 가중치부터 차례로
+# 내놓습니다. 샘플 열한 개를 한꺼번에 넣어 호출하면 샘플마다 예측값을 하나씩 돌려줍니다.
 
 # %%
 model = nn.Linear(1, 1)
@@ -86,7 +90,7 @@ print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
 # ## 손실 함수와 옵티마이저
 #
 # 손실 함수는 예측이 얼마나 틀렸는지를 숫자 하나로 알려 줍니다. 회귀에서는 보통 평균 제곱 오차
-# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$를 쓰며, 이것이 `nn.MSELoss`입니다.
+# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$를 쓰며, PyTorch에서는 `nn.MSELoss`가 이 값을 계산합니다.
 
 # %%
 loss_fn = nn.MSELoss()
@@ -96,11 +100,16 @@ assert torch.allclose(loss, by_hand)
 print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
-# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 가장 기본적인 확률적 경사 하강법(stochastic gradient
-# descent, SGD)은 각 매개변수를 기울기의 반대 방향으로 옮기는데, 한 번에 옮기는 크기는
-# **학습률**(learning rate) `lr`이 정합니다. 식으로 쓰면
-# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$입니다. `backward()`가 `.grad`를 채우고,
-# `optimizer.step()`이 갱신을 적용합니다.
+# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 경사 하강법(gradient descent)은 매개변수를 기울기의
+# 반대 방향으로 옮기는데, 한 번에 옮기는 양은 기울기에 **학습률**(learning rate) `lr`을 곱한 값입니다.
+# 식으로 쓰면 $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$입니다. `backward()`가 `.grad`를
+# 채우고, `optimizer.step()`이 갱신을 적용합니다.
+#
+# `torch.optim.SGD`의 이름은 *확률적* 경사 하강법(stochastic gradient descent)에서 왔습니다. 보통은
+# 스텝(step)마다 데이터에서 무작위로 뽑은 미니배치(minibatch)로 기울기를 구합니다. 이렇게 구한 기울기는
+# 전체 데이터의 기울기를 어림한 값이라 잡음이 섞여 있고, 그래서 "확률적"이라는 이름이 붙었습니다
+# ([09강](09_train_and_evaluate.ipynb)에서 이렇게 학습합니다). 이 강의에서는 매 스텝이 샘플 열한 개를
+# 모두 쓰므로, 갱신 규칙은 같아도 실제로는 평범한(전체 배치) 경사 하강법을 실행합니다.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -112,29 +121,46 @@ assert torch.allclose(model.weight, expected)
 print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.weight.grad.item():.1f})")
 
 # %% [markdown]
-# ## 기울기는 누적됩니다
+# ## 누적되는 기울기
 #
-# `backward()`는 `.grad`를 덮어쓰지 않고 값을 *더합니다*. 몇몇 고급 기법에서는 이 성질이 쓸모 있지만,
-# 보통의 학습 루프에서는 이전 단계의 기울기가 이번 단계로 새어 들어오게 됩니다. 기울기를 지우지 않고
-# 같은 데이터로 `backward()`를 두 번 호출하면 기울기가 두 배가 됩니다. `optimizer.zero_grad()`는
-# 기울기를 지웁니다(`None`으로 만듭니다).
+# `backward()`는 `.grad`를 덮어쓰지 않고 값을 *더합니다*. 여러 미니배치의 기울기를 일부러 합친 뒤 한
+# 스텝만 갱신하고 싶을 때는 이 동작이 쓸모 있습니다. 하지만 보통의 학습 루프라면 지난 스텝의 기울기가
+# 이번 스텝에 섞여 들어갑니다. 같은 데이터로 순전파와 역전파(backpropagation)를 두 번 하면서 그사이에
+# `zero_grad()`도 갱신도 하지 않으면 기울기는 두 배가 됩니다. `optimizer.zero_grad()`는 기울기를
+# 지웁니다(기본값으로는 `.grad`를 `None`으로 만듭니다).
 
 # %%
 optimizer.zero_grad()
 loss_fn(model(X), y).backward()
 once = model.weight.grad.clone()
-loss_fn(model(X), y).backward()  # 사이에 zero_grad 없음
-print(f"after one backward: {once.item():.2f} | after two: {model.weight.grad.item():.2f}")
+loss_fn(model(X), y).backward()  # 두 번째 순전파 + 역전파, 사이에 zero_grad 없음
+print(f"after one pass: {once.item():.2f} | after two: {model.weight.grad.item():.2f}")
 assert torch.allclose(model.weight.grad, 2 * once)
 optimizer.zero_grad()
 print("after zero_grad():", model.weight.grad)
 
 # %% [markdown]
+# 위에서는 순전파를 할 때마다 손실을 새로 만들었습니다. *같은* 손실에 `backward()`를 두 번 호출하면
+# 기울기가 더해지는 대신 오류가 납니다. 첫 번째 호출이 autograd가 역전파용으로 저장해 둔 중간값을
+# 해제하기 때문입니다(첫 호출에 `retain_graph=True`를 주었다면 예외입니다).
+
+# %%
+loss = loss_fn(model(X), y)
+loss.backward()
+try:
+    loss.backward()  # 같은 손실에 두 번째 호출
+except RuntimeError as err:
+    print("RuntimeError:", str(err).split(" (")[0])
+optimizer.zero_grad()
+
+# %% [markdown]
 # ## 학습 루프
 #
-# 학습은 순전파, 손실 계산, 이전 기울기 지우기, 역전파(backpropagation), 매개변수 갱신의 다섯 단계를
-# **에폭**(epoch)마다 한 번씩 반복합니다. 에폭은 학습 데이터 전체를 한 번 훑는 단위입니다(여기서는 샘플
-# 열한 개를 한 번에 봅니다). 아래 함수는 에폭마다 손실을 기록하고, 중간중간 몇 번 출력합니다.
+# 학습은 순전파, 손실 계산, 이전 기울기 지우기, 역전파, 매개변수 갱신의 다섯 단계를 되풀이합니다.
+# 일반적으로는 미니배치마다 다섯 단계를 한 번씩 거치고, 학습 데이터 전체를 한 번 다 쓰면 **에폭**(epoch)
+# 하나가 끝납니다. 여기서는 데이터셋(dataset) 전체가 샘플 열한 개짜리 배치 하나이므로 에폭 하나가 곧
+# 스텝 하나입니다. 아래 함수는 에폭마다 손실을 기록하고, 첫 에폭과 전체의 4분의 1이 지날 때마다 손실을
+# 화면에 표시합니다.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -151,9 +177,10 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
     return losses
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 인자 하나를 빠뜨린 호출.** 이 강좌의 바탕이 된 노트는 학습 루프를 호출하면서 필수 인자
-# 하나를 빠뜨렸습니다. 파이썬은 빠진 인자를 추측해 주지 않으므로, 에폭을 하나도 돌기 전에 `TypeError`로
-# 실패합니다. 인자를 키워드로 넘기면 이런 실수가 눈에 잘 띄고, 빠짐없이 넘긴 호출은 제대로 실행됩니다.
+# **흔한 실수: 인자 하나를 빠뜨린 호출**
+#
+# 위치 인자가 여섯 개나 되는 함수는 하나를 빼먹고 호출하기 쉽습니다. 파이썬은 빠진 인자를 짐작해
+# 주지 않으므로, 에폭을 하나도 돌기 전에 `TypeError`가 납니다.
 
 # %% tags=["pitfall"]
 try:
@@ -161,18 +188,23 @@ try:
 except TypeError as err:
     print(type(err).__name__ + ":", err)
 
-# 해결: 모든 인자를 키워드로 넘김(빠른 확인용으로 4 에폭)
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 인자를 모두 키워드로 넘깁니다. 그러면 빠진 인자가 한눈에 보이고, 호출도 제대로
+# 실행됩니다(여기서는 빠른 확인용으로 4 에폭만 학습합니다).
+
+# %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
 
 # %% [markdown]
 # ## 원본 입력과 정규화한 입력
 #
-# 이제 학습할 차례입니다. 데이터셋(dataset)이 아주 작으므로 매 에폭이 샘플 열한 개를 모두 씁니다. 지금
-# 중요한 것은 입력의 크기(scale)입니다.
+# 이제 본격적으로 학습합니다. 데이터셋이 아주 작아서 매 에폭이 샘플 열한 개를 모두 씁니다. 여기서는
+# 입력의 스케일(scale)이 결과를 가릅니다.
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 정규화하지 않은 원본 입력.** 측정값 `X`를 그대로 넣어, 새 `nn.Linear(1, 1)`을 학습률
-# 0.05로 300 에폭 동안 학습해 봅니다.
+# **흔한 실수: 정규화하지 않은 원본 입력**
+#
+# 측정값 `X`를 그대로 넣어, 새 `nn.Linear(1, 1)`을 학습률 0.05로 300 에폭 동안 학습해 봅니다.
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -183,15 +215,26 @@ losses_raw = training_loop(
     model=model_raw, loss_fn=loss_fn, X=X, y=y,
 )
 print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
+print("first inf at epoch", losses_raw.index(math.inf) + 1, "| last loss:", losses_raw[-1])
 
 # %% [markdown] tags=["pitfall"]
-# 손실이 줄기는커녕 커지다가 `inf`로 넘치고 결국 `nan`이 됩니다. 가중치의 기울기는 입력에 비례하는데
-# 여기서는 입력이 28까지 커지므로, 한 걸음 갈 때마다 최솟값을 지나쳐 반대편의 더 먼 곳에 떨어집니다.
-# 원본 입력에 맞게 학습률을 충분히 낮추면 안정적이지만 학습이 매우 느립니다. 아래의 tanh
-# 신경망(neural network)에서는 같은 문제가 수렴하지 않고 오르내리는 손실로 나타납니다(바탕이 된
-# 노트에서는 37 → 81 → 35 → 63). 바로잡으려면 입력의 크기를 1 근처로 맞춥니다. 여기서는 0.1을 곱하는
-# 것으로 충분합니다(일반적인 방법은 표준화 $(x - \bar x)/s$입니다). 모델, 학습률, 에폭 수는 그대로 두고
-# 입력만 바꿉니다.
+# 손실이 줄기는커녕 커지다가 `inf`로 넘치고 결국 `nan`이 됩니다. 가중치의 기울기는 입력이 클수록
+# 커지는데 여기서는 입력이 28까지 올라가므로, 스텝마다 최솟값을 지나쳐 반대편의 더 먼 곳에 떨어집니다.
+# 원본 입력에 맞을 만큼 학습률을 낮추면 발산하지는 않지만 학습이 몹시 느립니다. `lr = 0.001`로
+# 300 에폭을 학습해도 손실은 최솟값에서 한참 멉니다.
+
+# %% tags=["pitfall"]
+seed_everything(0)
+model_slow = nn.Linear(1, 1)
+losses_slow = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model_slow.parameters(), lr=1e-3),
+    model=model_slow, loss_fn=loss_fn, X=X, y=y,
+)
+
+# %% [markdown] tags=["pitfall"]
+# **바로잡기:** 입력의 스케일을 1 근처로 맞춥니다. 여기서는 0.1을 곱하는 것으로 충분합니다(일반적인
+# 방법은 표준화 $(x - \bar x)/s$이며, 연습 문제 1에서 해 봅니다). 모델, 학습률 0.05, 에폭 수는 그대로
+# 두고 입력만 바꿉니다.
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # 정규화한 입력, -0.4에서 2.8 사이
@@ -201,26 +244,35 @@ losses = training_loop(
     n_epochs=n_epochs, optimizer=torch.optim.SGD(model.parameters(), lr=lr),
     model=model, loss_fn=loss_fn, X=X_n, y=y,
 )
+assert losses[-1] < 10 < 250 < losses_slow[-1]  # 정규화: 10 미만, 원본 입력과 lr=0.001: 250 초과
+
+# %% [markdown] tags=["pitfall"]
+# 300 에폭 뒤 정규화한 입력의 손실은 10 아래로 내려가지만, `lr = 0.001`로 학습한 원본 입력의 손실은
+# 여전히 250이 넘습니다. 그림에 세 가지 학습을 모두 그렸습니다. 오른쪽 그래프에서 `lr = 0.05`로 학습한
+# 원본 입력의 곡선은 범위를 벗어납니다(`inf`를 거쳐 `nan`).
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
 for ax, last in zip(axes, (20, n_epochs)):
-    ax.plot(epochs[:last], losses_raw[:last], label="raw X / 원본 입력")
-    ax.plot(epochs[:last], losses[:last], label="X * 0.1 / 정규화한 입력")
+    ax.plot(epochs[:last], losses_raw[:last], label=f"raw X, lr = {lr} / 원본 입력")
+    ax.plot(epochs[:last], losses_slow[:last], label="raw X, lr = 0.001 / 원본 입력")
+    ax.plot(epochs[:last], losses[:last], label=f"X * 0.1, lr = {lr} / 정규화한 입력")
     ax.set_yscale("log")
-    ax.set_title(f"epochs 1-{last}, lr = {lr}")
+    ax.set_title(f"epochs 1-{last} / 에폭 1-{last}")
     ax.set_xlabel("epoch / 에폭")
 axes[0].set_ylabel("MSE loss / 손실 (log)")
-axes[1].set_ylim(1, 1e4)  # 원본 입력의 곡선은 여기서 그래프 밖: inf, 그다음 nan
+axes[1].set_ylim(1, 1e4)  # lr = 0.05인 원본 입력의 곡선은 여기서 범위 밖: inf, 그다음 nan
 axes[0].legend()
+fig.suptitle("Raw vs normalised inputs / 원본 입력과 정규화한 입력")
 show(fig)
 
 # %% [markdown]
 # ## 선형 모델이 배운 것
 #
-# 모델은 `X * 0.1`을 입력으로 받았으므로, 섭씨 1도당 변화량을 구하려면 가중치에 0.1을 곱해야 합니다.
-# 선형 회귀에는 정확한 답(최소제곱해)도 있는데, 학습 결과는 그 답과 0.01 이내로 일치합니다. 결과
+# 모델은 `X * 0.1`을 입력으로 받았으므로 입력 1은 섭씨 10도에 해당하고, 가중치는 섭씨 10도마다 `y`가
+# 늘어나는 양입니다. 여기에 0.1을 곱하면 1도마다 늘어나는 양이 됩니다. 선형 회귀는 정확한
+# 답(최소제곱해)을 직접 구할 수도 있는데, 학습 결과는 이 답과 0.01 이내로 일치합니다. 학습한 식
 # $y \approx 1.79\,x + 33.0$은 화씨 변환식 $1.8\,x + 32$에 가깝습니다. 단위를 모르던 온도계는 아마
 # 잡음이 섞인 화씨 온도계일 것입니다.
 
@@ -236,10 +288,10 @@ assert torch.allclose(torch.tensor([slope, intercept]), exact, atol=0.01)
 # %% [markdown]
 # ## 비선형 모델
 #
-# 계층 하나를 작은 신경망으로 바꿉니다. 입력 1개, `nn.Tanh`를 활성화 함수(activation function)로 쓰는
-# 뉴런(neuron) 13개짜리 은닉층(hidden layer), 출력 1개로 이루어진 신경망입니다.
-# `named_parameters()`는 각 텐서에 `nn.Sequential` 안에서의 위치를 이름으로 붙입니다. 1번 위치의
-# `nn.Tanh`는 매개변수가 없으므로 이름에서 빠집니다.
+# 계층 하나를 작은 신경망(neural network)으로 바꿉니다. 입력 1개, `nn.Tanh`를 활성화 함수(activation
+# function)로 쓰는 뉴런(neuron) 13개짜리 은닉층(hidden layer), 출력 1개로 이루어진 신경망입니다.
+# `named_parameters()`는 `nn.Sequential` 안의 위치를 따서 텐서마다 이름을 붙입니다. 1번 위치의
+# `nn.Tanh`는 매개변수가 없으므로 이름에 나오지 않습니다.
 
 # %%
 seed_everything(0)
@@ -250,8 +302,9 @@ for name, param in seq_model.named_parameters():
 print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
 
 # %% [markdown]
-# `state_dict()`는 같은 텐서를 같은 이름으로 담습니다. 버퍼(buffer)가 있다면 버퍼도 담지만, 이 모델에는
-# 버퍼가 없습니다. 08강에서 디스크에 저장하는 것이 바로 이 딕셔너리입니다.
+# `state_dict()`는 같은 값을 같은 이름으로 담고, 그 텐서는 매개변수와 메모리를 공유합니다. 버퍼(buffer)가
+# 있다면 버퍼도 담기지만 이 모델에는 버퍼가 없습니다. [08강](08_save_and_load.ipynb)에서는 바로 이
+# 딕셔너리를 디스크에 저장합니다.
 
 # %%
 state = seq_model.state_dict()
@@ -259,7 +312,7 @@ print("state_dict keys:", list(state.keys()))
 print("shares memory with 2.weight:", state["2.weight"].data_ptr() == seq_model[2].weight.data_ptr())
 
 # %% [markdown]
-# 같은 `training_loop`로, 정규화한 입력을 써서 학습합니다. 신경망은 직선보다 데이터에 더 가깝게 맞출 수
+# 같은 `training_loop`로, 정규화한 입력을 써서 이 신경망을 학습합니다. 신경망은 직선과 달리 휘어질 수
 # 있으므로 최종 손실이 선형 모델보다 낮습니다.
 
 # %%
@@ -268,13 +321,14 @@ seq_losses = training_loop(
     model=seq_model, loss_fn=loss_fn, X=X_n, y=y,
 )
 print(f"final loss: linear {losses[-1]:.2f} | nn {seq_losses[-1]:.2f}")
+assert seq_losses[-1] < losses[-1]
 
 # %% [markdown]
 # ## 관측값과 예측값
 #
-# 그림에는 데이터와 선형 모델의 직선, 그리고 촘촘하게 나눈 온도 범위에서 구한 신경망의 예측이 나옵니다. 두 모델 모두
-# 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. `torch.no_grad()`는 그림 그리기에 필요 없는
-# 기울기 기록을 생략합니다.
+# 그림에는 데이터와 선형 모델의 직선, 그리고 촘촘하게 나눈 온도 범위에서 구한 신경망의 예측을 함께
+# 그립니다. 두 모델 모두 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. `torch.no_grad()` 안에서는
+# autograd가 연산을 기록하지 않습니다(그래프를 만들지 않습니다). 그림을 그릴 때는 그래프가 필요 없습니다.
 
 # %%
 X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), 섭씨 단위
@@ -289,26 +343,28 @@ ax.plot(X_dense, y_seq, label="Linear-Tanh-Linear / 신경망")
 ax.set_xlabel("X: Celsius / 섭씨")
 ax.set_ylabel("y: unknown unit / 미지의 단위")
 ax.legend()
+fig.suptitle("Observed vs predicted / 관측값과 예측값")
 show(fig)
 
 # %% [markdown]
-# 직선은 전체적인 경향을 따르고, 신경망은 휘어지며 개별 점에 더 가까이 지나가므로 학습 손실이
-# 낮아집니다. 잡음 섞인 점 열한 개에서는 이렇게 휘는 것이 잡음까지 맞추는 과적합(overfitting)일
-# 가능성이 크고, 데이터 범위 바깥에서는 tanh 뉴런의 출력이 평평해집니다. 연습 문제 3에서 이 점을
-# 살펴봅니다.
+# 직선은 전체적인 경향을 따르고, 신경망은 휘어지며 점 하나하나에 더 가까이 지나가므로 학습 손실이
+# 낮아집니다. 하지만 잡음 섞인 점 열한 개에서 이렇게 휘어지면 잡음까지 맞추는 과적합(overfitting)일
+# 가능성이 큽니다. 데이터 범위 바깥에서는 tanh 뉴런의 출력이 평평해지는데, 연습 문제 3에서 이 점을
+# 확인합니다.
 
 # %% [markdown]
 # ## 요약
 #
 # - `nn.Linear(1, 1)`에는 `(1, 1)` 모양의 `weight`와 `(1,)` 모양의 `bias`가 있고, `parameters()`로
-#   이를 옵티마이저에 넘겨줍니다.
+#   이 둘을 옵티마이저에 넘깁니다.
 # - 손실 함수(`nn.MSELoss`)는 예측과 정답을 숫자 하나로 바꾸고, 옵티마이저(`torch.optim.SGD`)는
-#   `.grad`를 이용해 매개변수를 갱신합니다.
-# - 학습 한 단계: 순전파 → 손실 → `optimizer.zero_grad()` → `loss.backward()` → `optimizer.step()`.
-#   `zero_grad`가 없으면 기울기가 단계마다 쌓입니다.
-# - 입력은 정규화합니다. `X * 0.1`에서 잘 동작하던 학습률도 28까지 커지는 원본 측정값에서는 손실을
-#   폭발시킵니다.
-# - `named_parameters()`와 `state_dict()`는 텐서에 `nn.Sequential` 안의 위치로 이름을 붙입니다
+#   `.grad`를 이용해 매개변수를 학습률 곱하기 기울기만큼 갱신합니다.
+# - 학습 한 스텝: 순전파 → 손실 → `optimizer.zero_grad()` → `loss.backward()` → `optimizer.step()`.
+#   미니배치마다 한 번씩 거칩니다(여기서는 데이터셋 전체가 배치 하나이므로 에폭마다 한 번).
+#   `zero_grad`를 빼면 기울기가 스텝마다 쌓입니다.
+# - 입력은 정규화합니다. 28까지 올라가는 원본 측정값에서는 `X * 0.1`에 맞던 학습률이 손실을
+#   폭발시키고, 발산하지 않을 만큼 작은 학습률은 학습이 느립니다.
+# - `named_parameters()`와 `state_dict()`는 `nn.Sequential` 안의 위치로 텐서에 이름을 붙입니다
 #   (`0.weight`, `0.bias`, `2.weight`, `2.bias`).
 #
 # ## 연습 문제
@@ -324,16 +380,18 @@ _ = training_loop(n_epochs, torch.optim.SGD(model_s.parameters(), lr=lr), model_
 # y = w * (x - mean) / std + b = (w / std) * x + (b - w * mean / std)
 w, b = model_s.weight.item(), model_s.bias.item()
 print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
+# 네: 위에서 구한 최소제곱해와 같은 직선
 
 # %% [markdown]
-# **2.** `optimizer.step()`과 `optimizer.zero_grad()`를 `torch.no_grad()` 안에서 직접 쓴 갱신
-# (`p -= lr * p.grad`, 그다음 `p.grad = None`)으로 바꿔 보세요. SGD 모델과 같은 시작점에서 20 에폭을
-# 학습한 뒤 두 모델의 매개변수가 같은지 확인하세요.
+# **2.** `optimizer.step()`과 `optimizer.zero_grad()` 대신 `torch.no_grad()` 안에서 직접 갱신해 보세요
+# (`p -= lr * p.grad`, 그다음 `p.grad = None`). SGD로 학습하는 모델과 같은 시작점에서 20 에폭을
+# 학습한 뒤, 두 모델의 매개변수가 같은지 확인하세요.
 
 # %% tags=["solution"]
 seed_everything(0)
-by_hand, by_sgd = nn.Linear(1, 1), nn.Linear(1, 1)
-by_sgd.load_state_dict(by_hand.state_dict())  # 같은 시작점
+by_hand = nn.Linear(1, 1)
+seed_everything(0)
+by_sgd = nn.Linear(1, 1)  # 같은 시드: 같은 가중치와 편향에서 시작
 sgd = torch.optim.SGD(by_sgd.parameters(), lr=lr)
 for epoch in range(20):
     loss_fn(by_hand(X_n), y).backward()
@@ -347,15 +405,15 @@ for epoch in range(20):
 print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
 
 # %% [markdown]
-# **3.** 학습한 두 모델로 100 °C(물이 끓는 온도)의 측정값을 예측해 보세요. 화씨라면 212입니다. 그곳에서는
-# 어느 모델을 믿을 수 있고, 그 이유는 무엇일까요?
+# **3.** 학습한 두 모델로 섭씨 100도(물이 끓는 온도)의 측정값을 예측해 보세요. 화씨라면 212입니다.
+# 그 온도에서는 어느 모델을 믿을 수 있을까요? 그 이유는 무엇일까요?
 
 # %% tags=["solution"]
 boiling = torch.tensor([[100.0]]) * 0.1  # 학습 입력과 똑같이 정규화
 with torch.no_grad():
     print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
-# 직선은 같은 비율(1도당 약 1.79)로 계속 올라가므로 212 근처에 닿습니다. 신경망의 tanh 뉴런은 데이터에서
-# 먼 곳에서 포화되어 출력이 평평해집니다. 즉 외삽(extrapolation)을 하지 못합니다.
+# 직선은 같은 비율(1도당 약 1.79)로 계속 올라가므로 212 근처에 닿음. 신경망의 tanh 뉴런은 데이터에서
+# 먼 곳에서 포화되어(saturate) 출력이 평평해짐: 데이터 범위 밖을 내다보는 외삽(extrapolation)은 불가능
 
 # %% [markdown]
 # ## 더 읽을거리
@@ -374,8 +432,9 @@ with torch.no_grad():
 #   [`Tensor.clone`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.clone.html)
 # - [`Module.parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.parameters),
 #   [`Module.named_parameters`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.named_parameters),
-#   [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict),
-#   [`Module.load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)
+#   [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict)
 # - [`torch.linalg.lstsq`](https://docs.pytorch.org/docs/stable/generated/torch.linalg.lstsq.html),
 #   [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
-# - 파이썬 [`warnings.catch_warnings`](https://docs.python.org/3/library/warnings.html#warnings.catch_warnings)
+# - [Autograd 동작 방식](https://docs.pytorch.org/docs/stable/notes/autograd.html)(그래프를 기록하고
+#   해제하는 방식, 영문)
+# - 파이썬 [`warnings.catch_warnings`](https://docs.python.org/ko/3/library/warnings.html#warnings.catch_warnings)
