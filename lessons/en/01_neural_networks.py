@@ -11,11 +11,13 @@
 # - how neurons are arranged in layers: input, hidden and output
 # - how to compute one layer for a whole batch with `X @ W.T + b`, and that `nn.Linear` does the same
 # - how `nn.Linear` lays out its weight: one row per neuron, shape `[out_features, in_features]`
-# - why writing your own values into a layer needs `torch.no_grad()`
+# - why writing into a layer's parameters in place (`copy_`, `fill_`) needs `torch.no_grad()`
 # - what the bias does (it moves the threshold) and what it does not do (it is no measure of confidence)
 #
-# **Prerequisites:** basic Python and a first look at tensors (creating them, `shape`, `*`, `@`).
-# No earlier lesson is needed.
+# **Prerequisites:** basic Python and a first look at tensors: creating them, `shape`, indexing such as
+# `W[1]`, `*`, `@`, `.T` (transpose), `.sum()`, and comparisons such as `x > 0` turned into 0/1 with
+# `.int()`. The figures are drawn with matplotlib (`plt.subplots`, `ax.plot`); you only need to read
+# that code, not write it. No earlier lesson is needed.
 
 # %%
 import matplotlib.pyplot as plt
@@ -30,6 +32,11 @@ device = get_device()  # CUDA, then MPS, then CPU
 print("device:", device.type)
 
 # %% [markdown]
+# `seed_everything`, `show` and `get_device` are small helpers from this course's `course_lib`.
+# `seed_everything(0)` seeds Python's `random` module and PyTorch's random number generator, so the
+# random tensors and initial weights below are the same on every run. `show(fig)` displays a
+# matplotlib figure. `get_device()` is explained where the lesson first uses it.
+#
 # ## One neuron
 #
 # A neuron takes $n$ inputs $x_1, \dots, x_n$, multiplies each by its own **weight** $w_i$, adds them up,
@@ -90,11 +97,12 @@ show(fig)
 # ## One layer by hand: `X @ W.T + b`
 #
 # A layer is several neurons that read the same inputs. Stack the weight vectors of its neurons as the
-# *rows* of a matrix `W` of shape `(out, in)`, and put a batch of inputs in the rows of `X`: then
-# `X @ W.T + b` computes every neuron for every input at once.
+# *rows* of a matrix `W` of shape `(out, in)` (`out` neurons, `in` input values each). Stack a
+# **minibatch** of samples — several inputs processed together — as the rows of `X`. Then
+# `X @ W.T + b`, with `W.T` the transpose of `W`, computes every neuron for every sample at once.
 
 # %%
-X = torch.randn(2, 3)  # a batch of 2 inputs, 3 values each
+X = torch.randn(2, 3)  # a minibatch of 2 samples, 3 input values each
 W = torch.randn(4, 3)  # 4 neurons: row i holds the 3 weights of neuron i
 b = torch.randn(4)     # one bias per neuron
 
@@ -102,12 +110,13 @@ Z = X @ W.T + b        # (2, 3) @ (3, 4) + (4,) -> (2, 4)
 print("Z.shape:", Z.shape)
 print(Z)
 
-neuron_1 = (W[1] * X[0]).sum() + b[1]  # neuron 1 on input 0, the single-neuron way
+neuron_1 = (W[1] * X[0]).sum() + b[1]  # neuron 1 on sample 0, the single-neuron way
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
-# Entry `Z[i, j]` is neuron `j` applied to input `i`: exactly the one-neuron computation from before.
-# The bias `b` of shape `(4,)` is *broadcast*: the same 4 biases are added to every row.
+# Entry `Z[i, j]` is neuron `j` applied to sample `i`: exactly the one-neuron computation from before.
+# The bias `b` of shape `(4,)` is *broadcast* (stretched along the missing dimension): the same 4
+# biases are added to every row.
 #
 # ## `nn.Linear` computes the same thing
 #
@@ -206,8 +215,9 @@ except RuntimeError as err:
 # ## What the bias does
 #
 # Take a neuron with one input, weight $w = 1$ and a *step* activation: it outputs 1 ("fires") when
-# $z = wx + b > 0$ and 0 otherwise. It fires exactly when $x > -b/w$, so the bias sets the
-# **threshold**: a larger bias makes the neuron fire for smaller inputs.
+# $z = wx + b > 0$ and 0 otherwise. For $w > 0$ it fires exactly when $x > -b/w$ (a negative weight
+# flips the inequality), so the bias sets the **threshold**: with $w > 0$, a larger bias makes the
+# neuron fire for smaller inputs.
 
 # %%
 x = torch.arange(-3.0, 4.0)  # inputs -3, -2, ..., 3
@@ -271,15 +281,15 @@ print("bias is trained:", layer.bias.requires_grad, "| weight is trained:", laye
 # %% [markdown]
 # ## The 3-4-2 network in code
 #
-# Back to the network in the figure: two `nn.Linear` layers with an activation between them. A batch
-# of 5 inputs flows through it, and the parameter count matches the shapes in the figure:
+# Back to the network in the figure: two `nn.Linear` layers with an activation between them. A
+# minibatch of 5 samples flows through it, and the parameter count matches the shapes in the figure:
 # $4 \cdot 3 + 4 + 2 \cdot 4 + 2 = 26$.
 
 # %%
 hidden_layer = nn.Linear(3, 4).to(device)  # input (3) -> hidden (4)
 output_layer = nn.Linear(4, 2).to(device)  # hidden (4) -> output (2)
 
-X = torch.randn(5, 3).to(device)  # a batch of 5 inputs
+X = torch.randn(5, 3).to(device)  # a minibatch of 5 samples
 H = torch.sigmoid(hidden_layer(X))  # (5, 3) -> (5, 4)
 Y = output_layer(H)                 # (5, 4) -> (5, 2)
 print("X:", X.shape, "H:", H.shape, "Y:", Y.shape)
@@ -296,7 +306,7 @@ print("parameters:", sum(t.numel() for t in tensors))
 #
 # - A neuron computes $y = f(\mathbf{w} \cdot \mathbf{x} + b)$: a weighted sum of its inputs, plus a
 #   bias, through an activation function.
-# - A layer is many neurons reading the same inputs; for a batch `X` it is `X @ W.T + b`, one row of `W`
+# - A layer is many neurons reading the same inputs; for a minibatch `X` it is `X @ W.T + b`, one row of `W`
 #   per neuron. Networks stack an input layer, hidden layers and an output layer.
 # - `nn.Linear(in_features, out_features)` computes exactly that — `torch.allclose` confirmed it — and
 #   stores `weight` as `[out_features, in_features]` and `bias` as `[out_features]`.
@@ -326,7 +336,7 @@ print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> a Python float
 # %% [markdown]
 # **2.** Before running anything, predict the shapes of `weight` and `bias` of `nn.Linear(5, 2)` and its
 # number of parameters. Then check, and confirm with `torch.allclose` that the layer equals
-# `X @ W.T + b` on a batch `X` of shape `(10, 5)`.
+# `X @ W.T + b` on a minibatch `X` of shape `(10, 5)`.
 
 # %% tags=["solution"]
 layer = nn.Linear(5, 2)
@@ -338,7 +348,7 @@ by_hand = X @ layer.weight.T + layer.bias  # (10, 5) @ (5, 2) + (2,) -> (10, 2)
 print("allclose:", torch.allclose(layer(X), by_hand))
 
 # %% [markdown]
-# **3.** A step neuron with weight $w = 2$ fires when $wx + b > 0$. Which bias makes it fire exactly
+# **3.** A neuron with a step activation and weight $w = 2$ fires when $wx + b > 0$. Which bias makes it fire exactly
 # for inputs $x > 3$? Check your answer on $x = 0, 0.5, 1, \dots, 6$.
 
 # %% tags=["solution"]

@@ -19,7 +19,8 @@
 # need this: a tensor created with `requires_grad=True` records the operations done with it (that
 # record is the *autograd graph*), and `torch.autograd.grad(y, x)` or `y.backward()` then computes the
 # **gradient** of `y` with respect to `x`: how much `y` changes when each element of `x` changes a
-# little. Both need `y` to be a single number; the section on derivatives shows how to get one.
+# little. Unless you pass them an extra argument (`grad_outputs` for `autograd.grad`, `gradient` for
+# `backward`), both need `y` to hold a single element; the section on derivatives shows how to get one.
 
 # %%
 import matplotlib.pyplot as plt
@@ -33,6 +34,10 @@ seed_everything(0)
 device = get_device()
 
 # %% [markdown]
+# `F` is `torch.nn.functional`: PyTorch's operations for neural networks, such as `F.relu` and
+# `F.softmax`, written as plain functions. The last section compares `F.relu` with the other ways to
+# write the same operation.
+#
 # ## Eight activation functions
 #
 # Each function acts on every element separately. The binary step outputs 1 for a positive input
@@ -63,8 +68,8 @@ for name, f in activations.items():
 #
 # Training moves every weight a little against its gradient (gradient descent, written out in the
 # next section), so it needs the derivative of every activation, and autograd computes it for us.
-# Called without a `gradient` argument, `torch.autograd.grad(y, x)` and `y.backward()` need `y` to
-# hold a single element; with 801 outputs they raise an error. So we sum first: output $i$ depends
+# Without `grad_outputs` (for `torch.autograd.grad(y, x)`) or `gradient` (for `y.backward()`), both
+# need `y` to hold a single element; with 801 outputs they raise an error. So we sum first: output $i$ depends
 # only on input $i$, so the gradient of `f(x).sum()` is exactly $f'(x_i)$ at every point.
 
 # %%
@@ -80,13 +85,15 @@ print("dy.shape:", dy.shape)
 
 # %% [markdown]
 # The same for all eight functions. The dashed lines below come from autograd, not from a formula.
+# matplotlib refuses a tensor that `requires_grad`, so the plot gets `x.detach()`: the same values,
+# without the autograd record.
 
 # %%
 fig, axes = plt.subplots(2, 4, figsize=(14, 6), sharex=True)
 for ax, (name, f) in zip(axes.flat, activations.items()):
     y = f(x)
-    (dy,) = torch.autograd.grad(y.sum(), x)  # dy[i] = f'(x[i])
-    ax.plot(x.detach(), y.detach(), label="f(x)")
+    (dy,) = torch.autograd.grad(y.sum(), x)  # dy[i] = f'(x[i]); dy itself has no record
+    ax.plot(x.detach(), y.detach(), label="f(x)")  # .detach(): same values, no autograd record
     ax.plot(x.detach(), dy, "--", label="f'(x)  (autograd)")
     ax.axhline(0, color="gray", lw=0.5)
     ax.set_title(name)
@@ -111,8 +118,8 @@ show(fig)
 # The step is constant on both sides of 0, so its derivative is 0 everywhere except at 0, where
 # it does not exist. PyTorch shows this in two ways: a comparison such as `z > 0` cuts the autograd
 # graph (the result has no `grad_fn`, the link to the operation that made it, so `backward()`
-# fails), and a differentiable formula such as the `sign` version above gives a gradient of exactly
-# zero.
+# fails), and a formula built from ops autograd has a derivative rule for, such as the `sign`
+# version above, gives a gradient of exactly zero.
 
 # %%
 z = torch.tensor([-1.5, -0.2, 0.3, 2.0], requires_grad=True)
@@ -132,8 +139,16 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 # $L$ is the loss, the number training makes small ([lesson 07](07_training_basics.ipynb)), and
 # $\eta$ is the learning rate, a small positive number. With the step function that gradient is
 # zero for every weight in front of it, so the weights never move: the network cannot learn. The
-# sigmoid is a smooth stand-in for the step and gives a nonzero gradient everywhere, which is why it
-# replaced the step in early neural networks.
+# sigmoid is a smooth stand-in for the step, and in exact arithmetic its gradient is nonzero
+# everywhere, which is why it replaced the step in early neural networks. In float32 the computed
+# gradient does reach exactly 0 far from 0, where the sigmoid has saturated completely: at $x = -100$
+# and $x = 20$, for example.
+
+# %%
+far = torch.tensor([-100.0, 20.0], requires_grad=True)
+(grad,) = torch.autograd.grad(torch.sigmoid(far).sum(), far)
+print("sigmoid gradient at x = -100 and x = 20:", grad)
+assert torch.equal(grad, torch.zeros(2))  # float32 on the CPU: exactly 0 at both points
 
 # %% [markdown]
 # ## Why nonlinearity: two linear layers are one linear layer
@@ -171,17 +186,18 @@ diff = (with_relu - merged(X)).abs().max().item()
 print(f"max |with_relu - merged(X)| = {diff:.3f}")
 
 # %% [markdown]
-# The same thing in a picture: one input, 16 hidden neurons, one output, with the **same** random
-# weights each time. Without an activation the result is a straight line however many neurons we
-# use; with ReLU it is a line with bends, with tanh a smooth curve. Stacking such bends is what
+# The same thing in a picture: one input feature, 16 hidden neurons, one output, with the **same**
+# random weights each time. Without an activation the result is a straight line however many neurons
+# we use; with ReLU it is a line with bends, with tanh a smooth curve. Stacking such bends is what
 # lets a network fit complicated functions.
 
 # %%
 layer1, layer2 = nn.Linear(1, 16), nn.Linear(16, 1)
 x = torch.linspace(-3, 3, 200).unsqueeze(1)  # (200,) -> (200, 1): 200 samples, 1 feature
 fig, axes = plt.subplots(1, 3, figsize=(12, 3.2))
+# no_grad: no autograd record, which a plot does not need and matplotlib refuses
 with torch.no_grad():
-    for ax, (title, act) in zip(axes, [("no activation / 활성화 없음", nn.Identity()),
+    for ax, (title, act) in zip(axes, [("no activation / 활성화 없음", nn.Identity()),  # Identity returns its input
                                        ("ReLU", nn.ReLU()), ("tanh", nn.Tanh())]):
         ax.plot(x, layer2(act(layer1(x))))  # (200, 1) -> (200, 16) -> (200, 1)
         ax.set_title(title)
@@ -245,6 +261,7 @@ def naive_softmax(z):
 
 
 def stable_softmax(z):
+    # .max(dim=-1, keepdim=True) gives (values, indices); .values: each row's maximum, shape (rows, 1)
     z = z - z.max(dim=-1, keepdim=True).values  # the largest entry becomes 0
     return torch.exp(z) / torch.exp(z).sum(dim=-1, keepdim=True)
 
@@ -308,8 +325,8 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 #
 # - An activation function is applied element by element after the weighted sum. Without one,
 #   any stack of `nn.Linear` layers is a single linear map ($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
-# - `torch.autograd.grad(y, x)` and `y.backward()` without a `gradient` argument need a
-#   single-element `y`; for an element-wise function, the gradient of `f(x).sum()` is $f'(x)$.
+# - Without `grad_outputs` (for `torch.autograd.grad(y, x)`) or `gradient` (for `y.backward()`), both
+#   need a single-element `y`; for an element-wise function, the gradient of `f(x).sum()` is $f'(x)$.
 # - Training needs useful derivatives: the binary step has zero gradient almost everywhere;
 #   sigmoid and tanh saturate (flat for large $|x|$; sigmoid's derivative is at most 0.25); ReLU
 #   and its smooth relatives (GELU, SiLU) are the usual choices today.
@@ -329,7 +346,7 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 x = torch.linspace(-6, 6, 101, requires_grad=True)
 s = torch.sigmoid(x)
 (ds,) = torch.autograd.grad(s.sum(), x)
-assert torch.allclose(ds, (s * (1 - s)).detach())
+assert torch.allclose(ds, (s * (1 - s)).detach())  # .detach(): compare values only
 i = ds.argmax()
 print(f"max derivative {ds[i]:.4f} at x = {x[i]:.2f}")
 
@@ -394,5 +411,6 @@ print("three Linear layers == one Linear layer: True")
 #   [`torch.autograd.grad`](https://docs.pytorch.org/docs/stable/generated/torch.autograd.grad.html),
 #   [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
+#   [`Tensor.detach`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html).

@@ -1,27 +1,29 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 682a13cf3012
+#     synced_with_en: 8ef2d4de588d
 # ---
 
 # %% [markdown]
 # # 신경망이란?
 #
-# 신경망(neural network)은 작은 부품 하나를 여러 번 되풀이해 만든 구조이고, 그 부품이
-# **뉴런**(neuron)입니다. 이 강의에서는 텐서(tensor)로 뉴런 하나와 뉴런 여러 개로 이루어진 계층(layer)을
-# 직접 계산해 보고, PyTorch의 `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
+# 신경망(neural network)은 같은 부품을 여러 개 이어 만든 구조이고, 그 부품이 **뉴런**(neuron)입니다. 이
+# 강의에서는 뉴런 하나, 그리고 뉴런 여러 개로 이루어진 계층(layer)을 텐서(tensor)로 직접 계산해 보고,
+# PyTorch의 `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - 뉴런이 하는 계산: 입력의 가중합에 편향(bias)을 더하고 활성화 함수(activation function)를 통과시키기
+# - 뉴런이 하는 계산: 입력값의 가중합(weighted sum)에 편향(bias)을 더하고 활성화 함수(activation function)를 통과시키기
 # - 뉴런을 계층으로 배치하는 방법: 입력층(input layer), 은닉층(hidden layer), 출력층(output layer)
-# - `X @ W.T + b` 하나로 미니배치(minibatch)의 모든 입력을 한 계층에 통과시키는 방법, 그리고 `nn.Linear`도 똑같이 계산한다는 것
-# - `nn.Linear`가 가중치(weight)를 담는 방식: 뉴런 하나가 행 하나인 `[out_features, in_features]` 모양
-# - 계층에 값을 직접 써 넣을 때 `torch.no_grad()`가 꼭 필요한 이유
-# - 편향이 하는 일(문턱값을 옮김)과 하지 않는 일(확신의 척도가 아님)
+# - 여러 샘플(sample)을 묶은 미니배치(minibatch)를 `X @ W.T + b` 한 번으로 계산하는 방법, 그리고 `nn.Linear`도 똑같이 계산한다는 점
+# - `nn.Linear`가 가중치(weight)를 저장하는 방식: 뉴런 하나가 행 하나인 `[out_features, in_features]` 모양
+# - 계층의 가중치와 편향을 제자리(in-place) 연산(`copy_`, `fill_`)으로 덮어쓸 때 `torch.no_grad()`가 꼭 필요한 이유
+# - 편향이 하는 일(문턱값 옮기기)과 편향을 두고 흔히 하는 오해(편향이 확신의 척도라는 생각)
 #
-# **사전 지식:** 기초 파이썬, 그리고 텐서를 조금 다뤄 본 경험(만들기, `shape`, `*`, `@`)이면 충분합니다.
-# 앞선 강의는 필요하지 않습니다.
+# **사전 지식:** 파이썬 기초, 그리고 텐서를 만들어 `shape`, `W[1]` 같은 인덱싱, `*`, `@`, `.T`(전치),
+# `.sum()`을 조금 써 본 경험이면 충분합니다. `x > 0` 같은 비교 결과를 `.int()`로 0과 1로 바꾸는 코드도
+# 나옵니다. 그림은 matplotlib(`plt.subplots`, `ax.plot`)으로 그리는데, 그 코드는 읽을 수만 있으면 됩니다.
+# 먼저 들어야 할 강의는 없습니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -31,26 +33,31 @@ from torch import nn
 from course_lib import get_device, seed_everything, show
 
 seed_everything(0)
-torch.set_printoptions(precision=4, sci_mode=False)  # 소수점 4자리, 1e-05 같은 지수 표기 없이
-device = get_device()  # CUDA, 없으면 MPS, 없으면 CPU
+torch.set_printoptions(precision=4, sci_mode=False)  # 소수점 4자리, 1e-05 같은 지수 표기 없음
+device = get_device()  # CUDA, 없으면 MPS, 그것도 없으면 CPU
 print("device:", device.type)
 
 # %% [markdown]
+# `seed_everything`, `show`, `get_device`는 이 강좌의 도우미 패키지 `course_lib`에 들어 있는 작은
+# 함수입니다. `seed_everything(0)`은 파이썬의 `random`과 PyTorch의 난수 생성기에 시드(seed)를 정해 줍니다.
+# 그래서 아래에서 만드는 무작위 텐서와 가중치의 초깃값이 실행할 때마다 똑같이 나옵니다. `show(fig)`는
+# matplotlib 그림을 화면에 표시합니다. `get_device()`는 처음 쓰는 곳에서 설명합니다.
+#
 # ## 뉴런 하나
 #
-# 뉴런은 입력 $n$개($x_1, \dots, x_n$)를 받아 입력마다 따로 정해진 **가중치**($w_i$)를 곱한 뒤
-# 모두 더하고, 여기에 **편향**($b$)을 더합니다. 이렇게 얻은 값($z$)을 **활성화 함수**($f$)에 통과시키면
-# 뉴런의 출력이 됩니다.
+# 뉴런은 입력값 $n$개($x_1, \dots, x_n$)를 받아 입력값마다 따로 정해진 **가중치** $w_i$를 곱한 뒤 모두
+# 더하고, 여기에 **편향** $b$를 더합니다. 이렇게 얻은 값 $z$를 **활성화 함수** $f$에 통과시키면 뉴런의
+# 출력이 됩니다.
 #
 # $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
 #
-# 가중치와 편향은 뉴런의 매개변수(parameter)이고, 학습은 이 값들을 조정합니다. 아래는 입력이 3개인
-# 뉴런 하나를 손으로 계산한 예입니다. 활성화 함수로는 시그모이드(sigmoid) $\sigma(z) = 1 / (1 + e^{-z})$를
+# 가중치와 편향은 뉴런의 매개변수(parameter)이고, 학습이란 이 값들을 조정하는 과정입니다. 아래는 입력값이
+# 3개인 뉴런 하나를 직접 계산한 예입니다. 활성화 함수로는 시그모이드(sigmoid) $\sigma(z) = 1 / (1 + e^{-z})$를
 # 씁니다.
 
 # %%
-x = torch.tensor([1.0, 2.0, 3.0])    # 입력 3개
-w = torch.tensor([0.5, -1.0, 0.25])  # 입력마다 가중치 하나
+x = torch.tensor([1.0, 2.0, 3.0])    # 입력값 3개
+w = torch.tensor([0.5, -1.0, 0.25])  # 입력값마다 가중치 하나
 b = torch.tensor(0.1)                # 뉴런마다 편향 하나
 
 z = (w * x).sum() + b                # 0.5 - 2.0 + 0.75 + 0.1
@@ -59,15 +66,15 @@ print("w @ x + b =", w @ x + b)  # 같은 가중합을 내적으로 계산
 print("sigmoid(z) =", torch.sigmoid(z))
 
 # %% [markdown]
-# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 $-0.65$를 냅니다. 시그모이드는 $z$가 어떤
-# 값이든 0과 1 사이, 즉 $(0, 1)$ 범위의 값으로 바꿉니다. 다른 활성화 함수와의 비교는
-# [02강](02_activation_functions.ipynb)에서 합니다.
+# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 $-0.65$를 냅니다. 시그모이드는 어떤 $z$든
+# 0과 1 사이, 즉 $(0, 1)$ 범위의 값으로 바꿉니다. 다른 활성화 함수들은 [02강](02_activation_functions.ipynb)에서
+# 비교해 봅니다.
 #
 # ## 계층: 입력층, 은닉층, 출력층
 #
-# 뉴런은 **계층** 단위로 배치됩니다. **입력층**은 입력값을 담아 둘 뿐 아무 계산도 하지 않습니다.
-# **은닉층**과 **출력층**은 뉴런 여러 개를 묶은 것입니다. 이 강의에서 다루는 신경망에서는 그 안의 각 뉴런이
-# 바로 앞 계층의 값을 하나도 빠짐없이 받습니다. 아래 그림은 입력 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리
+# 신경망에서 뉴런은 **계층** 단위로 묶여 늘어서 있습니다. **입력층**은 입력값을 담아 둘 뿐 아무 계산도 하지
+# 않고, **은닉층**과 **출력층**은 뉴런 여러 개를 묶은 것입니다. 이 강의의 신경망에서는 은닉층과 출력층의 모든
+# 뉴런이 바로 앞 계층의 값을 빠짐없이 받습니다. 아래 그림은 입력값 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리
 # 출력층으로 이루어진 "3-4-2" 신경망입니다.
 
 # %%
@@ -91,18 +98,19 @@ ax.axis("off")
 show(fig)
 
 # %% [markdown]
-# 뉴런으로 이루어진 계층에는 들어오는 선 하나마다 가중치가 하나, 뉴런 하나마다 편향이 하나 있습니다.
-# 선 위에 적힌 것은 PyTorch에서 이 값들을 담는 텐서의 모양입니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
+# 뉴런으로 이루어진 계층에는 들어오는 선 하나마다 가중치가 하나, 뉴런 하나마다 편향이 하나 있습니다. 선
+# 위에는 이 값들을 담는 PyTorch 텐서의 모양을 적어 두었습니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
 # 이어지는 절에서 설명합니다.
 #
 # ## 한 계층을 직접 계산하기: `X @ W.T + b`
 #
-# 계층은 같은 입력을 받는 뉴런 여러 개입니다. 각 뉴런의 가중치 벡터를 행으로 쌓아 `(out, in)` 모양의
-# 행렬 `W`를 만들고, 미니배치의 입력들을 `X`의 행으로 쌓으면 `X @ W.T + b` 한 번으로 모든 입력에서 모든
-# 뉴런의 값을 구할 수 있습니다.
+# 계층은 같은 입력을 받는 뉴런 여러 개를 묶은 것입니다. 각 뉴런의 가중치 벡터를 행으로 쌓으면 `(out, in)`
+# 모양(`out`은 뉴런 수, `in`은 입력값 수)의 행렬 `W`가 됩니다. **미니배치**, 즉 한꺼번에 처리하려고 묶은
+# 여러 샘플도 행으로 쌓아 `X`를 만들면, `W`의 전치(transpose) `W.T`를 써서 `X @ W.T + b` 한 번으로 모든
+# 샘플에서 모든 뉴런의 값을 구할 수 있습니다.
 
 # %%
-X = torch.randn(2, 3)  # 입력 2개로 된 미니배치, 입력마다 값 3개
+X = torch.randn(2, 3)  # 샘플 2개로 된 미니배치, 샘플마다 입력값 3개
 W = torch.randn(4, 3)  # 뉴런 4개: i번째 행이 뉴런 i의 가중치 3개
 b = torch.randn(4)     # 뉴런마다 편향 하나
 
@@ -110,23 +118,24 @@ Z = X @ W.T + b        # (2, 3) @ (3, 4) + (4,) -> (2, 4)
 print("Z.shape:", Z.shape)
 print(Z)
 
-neuron_1 = (W[1] * X[0]).sum() + b[1]  # 입력 0에 뉴런 1을 적용한 값, 뉴런 하나씩 계산하는 방식
+neuron_1 = (W[1] * X[0]).sum() + b[1]  # 샘플 0에 뉴런 1을 적용한 값, 뉴런 하나씩 계산하는 방식
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
-# `Z[i, j]`는 입력 `i`에 뉴런 `j`를 적용한 값으로, 앞에서 본 뉴런 하나의 계산과 똑같습니다. 모양이
-# `(4,)`인 편향 `b`는 브로드캐스팅(broadcasting)되어, 같은 편향 4개가 모든 행에 더해집니다.
+# `Z[i, j]`는 샘플 `i`에 뉴런 `j`를 적용한 값으로, 앞에서 본 뉴런 하나의 계산과 똑같습니다. 모양이 `(4,)`인
+# 편향 `b`는 브로드캐스팅(broadcasting), 즉 모자란 차원을 자동으로 늘려 맞추는 규칙에 따라 모든 행에 똑같이
+# 더해집니다.
 #
 # ## `nn.Linear`도 같은 계산을 합니다
 #
-# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 계층 안에 담고 있으며
+# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 계층 안에 가지고 있으며
 # `X @ W.T + b`를 계산합니다. 앞에서 만든 `W`와 `b`를 복사해 넣으면 같은 값이 나와야 합니다.
 #
-# 계층은 `device`에 둡니다. 첫 번째 셀에서 강의용 도우미 함수 `get_device()`가 고른 장치(device)로,
-# CUDA GPU가 있으면 GPU, 없으면 Apple의 MPS, 그것도 없으면 CPU입니다. 같은 일을 하는 PyTorch 코드는
-# [03강](03_building_models.ipynb)에서 봅니다. 이 페이지는 CPU에서 만들었기 때문에 그 셀에
-# `device: cpu`가 표시되었고, GPU가 있는 컴퓨터에서는 `cuda`나 `mps`가 표시됩니다. `.to(device)`는 계층이나
-# 텐서를 그 장치로 옮깁니다.
+# 계층은 `device`에 둡니다. `device`는 첫 번째 셀에서 강의용 도우미 함수 `get_device()`가 고른
+# 장치(device)입니다. CUDA GPU가 있으면 GPU, 없으면 Apple의 MPS, 그것도 없으면 CPU를 고릅니다.
+# `get_device()` 없이 PyTorch만으로 장치를 고르는 코드는 [03강](03_building_models.ipynb)에서 봅니다. 이
+# 페이지는 CPU에서 실행한 결과라서 그 셀에 `device: cpu`가 표시되었고, GPU가 있는 컴퓨터에서는 `cuda`나
+# `mps`가 표시됩니다. `.to(device)`는 계층이나 텐서를 그 장치로 옮깁니다.
 #
 # 먼저 가중치를 그냥 복사해 보면 오류가 납니다.
 
@@ -136,22 +145,24 @@ print(layer)
 print("weight.requires_grad:", layer.weight.requires_grad)
 
 try:
-    layer.weight.copy_(W)  # 기록 중인 매개변수를 그 자리에서 덮어쓰기: 거부
+    layer.weight.copy_(W)  # 기록 중인 매개변수를 제자리에서 덮어쓰기: 거부
 except RuntimeError as err:
     print("RuntimeError:", err)
 
 # %% [markdown]
-# 계층의 가중치와 편향은 `requires_grad=True`입니다. PyTorch는 이런 텐서로 하는 연산을 모두 기록해
-# 두는데, 나중에 학습할 때 **기울기**(gradient), 곧 매개변수가 조금 바뀔 때 결과가 얼마나 바뀌는지를
-# 계산하기 위해서입니다. PyTorch 한국어 튜토리얼에서는 기울기를 변화도라고 부릅니다. 기울기는
-# [02강](02_activation_functions.ipynb)에서 직접 구해 봅니다. 이 기록에서 매개변수는 계산이 시작되는
-# 출발점, 즉 잎(leaf) 텐서입니다. 기록이 켜진 상태에서 매개변수를 그 자리에서 덮어쓰면(`copy_`, `fill_`,
-# `+=` 같은 in-place 연산) 매개변수가 출발점이 아니라 어떤 연산의 결과가 되어 버리므로, PyTorch는 위와 같은
-# 오류를 내고 거부합니다. `with torch.no_grad():` 블록 안에서는 아무것도 기록하지 않으므로 값만 바뀝니다.
-# 그러니 여기서 `torch.no_grad()`는 예의상 붙이는 것이 아니라 반드시 필요합니다.
+# 계층의 가중치와 편향은 `requires_grad=True`입니다. PyTorch는 이런 텐서로 하는 연산을 모두 기록해 둡니다.
+# 나중에 학습할 때 **기울기**(gradient), 곧 매개변수가 조금 바뀔 때 결과가 얼마나 바뀌는지를 계산하려면 이
+# 기록이 필요하기 때문입니다. PyTorch 한국어 튜토리얼에서는 기울기를 변화도라고 부릅니다. 기울기는
+# [02강](02_activation_functions.ipynb)에서 직접 구해 봅니다.
+#
+# 이 기록에서 매개변수는 계산이 시작되는 출발점, 즉 잎(leaf) 텐서입니다. 기록이 켜진 상태에서 매개변수를
+# 제자리에서 덮어쓰면(`copy_`, `fill_`, `+=` 같은 제자리 연산), 매개변수가 출발점이 아니라 어떤 연산의
+# 결과가 되어 버립니다. 그래서 PyTorch는 위와 같은 오류를 내고 이 연산을 거부합니다. `with torch.no_grad():`
+# 블록 안에서는 아무것도 기록하지 않으므로 값만 바뀝니다. 그러니 여기서 `torch.no_grad()`는 형식적으로
+# 붙이는 코드가 아니라 꼭 있어야 하는 코드입니다.
 #
 # 계층은 `device`에서 계산하고, `.cpu()`로 결과를 CPU로 가져와 `Z`와 비교합니다. 다른 장치나 다른 계산
-# 방식에서는 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있으므로, 완전히 같은지 따지는 대신 이 차이를
+# 방식에서는 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있으므로, 정확히 같은지 따지는 대신 이 차이를
 # 허용하는 `torch.allclose`로 비교합니다.
 
 # %%
@@ -167,10 +178,10 @@ print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))  # .cpu(): Z가 있�
 # ## `nn.Linear`가 가중치를 저장하는 방식
 #
 # `nn.Linear`는 `weight`를 `[out_features, in_features]` 모양으로 저장합니다. 앞에서 만든 `W`처럼 뉴런
-# 하나가 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 입력 784개(28×28 이미지)를 받는
-# 뉴런 20개짜리 계층의 가중치는 `(20, 784)` 모양입니다. PyTorch는 두 텐서를 작은 난수로 채웁니다.
-# $n$ = `in_features`일 때 $-1/\sqrt{n}$과 $1/\sqrt{n}$ 사이의 균등분포에서 뽑으며, 여기서는
-# $1/\sqrt{784} = 1/28$입니다.
+# 하나가 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 입력값 784개(28×28 이미지)를 받는
+# 뉴런 20개짜리 계층의 가중치는 `(20, 784)` 모양입니다. 계층을 만들 때 PyTorch는 두 텐서를 작은 난수로
+# 채웁니다. 난수는 $-1/\sqrt{n}$과 $1/\sqrt{n}$ 사이의 균등분포(uniform distribution)에서 뽑습니다. $n$은
+# `in_features`이므로 이 예에서 경계는 $1/\sqrt{784} = 1/28$입니다.
 
 # %%
 layer = nn.Linear(784, 20)
@@ -185,20 +196,20 @@ print("all biases within it:", (layer.bias.abs() <= bound).all().item())
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 가중치 행렬을 `(in, out)` 모양으로 만들기**
 #
-# 많은 교재는 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
-# `nn.Linear`에 복사하면, 계층이 정사각형일 때 눈에 띄지 않는 버그가 생깁니다. 모양이 맞으니 아무 오류도
-# 나지 않지만, 계층은 전혀 다른 값을 계산합니다.
+# 많은 교재에서는 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
+# `nn.Linear`에 복사하면, 입력값 수와 뉴런 수가 같아 가중치 행렬이 정사각형인 계층에서는 눈에 띄지 않는
+# 버그가 생깁니다. 모양이 맞으니 아무 오류도 나지 않지만, 계층은 전혀 다른 값을 계산합니다.
 
 # %% tags=["pitfall"]
-W_in_out = torch.randn(3, 3)  # 교재식 가중치: 행 = 입력, 열 = 뉴런
+W_in_out = torch.randn(3, 3)  # 교재식 가중치: 행 = 입력값, 열 = 뉴런
 square = nn.Linear(3, 3, bias=False)
 with torch.no_grad():
-    square.weight.copy_(W_in_out)  # 잘못된 복사: nn.Linear는 (out, in) 모양을 기대
+    square.weight.copy_(W_in_out)  # 잘못된 복사: nn.Linear의 weight는 (out, in) 모양
 print("matches X @ W_in_out:", torch.allclose(square(X), X @ W_in_out))
 
 # %% [markdown] tags=["pitfall"]
-# **바로잡기:** 복사하기 전에 `.T`로 전치해 `(out, in)` 모양으로 바꿉니다. 정사각형이 아닌 계층이라면
-# 같은 실수를 해도 모양이 달라 오류가 나므로 바로 알 수 있습니다. 정사각형 계층에서는 이처럼 `allclose`로
+# **바로잡기:** 복사하기 전에 `.T`로 전치해 `(out, in)` 모양으로 바꿉니다. 정사각형이 아닌 계층이라면 같은
+# 실수를 해도 모양이 달라 오류가 나므로 바로 알 수 있습니다. 정사각형 계층에서는 이처럼 `allclose`로
 # 확인해야만 잡아낼 수 있습니다.
 
 # %% tags=["pitfall"]
@@ -216,13 +227,14 @@ except RuntimeError as err:
 # %% [markdown]
 # ## 편향이 하는 일
 #
-# 입력이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 계단 함수(step function)를 쓰는 뉴런을 생각해
-# 봅시다. 이 뉴런은 $z = wx + b > 0$이면 1을 내고("발화하고") 그렇지 않으면 0을 냅니다. 식을 정리하면
-# 정확히 $x > -b/w$일 때 발화합니다. 즉 편향이 **문턱값**(threshold)을 정합니다. 편향이 클수록 더 작은
-# 입력에서도 발화합니다.
+# 입력값이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 계단 함수(step function)를 쓰는 뉴런을 생각해
+# 봅시다. 이 뉴런은 $z = wx + b > 0$이면 1을, 그렇지 않으면 0을 냅니다. 1을 내는 것을 '발화한다(fire)'고
+# 합니다. $w > 0$이면 식을 정리해 $x > -b/w$일 때만 발화한다는 것을 알 수 있습니다(가중치가 음수면 부등호
+# 방향이 뒤집힙니다). 즉 편향이 **문턱값**(threshold)을 정합니다. $w > 0$일 때 편향이 클수록 더 작은
+# 입력값에서도 발화합니다.
 
 # %%
-x = torch.arange(-3.0, 4.0)  # 입력 -3, -2, ..., 3
+x = torch.arange(-3.0, 4.0)  # 입력값 -3, -2, ..., 3
 w = 1
 print("x:", x.tolist())
 for b in (-2, 0, 2):
@@ -231,7 +243,7 @@ for b in (-2, 0, 2):
 
 # %% [markdown]
 # 시그모이드처럼 매끄러운 활성화 함수에서도 편향은 같은 일을 합니다. 곡선의 모양은 그대로 두고 곡선 전체를
-# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 곳은 $z = 0$, 즉 $x = -b/w$인 지점으로, 계단 함수의
+# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 지점은 $z = 0$, 즉 $x = -b/w$이고, 이는 계단 함수의
 # 문턱값과 같습니다.
 
 # %%
@@ -248,11 +260,11 @@ show(fig)
 # **흔한 실수: 편향이 낮으면 신경망이 확신하고 있다는 오해**
 #
 # 편향이 낮으면 신경망이 자기 출력을 확신하고, 편향이 높으면 확신하지 못한다는 설명을 종종 볼 수
-# 있습니다. 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)입니다. 가중치와 똑같은 매개변수이고,
-# 학습은 편향을 문턱값이 가장 알맞게 놓이는 자리로 옮깁니다. 편향의 크기는 입력을 어떤 단위와 기준으로
-# 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래에서 시험 점수를 그대로 받는 뉴런(편향
-# $-30$)과 점수에서 50을 뺀 값을 받는 뉴런(편향 $-5$)은 똑같은 출력을 내고, 편향이 0으로 같은 두 뉴런은
-# 전혀 다른 출력을 냅니다.
+# 있습니다. 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)입니다. 가중치와 똑같은 매개변수이며,
+# 학습하는 동안 문턱값이 가장 알맞은 자리에 놓이도록 조정됩니다. 편향 값은 입력을 어떤 단위와 기준점으로
+# 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래 첫 예에서는 시험 점수를 그대로 받는
+# 뉴런(편향 $-30$)과 점수에서 50을 뺀 값을 받는 뉴런(편향 $-5$)이 똑같은 출력을 냅니다. 두 번째 예에서는
+# 편향이 둘 다 0이어도 가중치가 다르면 출력이 전혀 달라집니다.
 
 # %% tags=["pitfall"]
 score = torch.tensor([40.0, 55.0, 60.0, 65.0, 90.0])   # 시험 점수, 합격선 60점
@@ -269,10 +281,11 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # 0.5 근처
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 확신은 매개변수 하나가 아니라, 입력이 주어졌을 때 나오는 출력으로 판단합니다. 시그모이드
-# 출력을 확률(probability) $p$로 볼 때, 모델이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다. 이 값은
-# 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)로 정해집니다. 그리고 편향은 가중치와
-# 똑같이 학습됩니다. 둘 다 `requires_grad=True`입니다. (통계학에서 "편향이 높은" 모델은 곡선에 직선을 맞출
-# 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은 단어를 쓸 뿐 전혀 다른 개념입니다.)
+# 출력을 확률(probability) $p$로 볼 때, 모델이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다. 이
+# 값은 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)로 정해집니다. 그리고 편향은
+# 가중치와 똑같이 학습됩니다. 둘 다 `requires_grad=True`입니다. (통계학에서 "편향이 높은" 모델은 곡선 모양의
+# 데이터를 직선으로 근사할 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은 단어를 쓸 뿐 전혀 다른
+# 개념입니다.)
 
 # %% tags=["pitfall"]
 confidence = torch.maximum(p_raw, 1 - p_raw)  # 뉴런이 내놓은 답의 확률
@@ -283,7 +296,7 @@ print("bias is trained:", layer.bias.requires_grad, "| weight is trained:", laye
 # %% [markdown]
 # ## 코드로 만든 3-4-2 신경망
 #
-# 그림의 신경망으로 돌아가 봅시다. `nn.Linear` 계층 두 개 사이에 활성화 함수를 하나 둡니다. 입력 5개로 된
+# 그림의 신경망으로 돌아가 봅시다. `nn.Linear` 계층 두 개 사이에 활성화 함수를 하나 둡니다. 샘플 5개로 된
 # 미니배치를 통과시켜 보고, 매개변수 개수가 그림의 모양에서 계산한 값
 # $4 \cdot 3 + 4 + 2 \cdot 4 + 2 = 26$과 맞는지도 확인합니다.
 
@@ -291,7 +304,7 @@ print("bias is trained:", layer.bias.requires_grad, "| weight is trained:", laye
 hidden_layer = nn.Linear(3, 4).to(device)  # 입력(3) -> 은닉(4)
 output_layer = nn.Linear(4, 2).to(device)  # 은닉(4) -> 출력(2)
 
-X = torch.randn(5, 3).to(device)  # 입력 5개로 된 미니배치
+X = torch.randn(5, 3).to(device)  # 샘플 5개로 된 미니배치
 H = torch.sigmoid(hidden_layer(X))  # (5, 3) -> (5, 4)
 Y = output_layer(H)                 # (5, 4) -> (5, 2)
 print("X:", X.shape, "H:", H.shape, "Y:", Y.shape)
@@ -301,27 +314,27 @@ print("parameters:", sum(t.numel() for t in tensors))
 
 # %% [markdown]
 # 여기서 출력층에는 활성화 함수가 없습니다. 출력층이 내는 가공하지 않은 값 두 개를 **로짓**(logit)이라고
-# 하며, 분류 모델은 이 값을 클래스별 확률로 바꾸어 씁니다. 소프트맥스는 [02강](02_activation_functions.ipynb)에서,
-# 완전한 모델은 [03강](03_building_models.ipynb)에서 다룹니다.
+# 하며, 분류 모델은 이 값을 클래스(class)별 확률로 바꾸어 씁니다. 로짓을 확률로 바꾸는 소프트맥스(softmax)는
+# [02강](02_activation_functions.ipynb)에서, 완전한 모델은 [03강](03_building_models.ipynb)에서 다룹니다.
 #
 # ## 요약
 #
-# - 뉴런은 $y = f(\mathbf{w} \cdot \mathbf{x} + b)$를 계산합니다. 입력의 가중합에 편향을 더하고 활성화
+# - 뉴런은 $y = f(\mathbf{w} \cdot \mathbf{x} + b)$를 계산합니다. 입력값의 가중합에 편향을 더하고 활성화
 #   함수를 통과시킵니다.
-# - 계층은 같은 입력을 받는 뉴런 여러 개이며, 미니배치 `X` 전체를 `X @ W.T + b` 한 번으로 계산합니다. `W`의
-#   행 하나가 뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
+# - 계층은 같은 입력을 받는 뉴런 여러 개이며, 미니배치 `X` 전체의 출력을 `X @ W.T + b` 한 번으로 구합니다.
+#   `W`의 행 하나가 뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
 # - `nn.Linear(in_features, out_features)`는 정확히 이 계산을 하며(`torch.allclose`로 확인했습니다),
 #   `weight`를 `[out_features, in_features]`, `bias`를 `[out_features]` 모양으로 저장합니다.
-# - 매개변수에 값을 그 자리에서 써 넣는 연산(`copy_`, `fill_`)은 `torch.no_grad()` 안에서 해야 합니다.
-#   그 밖에서는 PyTorch가 매개변수로 하는 연산을 기록하고 있어서 덮어쓰기를 거부합니다.
-# - 편향은 활성화의 문턱값을 옮깁니다(입력이 하나면 문턱값은 $x = -b/w$). 편향은 학습되는 오프셋이지
-#   확신의 척도가 아닙니다. 확신은 출력으로 판단해야 합니다.
+# - 매개변수를 제자리에서 덮어쓰는 연산(`copy_`, `fill_`)은 `torch.no_grad()` 안에서 해야 합니다. 그 밖에서는
+#   PyTorch가 매개변수로 하는 연산을 기록하고 있어서 덮어쓰기를 거부합니다.
+# - 편향은 뉴런이 발화하는 문턱값을 옮깁니다(입력값이 하나면 문턱값은 $x = -b/w$). 편향은 학습되는
+#   오프셋이지 확신의 척도가 아닙니다. 확신은 출력으로 판단합니다.
 #
 # ## 연습 문제
 #
-# **1.** 입력이 $(2, -1, 0.5)$, 가중치가 $(1, 3, -2)$, 편향이 0.5인 뉴런이 있습니다. 먼저 종이에 $z$ 값을
+# **1.** 입력값이 $(2, -1, 0.5)$, 가중치가 $(1, 3, -2)$, 편향이 0.5인 뉴런이 있습니다. 먼저 종이에 $z$ 값을
 # 계산한 다음, 텐서로 계산해 보고, 같은 숫자를 넣은 `nn.Linear(3, 1)`의 출력으로도 확인해 보세요.
-# 마지막으로 시그모이드를 통과한 값($\sigma(z)$)도 구해 보세요.
+# 마지막으로 시그모이드를 통과한 값 $\sigma(z)$도 구해 보세요.
 
 # %% tags=["solution"]
 x = torch.tensor([2.0, -1.0, 0.5])
@@ -337,8 +350,8 @@ print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> 파이썬 float
 
 # %% [markdown]
 # **2.** 실행하기 전에 `nn.Linear(5, 2)`의 `weight`와 `bias` 모양, 그리고 매개변수 개수를 예상해 보세요.
-# 그다음 실제로 확인하고, 모양이 `(10, 5)`인 미니배치 `X`에서 계층의 출력이 `X @ W.T + b`와 같은지
-# `torch.allclose`로 확인해 보세요.
+# 그다음 실제 값과 비교하고, 모양이 `(10, 5)`인 미니배치 `X`를 넣었을 때 계층의 출력이 `X @ W.T + b`와
+# 같은지 `torch.allclose`로 확인해 보세요.
 
 # %% tags=["solution"]
 layer = nn.Linear(5, 2)
@@ -350,8 +363,9 @@ by_hand = X @ layer.weight.T + layer.bias  # (10, 5) @ (5, 2) + (2,) -> (10, 2)
 print("allclose:", torch.allclose(layer(X), by_hand))
 
 # %% [markdown]
-# **3.** 가중치가 2인($w = 2$) 계단 뉴런은 $wx + b > 0$일 때 발화합니다. 입력이 3보다 클 때($x > 3$)에만
-# 발화하게 하려면 편향을 얼마로 해야 할까요? 0부터 6까지 0.5 간격의 입력으로 답을 확인해 보세요.
+# **3.** 활성화 함수가 계단 함수이고 가중치가 2인($w = 2$) 뉴런은 $wx + b > 0$일 때 발화합니다. 입력값이
+# 3보다 클 때($x > 3$)에만 발화하게 하려면 편향을 얼마로 해야 할까요? 0부터 6까지 0.5 간격의 입력값으로
+# 답을 확인해 보세요.
 
 # %% tags=["solution"]
 w, b = 2.0, -6.0  # 문턱값 x > -b / w = 3이므로 b = -3 * w
@@ -370,7 +384,7 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 # - [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)와 [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html) — 텐서 비교
 # - [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html)와 [`torch.maximum`](https://docs.pytorch.org/docs/stable/generated/torch.maximum.html)
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
-# - [Autograd 동작 방식: in-place 연산(영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — PyTorch가 무엇을 기록하고, 왜 그 자리에서 덮어쓰는 연산을 막는지
+# - [Autograd 동작 방식: 제자리(in-place) 연산(영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — PyTorch가 무엇을 기록하고, 왜 제자리 연산을 막는지
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
 # - 이 강의에서 쓴 텐서 메서드: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html); 그리고 [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
 # - [브로드캐스팅 규칙(Broadcasting semantics)](https://docs.pytorch.org/docs/stable/notes/broadcasting.html) — `+ b`가 모든 행에 더해지는 이유
