@@ -16,7 +16,8 @@
 # - what goes wrong when you forget `super().__init__()` or put a ReLU after the last layer.
 #
 # **Prerequisites:** lesson 01 (`nn.Linear`, `.to(device)`, `copy_` inside `torch.no_grad()`) and
-# lesson 02 (ReLU and `F.relu`, softmax over `dim=1`).
+# lesson 02 (ReLU and `F.relu`; softmax over `dim=1`, which does not change when the same number is
+# added to every logit; ReLU passes no gradient back where its input is negative).
 
 # %%
 import matplotlib.pyplot as plt
@@ -67,8 +68,9 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # submodules and parameters, and then creates the layers as attributes. Two of them are new:
 # `nn.Flatten` turns each 28×28 image into a row of 784 numbers, and `nn.Sequential` runs the
 # layers it holds one after the other; [lesson 04](04_layers.ipynb) takes both apart.
-# `forward` takes a minibatch and returns the **logits**, one raw score per class. The last layer
-# is a plain `nn.Linear`: logits may be any real number, negative included.
+# `forward` takes a minibatch and returns the **logits**, one raw score per class (per kind of
+# clothing). The last layer is an `nn.Linear` with no activation after it, so logits may be any
+# real number, negative included.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -250,8 +252,9 @@ print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 # How bad is that once the model is trained? A trained classifier says "not this class" with a
 # logit much lower than the others. The sign means nothing in itself: softmax only depends on the
 # differences between logits, so adding the same number to all of them changes no probability
-# (lesson 02). Nothing stops every logit from being negative, as in this output, where class 4 is
-# the clear winner. After the ReLU every score is 0, the probabilities are uniform, and `argmax`
+# (lesson 02). Nothing stops every logit from being negative. The logits `z` below are made up to
+# look like a trained model's output: all negative, and class 4, with the largest logit, gets the
+# largest probability. After the ReLU every score is 0, the probabilities are uniform, and `argmax`
 # returns class 0 only because it is the first of the tied classes.
 
 # %% tags=["pitfall"]
@@ -263,8 +266,8 @@ for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
 
 # %% [markdown] tags=["pitfall"]
 # **The fix:** end the network with the last `nn.Linear`, as `NeuralNetwork` does. Apply softmax
-# only when you need probabilities, and give `nn.CrossEntropyLoss` the raw logits — it applies
-# `log_softmax` itself.
+# only when you need probabilities, and give `nn.CrossEntropyLoss` the raw logits: as lesson 02
+# showed, it applies `log_softmax` itself.
 
 # %% tags=["pitfall"]
 print("last layer of model:", model.linear_relu_stack[-1])
@@ -313,8 +316,9 @@ with torch.no_grad():
     for mine, theirs in zip([fnet.fc1, fnet.fc2, fnet.fc3], model.linear_relu_stack[0::2]):
         mine.weight.copy_(theirs.weight)
         mine.bias.copy_(theirs.bias)
-    assert torch.allclose(fnet(X_batch), model(X_batch))
-print("FunctionalNet gives the same logits: True")
+    same_logits = torch.allclose(fnet(X_batch), model(X_batch))
+print("FunctionalNet gives the same logits:", same_logits)
+assert same_logits
 
 # %% [markdown]
 # **2.** Register a forward hook on each `nn.Linear` of `model` that prints the layer and the shape
@@ -366,6 +370,9 @@ for i in probs.argmax(1).tolist():
 #   [`torch.nn.utils.prune`](https://docs.pytorch.org/tutorials/intermediate/pruning_tutorial.html).
 # - Tensors: [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.argmax`](https://docs.pytorch.org/docs/stable/generated/torch.argmax.html),
+#   [`torch.relu`](https://docs.pytorch.org/docs/stable/generated/torch.relu.html),
+#   [`Tensor.flatten`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.flatten.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html),
+#   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html).

@@ -82,9 +82,10 @@ print("hidden1:", hidden1.shape)
 #
 # ReLU keeps positive values and replaces negative ones with 0, elementwise, so the shape does
 # not change. Below are the first 6 of the 20 features of the first image, before and after.
-# (The `grad_fn=` at the end of a printed tensor is autograd's record of the operation that made
-# it, as in lesson 02: the layer's weight requires gradients, so everything computed from it is
-# recorded. [Lesson 05](05_model_parameters.ipynb) comes back to that.)
+# (The `grad_fn=` at the end of these printed tensors is autograd's record of the last operation
+# that made them, as in lesson 02: here the slice `[0, :6]`, hence `SliceBackward0`. The layer's
+# weight requires gradients, so everything computed from it is recorded.
+# [Lesson 05](05_model_parameters.ipynb) comes back to that.)
 
 # %%
 relu = nn.ReLU()
@@ -148,7 +149,8 @@ print("predicted class per image:", pred_probab.argmax(dim=1))
 # %% [markdown]
 # ## Named layers: `nn.Sequential` with an `OrderedDict`
 #
-# Passing an `OrderedDict` gives each layer a name. `print(model)` shows the names, and a layer
+# Passing an `OrderedDict` (a Python dictionary that remembers the order of its entries) gives
+# each layer a name. `print(model)` shows the names, and a layer
 # can be reached as an attribute (`model.hidden`) as well as by position (`model[1]`).
 
 # %%
@@ -183,11 +185,14 @@ for layer in layers:  # you write the loop (and decide what happens between laye
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# Why write the loop yourself? Not to choose the depth: `nn.Sequential(*layers)` unpacks a list
-# built in a loop, so a `Sequential` can take its depth as an argument too. What `nn.ModuleList`
-# adds is a `forward` of your own, with any control flow Python allows. A common example is the
-# skip connection, where each layer's output is added to its input, `x = x + f(x)`; a plain
-# `nn.Sequential`, which only chains `x = layer(x)`, cannot express it.
+# So when do you need `nn.ModuleList`, and the loop that comes with it? Not to choose the depth:
+# build the list of layers in a loop and unpack it with `nn.Sequential(*layers)`, and the depth of
+# an `nn.Sequential` is an argument too (`make_mlp` below). `nn.ModuleList` only registers the
+# layers; *your* `forward` decides how they are used, with any control flow Python allows — for
+# example a skip connection, where each layer's output is added to its input, `x = x + f(x)`.
+# Calling an `nn.Sequential` can only chain `x = layer(x)`, so it can't express that. (Your
+# `forward` could loop over a registered `nn.Sequential` just as well; `nn.ModuleList` simply makes
+# clear that nothing runs these layers for you.)
 
 # %%
 def make_mlp(width, depth):  # the depth as an argument: nn.Sequential is enough for that
@@ -209,8 +214,8 @@ class ResidualMLP(nn.Module):  # a skip connection: this needs a forward of your
 
 # %% [markdown]
 # Both take the depth as an argument and own the same number of parameters; the only difference
-# is the computation. With one layer, reused in both, the residual output minus the chained output
-# equals the input, up to rounding.
+# is the computation. Put the same `Linear` layer into both, then subtract the plainly chained
+# output from the output with the skip connection: what is left is the input, up to rounding.
 
 # %%
 for depth in (1, 2, 4):
@@ -232,8 +237,8 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 # list them, `print(model)` does not show them, and `.to(...)` neither moves nor converts them.
 # An optimizer (it updates the parameters during training, [lesson 07](07_training_basics.ipynb))
 # is given `model.parameters()`, so it never sees them: those layers never learn. Here the list
-# holds every layer, so `torch.optim.SGD` even refuses to start; in a model that also has
-# registered layers, the listed ones would silently stay untrained.
+# holds every layer, so the model has no parameters at all and `torch.optim.SGD` refuses to start;
+# in a model that also has registered layers, the listed ones would silently stay untrained.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
@@ -259,10 +264,10 @@ except ValueError as err:
 # %% [markdown] tags=["pitfall"]
 # `.to(...)` only reaches registered modules. We move the model to `device` and convert it to
 # `float16` (16-bit floats, a type that CPU, CUDA and MPS all support): the unregistered layer
-# stays `float32`, on the CPU. This page was built on a CPU, so both lines below say `cpu`; on a
-# GPU the list's layer would still say `cpu`, while the fixed model's layer would say `cuda:0`
-# (`mps:0` on a Mac), and calling `bad` on an input on the GPU would fail with a device-mismatch
-# error.
+# stays `float32`, on the CPU. This page was built on a CPU, so this line and the fixed model's
+# line further down both say `cpu`; on a GPU the list's layer would still say `cpu`, while the
+# fixed model's layer would say `cuda:0` (`mps:0` on a Mac), and calling `bad` on an input on the
+# GPU would fail with a device-mismatch error.
 
 # %% tags=["pitfall"]
 bad.to(device=device, dtype=torch.float16)
@@ -270,7 +275,8 @@ print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.dev
 
 # %% [markdown] tags=["pitfall"]
 # **The fix:** store the layers in an `nn.ModuleList` (or an `nn.Sequential`, when they simply run
-# one after the other). Now all four parameter tensors are registered and `.to(...)` reaches them.
+# one after the other). Now all four parameter tensors (a weight and a bias per layer) are
+# registered and `.to(...)` reaches them.
 
 # %% tags=["pitfall"]
 class ModuleListMLP(ListMLP):  # same forward as ListMLP
@@ -287,8 +293,9 @@ optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # no error now
 # %% [markdown]
 # ## A model in a model
 #
-# A module can contain modules of your own. Here a small `LinearReLU` block is written once and
-# used three times inside a larger network; `print(model)` shows the nesting.
+# A module can contain modules of your own. Here a small block, `LinearReLU` (a linear layer
+# followed by ReLU), is written once and used three times inside a larger network; `print(model)`
+# shows the nesting.
 
 # %%
 class LinearReLU(nn.Module):  # a reusable block: a linear layer followed by ReLU
@@ -317,8 +324,10 @@ print(model)
 print("output:", model(X).shape)
 
 # %% [markdown]
-# Each parameter's name is the path of attributes that leads to it, through every level of
-# nesting. Each block has its own weights: three instances of one class, three sets of parameters.
+# `named_parameters()` lists each parameter together with its name
+# ([lesson 05](05_model_parameters.ipynb) looks at it closely). The name is the path of attributes
+# that leads to the parameter, through every level of nesting. Each block has its own weights and
+# biases: three instances of one class, three sets of parameters.
 
 # %%
 for name, param in model.named_parameters():
@@ -327,8 +336,8 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## Parametric and non-parametric layers
 #
-# Some layers own parameters that training adjusts (parametric); others only compute a fixed
-# function of their input (non-parametric). The table below is printed from the layers themselves;
+# Some layers own parameters that training adjusts (parametric); others have nothing to learn
+# (non-parametric). The table below is printed from the layers themselves;
 # convolution, pooling, batch normalization and dropout are shown at work in
 # [lesson 06](06_nn_vs_functional.ipynb).
 
@@ -351,7 +360,8 @@ for label, layer in layer_zoo.items():
 
 # %% [markdown]
 # The counts follow from the shapes: `Linear(784, 20)` has $784 \cdot 20 + 20 = 15700$,
-# `Conv2d(1, 8, 3)` has $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale
+# `Conv2d(1, 8, 3)`, whose weight has shape `(8, 1, 3, 3)`, has
+# $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale
 # (`weight`) and a shift (`bias`) per feature, $20 + 20 = 40$. It also keeps running statistics,
 # which are buffers, not parameters ([lesson 05](05_model_parameters.ipynb)). A layer without
 # parameters can still have behaviour to think about: `Dropout` owns nothing, yet acts differently
@@ -364,9 +374,10 @@ for label, layer in layer_zoo.items():
 #   `(3, 20)`; `nn.ReLU` zeroes the negatives without changing the shape; `nn.Softmax(dim=1)` turns
 #   each row of logits into probabilities that sum to 1.
 # - `nn.Sequential` runs its modules in order; with an `OrderedDict` the layers get names.
-# - `nn.ModuleList` registers modules but has no `forward`: you write the loop, and with it any
-#   control flow, such as a skip connection. The depth alone needs no `ModuleList`:
-#   `nn.Sequential(*layers)` takes a list built in a loop. A plain Python list registers nothing.
+# - `nn.ModuleList` only registers modules and has no `forward`: your own `forward` loops over it
+#   and decides how the layers are used, e.g. with a skip connection, which calling an
+#   `nn.Sequential` can't express. The depth alone needs no `ModuleList`: `nn.Sequential(*layers)`
+#   takes a list built in a loop. A plain Python list registers nothing.
 # - Modules nest: a block of your own can be reused inside a bigger model, and parameter names
 #   follow the nesting (`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d` and `BatchNorm1d` own parameters; `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`
@@ -377,7 +388,7 @@ for label, layer in layer_zoo.items():
 #
 # **1.** Build an `nn.Sequential` from an `OrderedDict` with the layers `flatten`, `hidden`
 # (784 → 128), `relu` and `output` (128 → 10). Check that it maps `X` to shape `(3, 10)` and that
-# `model.hidden.weight` has shape `(128, 784)`.
+# its `hidden.weight` has shape `(128, 784)`.
 
 # %% tags=["solution"]
 ex_model = nn.Sequential(OrderedDict([

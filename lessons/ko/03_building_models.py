@@ -1,28 +1,30 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 46061f0754fe
+#     synced_with_en: 9bc3402937fe
 # ---
 
 # %% [markdown]
 # # 모델 만들기
 #
-# PyTorch에서 신경망(neural network)은 파이썬 클래스로 만듭니다. `nn.Module`을 상속한 클래스의
-# `__init__`에서 계층(layer)을 만들고, `forward`에는 데이터가 그 계층들을 어떤 순서로 지나가는지
-# 적습니다. 이 강의에서 만드는 신경망은 [09강](09_train_and_evaluate.ipynb)에서 FashionMNIST(옷 종류
-# 10가지를 담은 28×28 흑백 이미지)로 학습합니다.
+# PyTorch에서 신경망(neural network)은 `nn.Module`을 상속한 파이썬 클래스로 만듭니다. `__init__`에서
+# 계층(layer)을 만들고, `forward`에는 데이터가 그 계층들을 어떤 순서로 지나가는지 적습니다. 이 강의에서
+# 만드는 신경망은 [09강](09_train_and_evaluate.ipynb)에서 FashionMNIST로 학습합니다. FashionMNIST는
+# 28×28 흑백 옷 이미지 데이터셋(dataset)이고, 옷 종류 10가지가 곧 분류할 10개 클래스(class)입니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - 순수 PyTorch 코드로 장치(device)를 고르는 방법: CUDA, MPS, CPU
+# - 도우미 함수 없이 PyTorch만으로 장치(device)를 고르는 방법(CUDA, MPS, CPU)
 # - `__init__`과 `forward`를 갖춘 `class NeuralNetwork(nn.Module)`을 작성하고, 화면에 표시하고,
 #   장치로 옮기는 방법
-# - `model.forward(X)`가 아니라 `model(X)`로 호출해야 하는 이유: 순전파(forward pass) 훅으로 확인합니다
+# - `model.forward(X)` 대신 `model(X)`로 호출해야 하는 이유와, 그 차이를 순전파(forward pass) 때
+#   실행되는 훅으로 확인하는 방법
 # - 출력 로짓(logit)을 확률(probability)과 예측 클래스로 바꾸는 방법
 # - `super().__init__()`을 빠뜨리거나 마지막 계층 뒤에 ReLU를 붙이면 생기는 문제
 #
 # **사전 지식:** 01강(`nn.Linear`, `.to(device)`, `torch.no_grad()` 안에서 `copy_`로 값 넣기)과
-# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스).
+# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스, 모든 로짓에 같은 수를 더해도 소프트맥스 결과는 그대로라는
+# 것, ReLU는 입력이 음수인 자리로 기울기(gradient)를 돌려보내지 않는다는 것).
 
 # %%
 import matplotlib.pyplot as plt
@@ -36,15 +38,15 @@ _ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
 # %% [markdown]
 # ## 장치 고르기
 #
-# 신경망 학습은 보통 가속기(accelerator), 즉 계산을 빠르게 해 주는 GPU 같은 장치에서 훨씬 빠릅니다.
+# 신경망 학습은 GPU처럼 계산 속도를 높여 주는 가속기(accelerator)에서 하면 보통 훨씬 빨리 끝납니다.
 # NVIDIA GPU(CUDA)와 Apple 실리콘 Mac의 GPU(MPS)가 대표적입니다. 흔히 이 순서대로 확인하고, 둘 다
 # 없으면 CPU를 씁니다. 다른 강의에서 쓰는 강좌 도우미 함수 `course_lib.get_device()`도 똑같은 순서로
 # 고릅니다.
 #
 # 이 페이지는 GPU가 없는 컴퓨터에서 만들었기 때문에 결과에 `cpu`가 나옵니다. NVIDIA GPU가 있으면
-# `cuda`, Apple 실리콘 Mac에서는 `mps`가 나옵니다. 이 강의의 텐서(tensor)는 모두 고정된 시드로 CPU에서
-# 뽑으므로 GPU도 같은 숫자로 계산합니다. 다만 GPU는 덧셈 순서가 달라서 마지막 자릿수가 가끔 다르게
-# 나올 수 있습니다.
+# `cuda`, Apple 실리콘 Mac에서는 `mps`가 나옵니다. 이 강의의 무작위 텐서(tensor)는 모두 고정된
+# 시드(seed, 난수를 만드는 출발값)로 CPU에서 만든 뒤 장치로 옮기므로, GPU에서도 같은 숫자로 계산합니다.
+# 다만 GPU는 덧셈 순서가 달라서 마지막 자릿수가 가끔 다르게 나올 수 있습니다.
 
 # %%
 if torch.cuda.is_available():
@@ -60,8 +62,8 @@ assert device == get_device()  # 강좌 도우미 함수도 같은 장치 선택
 # PyTorch 2.7부터는 장치 종류와 상관없이 쓸 수 있는 API도 있습니다.
 # `torch.accelerator.current_accelerator(check_available=True)`는 지금 쓸 수 있는 가속기(CUDA, MPS 등)를
 # 돌려주고, 없으면 `None`을 돌려줍니다. 이 페이지에서는 `None`이고, GPU가 있는 컴퓨터에서는 `cuda`나
-# `mps`입니다. `check_available=True`는 빼지 마세요. 이 인자를 빼면 가속기가 실제로 없는 컴퓨터에서도,
-# 설치된 PyTorch가 어떤 가속기용으로 빌드되었는지에 따라 그 가속기를 돌려줍니다.
+# `mps`입니다. `check_available=True`는 빼지 마세요. 이 인자를 빼면 설치된 PyTorch가 어떤 가속기용으로
+# 빌드되었는지만 보고 답하므로, 가속기가 없는 컴퓨터에서도 `cuda` 같은 값이 나올 수 있습니다.
 
 # %%
 print("torch.accelerator:", torch.accelerator.current_accelerator(check_available=True))
@@ -69,12 +71,13 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # %% [markdown]
 # ## 모델을 파이썬 클래스로 정의하기
 #
-# `__init__`은 먼저 `super().__init__()`을 호출해 하위 모듈(module)과 매개변수(parameter)를 관리할
-# 내부 구조를 준비하고, 그다음 계층을 속성으로 만듭니다. 처음 보는 계층이 두 가지 있습니다.
-# `nn.Flatten`은 28×28 이미지 한 장을 숫자 784개짜리 행 하나로 펼치고, `nn.Sequential`은 담고 있는
-# 계층을 차례로 실행합니다. 둘 다 [04강](04_layers.ipynb)에서 하나씩 뜯어봅니다. `forward`는
-# 미니배치(minibatch)를 받아 **로짓**을 돌려줍니다. 로짓은 클래스마다 하나씩 나오는, 가공하지 않은
-# 점수입니다. 마지막 계층은 평범한 `nn.Linear`이므로 로짓은 음수를 포함해 어떤 실수든 될 수 있습니다.
+# `__init__`은 먼저 `super().__init__()`을 호출해 하위 모듈(submodule, 모듈 안에 든 모듈)과
+# 매개변수(parameter)를 관리할 내부 구조를 준비하고, 그다음 계층을 만들어 속성에 할당합니다. 처음 보는
+# 계층이 두 가지 있습니다. `nn.Flatten`은 28×28 이미지 한 장을 숫자 784개짜리 행 하나로 펼치고,
+# `nn.Sequential`은 담고 있는 계층을 차례로 실행합니다. 둘 다 [04강](04_layers.ipynb)에서 자세히
+# 살펴봅니다. `forward`는 미니배치(minibatch)를 받아 **로짓**을 돌려줍니다. 로짓은 분류할 클래스(옷
+# 종류)마다 하나씩 나오는, 가공하지 않은 점수입니다. 마지막 계층은 `nn.Linear`이고 그 뒤에 활성화
+# 함수(activation function)가 없으므로, 로짓은 음수를 포함해 어떤 실수든 될 수 있습니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -99,7 +102,7 @@ class NeuralNetwork(nn.Module):
 #
 # 인스턴스를 만들면 모든 가중치(weight)가 CPU에서 무작위로 초기화됩니다. `print(model)`은 하위 모듈을
 # 할당한 순서대로 보여 줍니다. `.to(device)`는 모든 매개변수를 그 장치로 옮깁니다. 모듈의 `.to()`는
-# 모듈 자체를 바꾸고(in-place) 그 모듈을 그대로 돌려주므로, 보통 `model = NeuralNetwork().to(device)`
+# 모듈을 제자리에서(in-place) 바꾸고 그 모듈을 그대로 돌려주므로, 보통 `model = NeuralNetwork().to(device)`
 # 한 줄로 씁니다. GPU에서는 매개변수의 장치가 `cuda:0`(첫 번째 GPU)으로, Mac에서는 `mps:0`으로
 # 표시됩니다.
 
@@ -141,11 +144,12 @@ print(Remembers())
 # %% [markdown]
 # ## `model.forward(X)`가 아니라 `model(X)`로 호출하기
 #
-# 모듈을 호출하면 `nn.Module.__call__`이 실행되고, 이 메서드가 `forward` 앞뒤로 그 모듈에 등록된
-# 훅(hook)을 실행합니다. 훅은 PyTorch가 `forward` 직전이나 직후에 불러 주는 함수입니다. 여러 도구가
-# 모델 코드를 고치지 않고 이 방식으로 모델에 붙습니다. 예를 들어 `torch.nn.utils.prune`은 가지치기한
-# 계층마다 훅을 등록해 두고, `forward`가 실행되기 직전에 가지치기 마스크를 적용합니다.
-# `model.forward(X)`를 직접 부르면 `model` 자신에 등록된 훅을 건너뜁니다. 안쪽 계층의 훅은 그대로
+# `model(X)`와 같이 모듈을 함수처럼 호출하면 `nn.Module.__call__`이 실행되고, 이 메서드가 `forward`와
+# 함께 그 앞뒤로 모듈에 등록된 훅(hook)을 실행합니다. 훅은 모듈의 `forward` 직전이나 직후에 PyTorch가
+# 호출하도록 등록해 두는 함수입니다. 여러 도구가 모델 코드를 고치지 않고 훅을 등록해 모델에 기능을
+# 덧붙입니다. 예를 들어 가지치기(pruning, 가중치 일부를 0으로 만드는 기법) 도구인 `torch.nn.utils.prune`은
+# 가지치기한 계층마다 훅을 등록해 두고, `forward` 직전에 어떤 가중치를 0으로 둘지 정한 마스크를 적용합니다.
+# `model.forward(X)`를 직접 호출하면 `model` 자체에 등록된 훅을 건너뜁니다. 안쪽 계층의 훅은 그대로
 # 실행됩니다. `forward`가 각 계층을 `self.layer(x)` 형태로 호출하기 때문입니다. 순전파는 입력에서
 # 출력을 계산하는 과정이고, 순전파 훅(forward hook)은 `forward` 직후에 실행되는 훅입니다. 아래에서는
 # 같은 순전파 훅을 모델과 모델의 마지막 계층에 하나씩 등록해 봅니다.
@@ -158,9 +162,9 @@ def record_call(module, inputs, output):  # 순전파 훅: forward 직후에 실
     calls.append(type(module).__name__)
 
 
-handles = [model.register_forward_hook(record_call),  # 모델 자신에 등록
+handles = [model.register_forward_hook(record_call),  # 모델 자체에 등록
            model.linear_relu_stack[-1].register_forward_hook(record_call)]  # 마지막 계층에 등록
-X = torch.rand(1, 28, 28).to(device)  # 무작위 이미지 한 장, CPU에서 뽑으므로 어느 장치에서나 같은 값
+X = torch.rand(1, 28, 28).to(device)  # 무작위 이미지 한 장, CPU에서 만들므로 어느 장치에서나 같은 값
 logits = model(X)  # (1, 28, 28) -> (1, 10)
 print("hooks run by model(X):        ", calls)
 calls.clear()
@@ -168,11 +172,11 @@ logits_direct = model.forward(X)
 print("hooks run by model.forward(X):", calls)
 for handle in handles:
     handle.remove()
-assert torch.allclose(logits, logits_direct)  # 값은 같음, 건너뛴 것은 모델 자신의 훅뿐
+assert torch.allclose(logits, logits_direct)  # 값은 같음. 모델 자체의 훅만 건너뜀
 
 # %% [markdown]
-# 두 호출의 로짓이 같으니 아무 경고도 나오지 않습니다. 모델 자신에 등록한 훅에 기대는 코드는
-# `forward`를 직접 부르는 순간 소리 없이 동작을 멈춥니다.
+# 두 호출의 로짓이 똑같아서 잘못을 알아챌 단서가 없습니다. 모델 자체에 훅을 등록해 쓰는 코드는
+# `forward`를 직접 호출하는 순간, 오류 없이 훅만 빠진 채로 실행됩니다.
 #
 # ## 로짓에서 예측까지
 #
@@ -191,7 +195,7 @@ assert torch.equal(y_pred, logits.argmax(1))
 
 # %% [markdown]
 # 아직 학습하지 않은 모델이라 모든 확률이 $1/10$ 근처입니다. 주황색으로 표시한 "예측"은 거의 똑같은
-# 선택지 가운데 하나를 찍은 것에 지나지 않습니다.
+# 선택지 가운데 하나를 고른 것에 지나지 않습니다.
 
 # %%
 p_min, p_max = pred_probab.min().item(), pred_probab.max().item()
@@ -211,11 +215,11 @@ show(fig)
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 마지막 계층 뒤의 ReLU**
 #
-# 스택 끝에 `nn.ReLU()`를 하나 더 붙이는 실수가 흔합니다. 그러면 로짓은 절대 음수가 될 수 없습니다.
-# 점수가 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는 입력이 음수인
-# 곳으로는 기울기(gradient)를 전혀 돌려보내지 않으므로(02강), 학습하는 동안 그 클래스들은 해당
-# 샘플(sample)에서 아무 신호도 받지 못합니다. 이 효과만 따로 보기 위해 ReLU를 하나 더 붙인 신경망을
-# 만들고, 01강에서 `copy_`로 가중치를 넣었던 방식으로 `model`의 가중치를 그대로 복사해 넣습니다.
+# `nn.Sequential` 맨 끝에 `nn.ReLU()`를 하나 더 붙이는 실수가 흔합니다. 그러면 로짓은 절대 음수가 될
+# 수 없습니다. 점수가 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는
+# 입력이 음수인 자리로 기울기를 돌려보내지 않습니다(02강). 그래서 학습 중에 그 샘플(sample)에서는 그
+# 클래스들의 로짓을 고칠 신호가 전혀 전달되지 않습니다. 이 효과만 따로 보기 위해 ReLU를 하나 더 붙인
+# 신경망을 만들고, 01강처럼 `copy_`로 `model`의 가중치를 그대로 복사합니다.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -251,24 +255,24 @@ print("sample 0, model          :", [round(v, 3) for v in good[0].tolist()])
 print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 
 # %% [markdown] tags=["pitfall"]
-# 학습을 마친 모델이라면 얼마나 나빠질까요? 학습된 분류 모델은 "이 클래스는 아니다"를 다른 로짓보다
-# 훨씬 낮은 로짓으로 나타냅니다. 부호 자체에는 뜻이 없습니다. 소프트맥스는 로짓 사이의 차이만 보기
-# 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지 않습니다(02강). 그래서 아래 출력처럼
-# 로짓이 전부 음수일 수도 있습니다. 여기서는 4번 클래스가 뚜렷한 1등입니다. ReLU를 거치면 모든 점수가
-# 0이 되어 확률이 균등해지고, `argmax`는 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를
-# 돌려줍니다.
+# 학습을 마친 모델이라면 얼마나 나빠질까요? 학습된 분류 모델은 정답이 아니라고 판단한 클래스에 다른
+# 클래스보다 훨씬 낮은 로짓을 줍니다. 부호 자체에는 뜻이 없습니다. 소프트맥스는 로짓 사이의 차이만 보기
+# 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지 않습니다(02강). 그래서 로짓이 모두 음수여도
+# 문제없습니다. 아래 `z`는 학습된 모델이 내놓을 법한 로짓을 지어낸 것으로, 값이 모두 음수이고 로짓이
+# 가장 큰 4번 클래스가 확률도 가장 높습니다. ReLU를 거치면 모든 점수가 0이 되어 확률이 균등해지고,
+# `argmax`는 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
 
 # %% tags=["pitfall"]
 z = torch.tensor([[-4.0, -1.0, -3.0, -2.5, -0.2, -5.0, -1.5, -3.3, -2.2, -0.9]])
-assert torch.allclose(softmax(z), softmax(z + 5))  # 모두 5씩 옮겨도 확률은 그대로
+assert torch.allclose(softmax(z), softmax(z + 5))  # 모두 5씩 더해도 확률은 그대로
 for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
     p = softmax(scores)
     print(f"{name} probabilities: {[round(v, 2) for v in p[0].tolist()]}  argmax: {p.argmax(1).item()}")
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** `NeuralNetwork`처럼 마지막 `nn.Linear`에서 신경망을 끝냅니다. 소프트맥스는 확률이
-# 필요할 때만 적용하고, `nn.CrossEntropyLoss`에는 가공하지 않은 로짓을 그대로 넘깁니다. 이 손실
-# 함수(loss function)는 `log_softmax`를 내부에서 직접 적용합니다.
+# 필요할 때만 적용하고, `nn.CrossEntropyLoss`에는 가공하지 않은 로짓을 그대로 넘깁니다. 02강에서 본
+# 것처럼 이 손실 함수(loss function)가 내부에서 `log_softmax`를 직접 적용하기 때문입니다.
 
 # %% tags=["pitfall"]
 print("last layer of model:", model.linear_relu_stack[-1])
@@ -277,22 +281,23 @@ print("negative logits possible:", bool((good < 0).any()))
 # %% [markdown]
 # ## 요약
 #
-# - 장치는 `torch.cuda.is_available()`, 그다음 `torch.backends.mps.is_available()`을 확인하고, 둘 다
-#   없으면 CPU를 고릅니다(`course_lib.get_device()`도 같습니다). 모델은 `.to(device)`로 옮깁니다.
-# - 모델은 `nn.Module`의 하위 클래스입니다. `__init__`은 맨 먼저 `super().__init__()`을 호출하고
-#   계층을 만들며, `forward`는 미니배치에서 로짓을 계산합니다.
+# - 장치를 고를 때는 `torch.cuda.is_available()`, `torch.backends.mps.is_available()` 순서로 확인하고,
+#   둘 다 `False`이면 CPU를 씁니다(`course_lib.get_device()`도 같은 순서입니다). 모델은 `.to(device)`로
+#   옮깁니다.
+# - 모델은 `nn.Module`을 상속한 파이썬 클래스입니다. `__init__`은 맨 먼저 `super().__init__()`을
+#   호출하고 계층을 만들며, `forward`는 미니배치에서 로짓을 계산합니다.
 # - `model(X)`로 호출하세요. 그래야 `forward`와 함께 `model`에 등록된 훅도 실행됩니다.
-#   `model.forward(X)`는 그 훅을 건너뜁니다. 안쪽 계층의 훅은 그대로 실행됩니다.
+#   `model.forward(X)`로 호출하면 안쪽 계층의 훅은 실행되지만 `model`에 등록된 훅은 건너뜁니다.
 # - 로짓 → `nn.Softmax(dim=1)` → 확률 → `argmax(1)` → 예측 클래스.
-# - 마지막 계층 뒤에는 활성화 함수(activation function)를 두지 않습니다. 그 자리에 ReLU가 있으면
-#   로짓이 음수였을 클래스가 모두 동점이 되어 순서가 사라집니다.
+# - 마지막 계층 뒤에는 활성화 함수를 두지 않습니다. 그 자리에 ReLU가 있으면 로짓이 음수였을 클래스가
+#   모두 동점이 되어 순서가 사라집니다.
 
 # %% [markdown]
 # ## 연습 문제
 #
 # **1.** 계층을 `fc1`, `fc2`, `fc3` 속성으로 두고 `forward` 안에서 `torch.nn.functional`의 `F.relu`를
-# 호출하는 방식으로 같은 신경망을 작성해 보세요. `model`의 가중치를 복사해 넣고, `X_batch`를 넣었을 때
-# 두 모델의 로짓이 같은지 확인하세요.
+# 호출하는 방식으로 같은 신경망을 작성해 보세요. `model`의 가중치를 복사한 뒤, 두 모델에 `X_batch`를
+# 넣어 로짓이 같은지 확인하세요.
 
 # %% tags=["solution"]
 import torch.nn.functional as F
@@ -317,8 +322,9 @@ with torch.no_grad():
     for mine, theirs in zip([fnet.fc1, fnet.fc2, fnet.fc3], model.linear_relu_stack[0::2]):
         mine.weight.copy_(theirs.weight)
         mine.bias.copy_(theirs.bias)
-    assert torch.allclose(fnet(X_batch), model(X_batch))
-print("FunctionalNet gives the same logits: True")
+    same_logits = torch.allclose(fnet(X_batch), model(X_batch))
+print("FunctionalNet gives the same logits:", same_logits)
+assert same_logits
 
 # %% [markdown]
 # **2.** `model`의 `nn.Linear`마다 계층과 그 출력의 모양을 표시하는 순전파 훅을 등록하고, 무작위
@@ -370,6 +376,9 @@ for i in probs.argmax(1).tolist():
 #   [`torch.nn.utils.prune`](https://docs.pytorch.org/tutorials/intermediate/pruning_tutorial.html)
 # - 텐서: [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.argmax`](https://docs.pytorch.org/docs/stable/generated/torch.argmax.html),
+#   [`torch.relu`](https://docs.pytorch.org/docs/stable/generated/torch.relu.html),
+#   [`Tensor.flatten`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.flatten.html),
 #   [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html),
 #   [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html),
+#   [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html),
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)

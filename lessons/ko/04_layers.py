@@ -1,23 +1,23 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 201dda047c12
+#     synced_with_en: 4bc097fededd
 # ---
 
 # %% [markdown]
 # # 모델 계층
 #
 # 신경망(neural network)은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module,
-# `nn.Module`)입니다. 이 강의에서는 작은 미니배치(minibatch)를 03강의 FashionMNIST 모델을 이루는
-# 계층들에 하나씩 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
+# `nn.Module`)입니다. 이 강의에서는 03강에서 만든 FashionMNIST 모델을 이루는 것과 같은 종류의 계층에
+# 작은 미니배치(minibatch)를 하나씩 차례로 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - `nn.Flatten`, `nn.Linear`, `nn.ReLU`, `nn.Sequential`, `nn.Softmax`가 미니배치의 모양(shape)을
 #   계층마다 어떻게 바꾸는지
 # - `OrderedDict`로 `nn.Sequential`의 계층에 이름을 붙이는 방법
-# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 파이썬 리스트에 담으면 버그가 되는 이유
-# - 직접 만든 블록을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델)
+# - `nn.ModuleList`와 `nn.Sequential`의 차이, 그리고 계층을 일반 파이썬 리스트에 담으면 버그가 생기는 이유
+# - 여러 계층을 묶어 직접 만든 블록(block)을 더 큰 모델 안에서 재사용하는 방법(모델 안의 모델)
 # - 매개변수(parameter)가 있는 계층과 없는 계층
 #
 # **사전 지식:** 01–03강에서 다룬 뉴런(neuron)과 `nn.Linear`, ReLU와 소프트맥스, autograd가 계산
@@ -44,7 +44,8 @@ print("device:", device)
 # ## 이미지 3장짜리 미니배치
 #
 # 각 계층이 하는 일을 보기 위해 28×28 픽셀짜리 무작위 "이미지" 3장으로 된 미니배치를 넣어 봅니다.
-# FashionMNIST 이미지와 같은 크기입니다. 첫 번째 차원은 미니배치 차원이고, 이미지 한 장이 항목 하나입니다.
+# FashionMNIST 이미지와 모양이 같습니다. 0번 차원이 미니배치 차원이고, 이 차원을 따라 이미지가 한 장씩
+# 놓입니다.
 
 # %%
 X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
@@ -86,10 +87,11 @@ print("hidden1:", hidden1.shape)
 # %% [markdown]
 # ## `nn.ReLU`
 #
-# ReLU는 원소마다 양수는 그대로 두고 음수는 0으로 바꾸므로 모양이 바뀌지 않습니다.
-# 아래는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 나란히 표시한 것입니다.
-# 텐서(tensor)를 표시하면 끝에 `grad_fn=`이 붙습니다. 02강에서 본 것처럼 그 텐서를 만든 연산을
-# autograd가 기록해 둔 것입니다. 계층의 가중치가 기울기(gradient)를 요구하므로 가중치로 계산한 결과는
+# ReLU는 원소 하나하나에 따로 적용되어 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지
+# 않습니다. 아래 코드는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 나란히 표시합니다.
+# 여기 표시한 두 텐서(tensor) 끝의 `grad_fn=`은 그 텐서를 만든 마지막 연산을 autograd가 기록해 둔
+# 흔적입니다(02강). 두 텐서 모두 마지막 연산이 슬라이스 `[0, :6]`이라서 `SliceBackward0`으로 나옵니다.
+# 계층의 가중치는 기울기(gradient)를 계산할 대상(`requires_grad=True`)이므로 가중치로 계산한 결과는
 # 모두 기록됩니다. 이 기록은 [05강](05_model_parameters.ipynb)에서 다시 다룹니다.
 
 # %%
@@ -141,8 +143,9 @@ print("loop == seq_modules(X):", torch.allclose(out, logits))
 # ## `nn.Softmax`
 #
 # 마지막 선형 계층은 로짓(logit), 즉 $(-\infty, \infty)$ 범위의 가공하지 않은 점수를 내놓습니다.
-# `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률(probability)로 바꿉니다. `dim=1`은 합이 1이 되는
-# 차원입니다. 이미지마다 클래스별로 확률이 하나씩 나옵니다.
+# `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률(probability)로 바꿉니다. `dim=1`은 어느 차원을
+# 따라 합이 1이 되게 할지 정합니다. 1번 차원은 클래스 차원이므로, 이미지마다 클래스별 확률의 합이
+# 1이 됩니다.
 
 # %%
 softmax = nn.Softmax(dim=1)
@@ -154,8 +157,9 @@ print("predicted class per image:", pred_probab.argmax(dim=1))
 # %% [markdown]
 # ## 이름 붙은 계층: `OrderedDict`로 만드는 `nn.Sequential`
 #
-# `OrderedDict`를 넘기면 계층마다 이름이 붙습니다. `print(model)`에 그 이름이 나오고,
-# 계층을 위치(`model[1]`)뿐 아니라 속성(`model.hidden`)으로도 꺼낼 수 있습니다.
+# `nn.Sequential`에 `OrderedDict`(항목의 순서를 기억하는 파이썬 딕셔너리)를 넘기면 계층마다 이름이
+# 붙습니다. `print(model)`에 그 이름이 나오고, 계층을 위치(`model[1]`)뿐 아니라
+# 속성(`model.hidden`)으로도 꺼낼 수 있습니다.
 
 # %%
 model = nn.Sequential(OrderedDict([
@@ -189,12 +193,15 @@ for layer in layers:  # 반복문은 직접 작성 (계층 사이에 할 일도 
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 그렇다면 반복문은 왜 직접 쓸까요? 깊이를 인자로 정하려는 것이라면 `nn.ModuleList`까지 쓸 필요가
-# 없습니다. 반복문으로 만든 리스트를 `nn.Sequential(*layers)`처럼 풀어 넘기면 `Sequential`도 깊이를
-# 인자로 받을 수 있습니다. `nn.ModuleList`를 쓰면 `forward`를 직접 작성하게 되고, 그 안에는 파이썬으로
-# 쓸 수 있는 제어 흐름이라면 무엇이든 넣을 수 있습니다. 이것이 `nn.ModuleList`의 쓸모입니다. 흔한 예가
-# 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다.
-# `x = layer(x)`를 이어 붙이기만 하는 평범한 `nn.Sequential`로는 이 구조를 표현할 수 없습니다.
+# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 깊이를 인자로 정하려는 것이라면
+# `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 계층 리스트를 만든 뒤 `nn.Sequential(*layers)`처럼
+# 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 정할 수 있습니다(아래 `make_mlp`). `nn.ModuleList`는
+# 계층을 등록하기만 하고, 그 계층을 어떻게 쓸지는 직접 작성한 `forward`가 정합니다. 그 안에는 파이썬으로
+# 쓸 수 있는 제어 흐름이라면 무엇이든 넣을 수 있습니다. 흔한 예가 각 계층의 출력을 그 계층의 입력에
+# 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다. `nn.Sequential`을 호출하면
+# `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수 없습니다. (등록해 둔 `nn.Sequential`을
+# `forward`에서 반복문으로 돌려도 똑같이 동작합니다. `nn.ModuleList`는 계층을 대신 실행해 주지
+# 않는다는 점을 분명히 드러낼 뿐입니다.)
 
 # %%
 def make_mlp(width, depth):  # 깊이를 인자로 받기: nn.Sequential로 충분
@@ -216,8 +223,8 @@ class ResidualMLP(nn.Module):  # 스킵 연결: 직접 작성한 forward가 필�
 
 # %% [markdown]
 # 두 모델 모두 깊이를 인자로 받고 매개변수 개수도 같습니다. 다른 점은 계산 방식 하나뿐입니다. 같은
-# 계층 하나를 두 방식에 함께 쓰면, 스킵 연결의 출력에서 단순 연결의 출력을 뺀 값이 반올림 오차
-# 안에서 입력과 같습니다.
+# `Linear` 계층 하나를 두 방식에 함께 넣어 보면, 스킵 연결 쪽 출력에서 차례로 잇기만 한 쪽 출력을 뺐을
+# 때 입력이 그대로 남습니다(반올림 오차만큼의 차이는 있을 수 있습니다).
 
 # %%
 for depth in (1, 2, 4):
@@ -226,27 +233,27 @@ for depth in (1, 2, 4):
     print(f"depth {depth}: Sequential {n_seq:>4} parameters, ResidualMLP {n_res:>4}")
 
 res = ResidualMLP(20, depth=1)
-chained = nn.Sequential(res.layers[0], nn.ReLU())  # 같은 Linear를 스킵 연결 없이 연결
+chained = nn.Sequential(res.layers[0], nn.ReLU())  # 같은 Linear를 스킵 연결 없이 차례로 이음
 print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h))
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 계층을 평범한 파이썬 리스트에 담기**
+# **흔한 실수: 계층을 일반 파이썬 리스트에 담기**
 #
-# 모델은 계층을 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
-# 컨테이너 모듈에 넣으면 그 계층을 등록합니다. 평범한 파이썬 `list`는 모듈이 아니므로
+# 계층을 모델의 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
+# 컨테이너 모듈에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니므로
 # 그 안의 계층은 모델이 알지 못합니다. `forward`에서 계산은 되니 겉보기에는 멀쩡하지만,
-# `parameters()`에 나오지 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형을 바꿀
-# 때도 빠집니다. 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체로
+# `parameters()`에 나오지 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형(dtype)을
+# 바꿀 때도 빠집니다. 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체로
 # [07강](07_training_basics.ipynb)에서 다룹니다. 옵티마이저는 `model.parameters()`를 받으므로 이
-# 계층들을 보지 못하고, 결국 이 계층들은 전혀 학습되지 않습니다. 아래 예에서는 모든 계층이 리스트에
-# 있어서 `torch.optim.SGD`가 아예 만들어지지 않습니다. 등록된 계층이 따로 있는 모델이라면 리스트 속
-# 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
+# 계층들을 보지 못하고, 결국 이 계층들은 전혀 학습되지 않습니다. 아래 예에서는 모든 계층이 리스트 안에
+# 있어서 매개변수가 하나도 없으므로, 옵티마이저 `torch.optim.SGD`를 만드는 순간 오류가 납니다. 등록된
+# 계층이 따로 있는 모델이라면 리스트 속 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
     def __init__(self):
         super().__init__()
-        self.layers = [nn.Linear(20, 20), nn.Linear(20, 20)]  # 평범한 리스트: 등록되지 않음
+        self.layers = [nn.Linear(20, 20), nn.Linear(20, 20)]  # 일반 리스트: 등록되지 않음
 
     def forward(self, x):
         for layer in self.layers:
@@ -264,11 +271,12 @@ except ValueError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `device`로 옮기면서 `float16`(16비트 부동소수점,
-# CPU, CUDA, MPS가 모두 지원하는 자료형)으로 바꿔 보면, 등록되지 않은 계층은 여전히 `float32`이고
-# CPU에 남아 있습니다. 이 페이지는 CPU에서 만들었으므로 아래 두 결과 모두 `cpu`입니다. GPU에서는
-# 리스트 속 계층은 그대로 `cpu`, 고친 모델의 계층은 `cuda:0`(Mac에서는 `mps:0`)으로 나오고, GPU에 있는
-# 입력을 `bad`에 넣으면 장치가 서로 다르다는 오류가 납니다.
+# `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `device`로 옮기면서 자료형도 `float16`(16비트
+# 부동소수점으로, CPU, CUDA, MPS에서 모두 쓸 수 있습니다)으로 바꿔 보면, 등록되지 않은 계층은 여전히
+# CPU에 `float32`로 남아 있습니다. 이 페이지는 CPU에서 만들었으므로 바로 아래 결과도, 뒤에서 바로잡은
+# 모델의 결과도 장치가 `cpu`입니다. GPU에서는 리스트 속 계층은 그대로 `cpu`에 남고, 바로잡은 모델의
+# 계층은 `cuda:0`(Mac에서는 `mps:0`)에 있습니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의
+# 장치가 달라 오류가 납니다.
 
 # %% tags=["pitfall"]
 bad.to(device=device, dtype=torch.float16)
@@ -276,7 +284,8 @@ print("layer in the list:", bad.layers[0].weight.dtype, bad.layers[0].weight.dev
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 계층을 `nn.ModuleList`에 담습니다(계층을 단순히 차례로 실행한다면 `nn.Sequential`을
-# 써도 됩니다). 이제 매개변수 텐서 4개가 모두 등록되고, `.to(...)`도 이 계층들에 적용됩니다.
+# 써도 됩니다). 이제 매개변수 텐서 4개(계층마다 가중치와 편향)가 모두 등록되고, `.to(...)`도 이
+# 계층들에 적용됩니다.
 
 # %% tags=["pitfall"]
 class ModuleListMLP(ListMLP):  # forward는 ListMLP와 같음
@@ -293,8 +302,9 @@ optimizer = torch.optim.SGD(good.parameters(), lr=0.1)  # 이제 오류 없음
 # %% [markdown]
 # ## 모델 안의 모델
 #
-# 모듈 안에는 직접 만든 모듈도 넣을 수 있습니다. 아래에서는 작은 `LinearReLU` 블록을 한 번 정의하고
-# 더 큰 신경망 안에서 세 번 사용합니다. `print(model)`을 보면 중첩 구조가 드러납니다.
+# 모듈 안에는 직접 만든 모듈도 넣을 수 있습니다. 아래에서는 선형 계층과 ReLU를 묶은 작은 블록
+# `LinearReLU`를 한 번 정의하고, 더 큰 신경망 안에서 세 번 씁니다. `print(model)`을 보면 중첩 구조가
+# 드러납니다.
 
 # %%
 class LinearReLU(nn.Module):  # 재사용할 블록: 선형 계층 다음에 ReLU
@@ -323,8 +333,10 @@ print(model)
 print("output:", model(X).shape)
 
 # %% [markdown]
-# 매개변수의 이름은 중첩된 모듈을 차례로 거쳐 그 텐서에 이르는 속성 경로입니다. 블록마다 가중치가
-# 따로 있습니다. 한 클래스로 인스턴스를 세 개 만들었으니 매개변수도 세 벌입니다.
+# `named_parameters()`는 매개변수를 이름과 함께 하나씩 돌려줍니다([05강](05_model_parameters.ipynb)에서
+# 자세히 다룹니다). 매개변수의 이름은 중첩된 모듈을 차례로 거쳐 그 텐서에 이르는 속성 경로입니다.
+# 파이썬 클래스 하나로 인스턴스를 세 개 만들었으므로, 블록마다 자기 가중치와 편향을 따로 가집니다
+# (매개변수 세 벌).
 
 # %%
 for name, param in model.named_parameters():
@@ -333,8 +345,8 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 매개변수가 있는 계층과 없는 계층
 #
-# 어떤 계층에는 학습으로 조정되는 매개변수가 있고(parametric), 어떤 계층은 입력으로 정해진 함수값을
-# 계산하기만 합니다(non-parametric). 아래 표는 계층 객체에서 직접 세어 표시한 것입니다.
+# 어떤 계층에는 학습으로 값이 바뀌는 매개변수가 있고(parametric), 어떤 계층에는 학습할 것이
+# 없습니다(non-parametric). 아래 표의 개수는 각 계층 객체의 매개변수를 코드로 직접 센 값입니다.
 # 합성곱(convolution), 풀링(pooling), 배치 정규화(batch normalization), 드롭아웃(dropout)이 실제로
 # 어떻게 동작하는지는 [06강](06_nn_vs_functional.ipynb)에서 봅니다.
 
@@ -356,12 +368,12 @@ for label, layer in layer_zoo.items():
     print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
 
 # %% [markdown]
-# 개수는 모양에서 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개,
-# 합성곱 계층 `Conv2d(1, 8, 3)`은 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
+# 매개변수 개수는 텐서 모양을 곱하면 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개이고,
+# 합성곱 계층 `Conv2d(1, 8, 3)`은 가중치 모양이 `(8, 1, 3, 3)`이므로 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
 # `BatchNorm1d(20)`에는 특성마다 배율(`weight`)과 편향(`bias`)이 하나씩 있어 $20 + 20 = 40$개입니다.
-# 이 계층은 이동 평균과 이동 분산(running statistics)도 갖고 있지만, 이 값들은 매개변수가 아니라
-# 버퍼(buffer)입니다([05강](05_model_parameters.ipynb)). 매개변수가 없는 계층도 동작은 따져 봐야
-# 합니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation
+# 이 계층은 이동 평균과 이동 분산(running statistics)도 저장하지만, 이 값들은 학습으로 바뀌는 매개변수가
+# 아니라 버퍼(buffer)입니다([05강](05_model_parameters.ipynb)). 매개변수가 없다고 동작까지 단순한 것은
+# 아닙니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation
 # mode)에서 다르게 동작합니다([09강](09_train_and_evaluate.ipynb)).
 
 # %% [markdown]
@@ -371,12 +383,13 @@ for label, layer in layer_zoo.items():
 #   거치면 `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
 #   로짓의 각 행을 합이 1인 확률로 바꿉니다.
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
-# - `nn.ModuleList`는 모듈을 등록하지만 `forward`가 없어서 반복문을 직접 작성합니다. 그 덕분에 스킵
-#   연결 같은 제어 흐름을 마음대로 넣을 수 있습니다. 깊이를 정하는 것만이라면 `ModuleList`가 필요
-#   없습니다. `nn.Sequential(*layers)`도 반복문으로 만든 리스트를 받습니다. 평범한 파이썬 리스트는
-#   아무것도 등록하지 않습니다.
-# - 모듈은 중첩됩니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수 이름은 중첩
-#   구조를 따릅니다(`blocks.0.linear.weight`).
+# - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없으므로 반복문은 직접 작성해야 합니다. 계층을
+#   어떻게 쓸지는 직접 작성한 `forward`가 정하므로, `nn.Sequential`을 호출해서는 만들 수 없는 스킵
+#   연결 같은 구조도 넣을 수 있습니다. 깊이만 인자로 정하려면 `ModuleList`까지 쓸 필요가 없습니다.
+#   `nn.Sequential(*layers)`도 반복문으로 만든 리스트를 받습니다. 일반 파이썬 리스트는 아무것도
+#   등록하지 않습니다.
+# - 모듈 안에 모듈을 넣을 수 있습니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수
+#   이름은 중첩 구조를 따릅니다(`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d`, `BatchNorm1d`에는 매개변수가 있고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
 #   `Dropout`에는 없습니다.
 
@@ -384,7 +397,7 @@ for label, layer in layer_zoo.items():
 # ## 연습 문제
 #
 # **1.** `flatten`, `hidden`(784 → 128), `relu`, `output`(128 → 10) 계층으로 이루어진 `nn.Sequential`을
-# `OrderedDict`로 만드세요. `X`를 넣으면 `(3, 10)` 모양이 나오는지, `model.hidden.weight`의 모양이
+# `OrderedDict`로 만드세요. `X`를 넣으면 `(3, 10)` 모양이 나오는지, 그 모델의 `hidden.weight` 모양이
 # `(128, 784)`인지 확인하세요.
 
 # %% tags=["solution"]
@@ -411,8 +424,8 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
     print(layer, counted)
 
 # %% [markdown]
-# **3.** `LinearReLU(20, 20)`을 `depth`개 쌓아 `nn.ModuleList`에 담고 반복문으로 적용하는 모듈
-# `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지,
+# **3.** `LinearReLU(20, 20)`을 `depth`개 만들어 `nn.ModuleList`에 담고 반복문으로 차례로 적용하는 모듈
+# `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지, 출력이
 # `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 블록을 차례로 잇기만 하는 반복문은
 # `nn.Sequential`보다 나을 것이 없습니다.
 
@@ -432,7 +445,7 @@ for depth in (1, 3, 5):
     net = DeepMLP(depth)
     n_params = sum(p.numel() for p in net.parameters())
     assert n_params == depth * (20 * 20 + 20)
-    assert torch.allclose(net(h), nn.Sequential(*net.blocks)(h))  # 같은 블록을 차례로 연결
+    assert torch.allclose(net(h), nn.Sequential(*net.blocks)(h))  # 같은 블록을 차례로 이음
     print(f"depth {depth}: {n_params} parameters, same output as nn.Sequential")
 
 # %% [markdown]
