@@ -12,9 +12,9 @@
 # - what `requires_grad` and `.grad` are, and how to freeze a layer so that it gets no new gradient;
 # - what `state_dict()` holds — parameters *and* buffers — and how its tensors are tied to the model.
 #
-# **Prerequisites:** lessons 03 (the `NeuralNetwork` class) and 04 (layers and containers); from
-# lesson 02, that `backward()` computes gradients; from lesson 01, writing into a parameter inside
-# `torch.no_grad()`.
+# **Prerequisites:** from lesson 01, writing into a parameter inside `torch.no_grad()`; from lesson 02,
+# that `backward()` computes gradients; the `NeuralNetwork` class of lesson 03; the layers and
+# containers of lesson 04.
 
 # %%
 import copy
@@ -61,9 +61,10 @@ print(model)
 # %% [markdown]
 # ## `parameters()`
 #
-# `model.parameters()` yields every parameter of every submodule, in the order they were registered.
-# Each one is an `nn.Parameter`: a tensor subclass that a module registers automatically when it
-# is assigned as an attribute.
+# `model.parameters()` yields the parameters module by module: each module's own parameters first, in
+# the order they were registered, then those of its submodules. A parameter shared by two layers is
+# listed only once. Each one is an `nn.Parameter`: a tensor subclass that a module registers
+# automatically when it is assigned as an attribute.
 
 # %%
 for param in model.parameters():
@@ -75,9 +76,10 @@ print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isin
 # %% [markdown]
 # ## `named_parameters()`
 #
-# `named_parameters()` yields `(name, parameter)` pairs. A name is the path of attributes to the
-# tensor: `linear_relu_stack.0.weight` is the `weight` of module `0` inside `linear_relu_stack`.
-# Indices 1 and 3 are missing because the ReLUs own no parameters.
+# `named_parameters()` yields `(name, parameter)` pairs. A name is the path of attributes from the
+# model to the tensor: `linear_relu_stack.0.weight` is the `weight` of module `0` inside
+# `linear_relu_stack`. Indices 1 and 3 are missing because the ReLUs own no parameters.
+# `get_parameter(name)` follows such a name back to the tensor.
 
 # %%
 for name, param in model.named_parameters():
@@ -89,7 +91,7 @@ print("name leads to the same tensor:", same)
 # %% [markdown]
 # ## Counting parameters
 #
-# The size of a model is the sum of `numel()` (number of elements) over its parameters.
+# A model's parameter count is the sum of `numel()` (number of elements) over its parameters.
 # Each `nn.Linear(in, out)` has $\text{in} \cdot \text{out}$ weights and $\text{out}$ biases:
 #
 # $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
@@ -129,8 +131,9 @@ show(fig)
 # ## Memory in bytes
 #
 # Each element takes `element_size()` bytes — 4 for `float32`, the default — so the parameters alone
-# need 2.68 MB (2.55 MiB). Training needs more: every parameter gets a gradient of the same size (next
-# section), and some optimizers keep extra tensors for every parameter.
+# need 2.68 MB (2.55 MiB; 1 MB is 10⁶ bytes, 1 MiB is 2²⁰ bytes). Training needs more: every parameter
+# gets a gradient of the same shape (next section), and some optimizers keep further tensors of that
+# shape for every parameter ([lesson 08](08_save_and_load.ipynb) shows one).
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
@@ -158,10 +161,10 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## Freezing a layer
 #
-# `requires_grad_(False)` on a module switches it off for all of that module's parameters: autograd
-# no longer computes their gradients. This is how you keep part of a model fixed, for example a
-# pretrained layer. Freezing does not delete a gradient that is already there, though: the frozen
-# weight keeps the `.grad` from the `backward()` above, untouched.
+# `requires_grad_(False)` on a module switches it off for all of that module's parameters: autograd no
+# longer computes their gradients. This is how you keep part of a model fixed, for example a
+# pretrained layer (one already trained on other data). Freezing does not delete a gradient that is
+# already there, though: the frozen weight keeps the `.grad` from the `backward()` above, untouched.
 
 # %%
 first_layer = model.linear_relu_stack[0]
@@ -173,8 +176,8 @@ grad = first_layer.weight.grad
 print("frozen weight: .grad is None:", grad is None, "| same as before:", torch.equal(grad, old_grad))
 
 # %% [markdown]
-# `model.zero_grad()` sets every `.grad` to `None`. After that, `backward()` gives the trainable
-# parameters a new gradient and leaves the frozen ones at `None`.
+# `model.zero_grad()` sets every `.grad` to `None` (its default, `set_to_none=True`). After that,
+# `backward()` gives the trainable parameters a new gradient and leaves the frozen ones at `None`.
 
 # %%
 model.zero_grad()  # every .grad becomes None
@@ -195,8 +198,8 @@ print(f"trainable: {trainable:,} of {total:,}")
 # ## `state_dict()`
 #
 # `model.state_dict()` returns an ordered dictionary from names to tensors: everything needed to
-# restore the model's state, and what you save to disk (lesson 08). For this model its keys are
-# exactly the parameter names.
+# restore the model's state, and what you save to disk ([lesson 08](08_save_and_load.ipynb)). For this
+# model its keys are exactly the parameter names.
 
 # %%
 sd = model.state_dict()
@@ -208,10 +211,12 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## Buffers: state that is not a parameter
 #
-# Some layers keep state that is not learned from gradients but computed from the data.
-# `nn.BatchNorm1d` has two parameters (`weight`, `bias`) and three *buffers*: `running_mean`,
-# `running_var` and `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
-# optimizer, which is handed `parameters()`, never sees them.
+# Some layers keep state that is not learned from gradients but computed from the data. A batch
+# normalization layer, `nn.BatchNorm1d`, normalises each feature: it subtracts the current minibatch's
+# mean and divides by its standard deviation ([lesson 06](06_nn_vs_functional.ipynb) comes back to
+# it). It has two parameters (`weight`, `bias`) and three buffers: `running_mean`, `running_var` and
+# `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
+# optimizer, which is handed only the parameters, never touches them.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -220,11 +225,12 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# A `BatchNorm1d` updates its buffers in the forward pass itself, with no optimizer involved. Not every
-# buffer changes like this (a buffer is simply state that the module saves), but batch norm's do: in
-# training mode, which a new module starts in, every minibatch moves the running mean 10 % of the way
-# (`momentum=0.1`) towards that minibatch's mean. In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb))
-# batch norm uses the running statistics instead of updating them.
+# A `BatchNorm1d` updates its buffers in the forward pass itself, with no optimizer involved. A buffer
+# is simply state that the module keeps, so not every buffer changes by itself; batch norm is built to
+# update its own. A new module is in training mode, and in training mode every minibatch moves the
+# running mean 10 % of the remaining way towards that minibatch's mean (the argument `momentum=0.1`).
+# In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)) batch norm uses the running mean and
+# running variance instead of updating them.
 
 # %%
 bn = bn_model[1]
@@ -239,9 +245,9 @@ print("== 0.1 * batch mean:", torch.allclose(bn.running_mean, 0.1 * features.mea
 assert torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0))
 
 # %% [markdown]
-# That is why you save a `state_dict()` rather than a list of parameters: the buffers are part of
-# the trained model. Note too that the tensors in a `state_dict()` are *detached* — they have
-# `requires_grad=False` even where the parameter they come from has `requires_grad=True`.
+# The buffers are part of the trained model, so you save a `state_dict()` rather than a list of
+# parameters. Note too that the tensors in a `state_dict()` are detached from autograd's record:
+# they have `requires_grad=False` even where the parameter they come from has `requires_grad=True`.
 
 # %%
 small = nn.Linear(3, 2)
@@ -250,10 +256,10 @@ print("parameter requires_grad: ", small.weight.requires_grad)
 print("state_dict requires_grad:", sd["weight"].requires_grad)
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: "a state_dict is not linked to the model"**
+# **Pitfall: treating `state_dict()` as a copy that is separate from the model**
 #
-# This is only half true. Detached does not mean copied: the tensors in a `state_dict()` share
-# their storage with the model's parameters (the same memory address, `data_ptr()`). So an
+# Detached does not mean copied: the tensors in a `state_dict()` share their storage with the
+# model's parameters (`data_ptr()` returns the same memory address for both). So an
 # **in-place** edit of a `state_dict` tensor (`zero_()`, `add_()`, `copy_()`) changes the model.
 
 # %% tags=["pitfall"]
@@ -275,11 +281,12 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# The sharing bites when you keep a `state_dict()` as a snapshot, such as the "best model so far"
-# during training: an optimizer updates the parameters in place, so the snapshot moves with them.
+# The sharing bites when you keep a `state_dict()` as a snapshot (the values at one moment), such as
+# the "best model so far" during training: an optimizer updates the parameters in place, so the
+# snapshot moves with them.
 #
 # **The fix:** take a real copy — `copy.deepcopy(model.state_dict())` (or `clone()` each tensor) —
-# and to put values into a model on purpose, use `load_state_dict()`, which copies them in.
+# and to put saved values back into a model, use `load_state_dict()`, which copies them in.
 
 # %% tags=["pitfall"]
 linked = small.state_dict()  # shares storage: NOT a snapshot
@@ -307,7 +314,7 @@ print("after load:    ", small.bias.detach())
 #   until `zero_grad()` clears it.
 # - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
 #   `running_mean`, `running_var`, `num_batches_tracked`).
-# - Its tensors are detached but share storage with the model: in-place edits change the model,
+# - The tensors of a `state_dict()` are detached but share storage with the model: in-place edits change the model,
 #   assigning a new tensor to a key does not. Snapshot with `copy.deepcopy`, restore with
 #   `load_state_dict`.
 
@@ -326,8 +333,8 @@ assert ex_trainable == 512 * 10 + 10  # only the last layer is left: 5,130
 print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
-# **2.** How many bytes do the parameters of `NeuralNetwork` take in `bfloat16`? Convert a fresh
-# model with `.to(torch.bfloat16)` and measure.
+# **2.** How many bytes of memory do the parameters of `NeuralNetwork` take in `bfloat16`, a 16-bit
+# floating-point type? Convert a fresh model with `.to(torch.bfloat16)` and compute it.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -336,8 +343,8 @@ assert ex_bytes == 2 * 669_706  # 2 bytes per element: half of float32
 print(f"bfloat16: {ex_bytes:,} bytes")
 
 # %% [markdown]
-# **3.** Set every bias of a fresh `NeuralNetwork` to zero by editing its `state_dict()` in place,
-# without touching `model.parameters()`. Check on the model that it worked.
+# **3.** Set every bias of a fresh `NeuralNetwork` to zero without touching `model.parameters()`:
+# edit only the tensors of its `state_dict()`, in place. Check on the model that it worked.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork()

@@ -3,19 +3,19 @@
 #
 # PyTorch offers most operations twice: as a **module** in `torch.nn` (`nn.Conv2d`, `nn.Linear`,
 # `nn.ReLU`) and as a **function** in `torch.nn.functional` (`F.conv2d`, `F.linear`, `F.relu`).
-# They compute the same thing; the difference is who keeps the state. A module holds its weights
-# (and, for a few layers, whether the model is training or being evaluated); a function is handed
-# everything it needs on every call.
+# They compute the same thing; the difference is where the state lives — the values that must outlast
+# a single call. A module holds its weights, and every module also records whether it is training or
+# being evaluated, which a few layers act on; a function is handed everything it needs on every call.
 #
 # **What you will learn**
 #
 # - how `F.conv2d` works with a filter you pass in, and what gradient reaches the input;
 # - how `nn.Conv2d` owns its weight and bias, and why, when the filter fits the input exactly once,
 #   the input's gradient equals the filter;
-# - two old habits to drop: `torch.autograd.Variable`, and `out.backward` without `()`;
+# - two habits to drop: the old `torch.autograd.Variable` API, and the slip of writing `out.backward` without `()`;
 # - when a function is fine (`F.relu`) and when you need a module: dropout and batch norm, which
 #   behave differently in training and in evaluation;
-# - a short tour of the families in `torch.nn`, each with one example that runs.
+# - a short tour of the module families in `torch.nn`, each with one example that runs.
 #
 # **Prerequisites:** lessons 01–05 (`nn.Linear`, `nn.Module`, parameters and buffers); the autograd
 # of lessons 02 and 05 (`requires_grad`, `backward()`, `.grad`).
@@ -34,9 +34,15 @@ _ = seed_everything(0)  # the generator it returns is not needed here
 # %% [markdown]
 # ## A convolution with a filter you pass in
 #
-# `F.conv2d(input, weight)` takes an input of shape `(N, C_in, H, W)` and a filter (kernel) of shape
-# `(C_out, C_in, kH, kW)`. The function keeps nothing: you create the filter and hand it over each
-# call. A 3×3 filter of ones on a 3×3 input of ones covers one window and adds nine ones.
+# `F.conv2d(input, weight)` computes a 2-D convolution: it slides a small filter over the input one
+# position at a time and, at each position, multiplies the overlapping elements and adds the products
+# up. Strictly speaking, PyTorch computes a cross-correlation: the filter is not flipped first, as it
+# is in the mathematical definition of convolution. The input has shape `(N, C_in, H, W)`: N images
+# in the minibatch, C_in input channels (1 for a grayscale image, 3 for a colour one), height H and
+# width W. The filter, also called the kernel, has shape `(C_out, C_in, kH, kW)`: C_out output
+# channels, and a filter height kH and width kW. The function keeps nothing: you create the filter and
+# hand it over on each call. A 3×3 filter of ones on a 3×3 input of ones fits in one position only, one
+# window; the nine overlapping products 1×1 add up to 9.
 
 # %%
 X = torch.ones(1, 1, 3, 3)  # (N, C_in, H, W)
@@ -63,10 +69,11 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# Each input pixel's gradient counts **how many output windows it falls into** (times the filter
-# value there, which is 1). A corner pixel is covered by one window only; the centre pixel by all nine;
-# an edge-centre pixel by three. In general $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up
-# the filter weights that touch $x_{ij}$ in every window.
+# Each input pixel's gradient equals **the number of output windows it falls into**, because every
+# window adds the filter value that touches the pixel (here 1). A corner pixel is covered by one
+# window only; the centre pixel by all nine; an edge-centre pixel by three. In general
+# $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up the filter weights that touch $x_{ij}$
+# in every window.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # windows covering each column (or row)
@@ -97,8 +104,9 @@ print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad
 # %% [markdown]
 # ## `nn.Conv2d` owns its weight and bias
 #
-# `nn.Conv2d(1, 1, 3)` creates a random 3×3 filter and a bias when it is built, registers them as
-# parameters, and applies them on every call. You no longer pass the filter in.
+# `nn.Conv2d(1, 1, 3)` (1 input channel, 1 output channel, a 3×3 filter) creates a random 3×3 filter
+# as its weight (`weight`) and a bias (`bias`), registers both as parameters, and applies them on every
+# call. You no longer pass the filter in.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -107,9 +115,10 @@ for name, param in conv.named_parameters():
 
 # %% [markdown]
 # On a 3×3 input of ones the filter fits exactly once, so the output is one number: every weight times
-# 1, added up, plus the bias — $\text{out} = \sum w + b$. And since $\partial\,\text{out}/\partial x_{ij}
-# = w_{ij}$, the gradient that reaches the input **is the filter itself**. This `out` has a single
-# element, so `backward()` can be called on it directly.
+# 1, added up, plus the bias — $\text{out} = \sum w + b$. The filter is not flipped, so $w_{ij}$ sits
+# on $x_{ij}$, and since $\partial\,\text{out}/\partial x_{ij} = w_{ij}$, the gradient that reaches
+# the input **is the filter itself**. This `out` has a single element, so `backward()` can be called
+# on it directly.
 
 # %%
 X = torch.ones(1, 1, 3, 3, requires_grad=True)
@@ -150,12 +159,13 @@ out.backward()  # called this time
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
-# ## An edge filter on a small image
+# ## An edge-detection filter on a small image
 #
 # With a filter that subtracts the left column from the right column (weighted 1, 2, 1 from top to
-# bottom: the Sobel filter), a convolution answers "does brightness change from left to right here?".
-# On a bright square it lights up the left edge (+) and the right edge (−) and stays 0 elsewhere.
-# `padding=1` keeps the output the same size as the input.
+# bottom: the Sobel filter), a convolution tells at each position whether brightness changes
+# horizontally, from left to right. On a bright square it lights up the left edge (+) and the right
+# edge (−) and stays 0 elsewhere. `padding=1` adds a border of zeros, one pixel wide, around the
+# input, so the output has the same shape as the input.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -179,8 +189,8 @@ show(fig)
 #
 # A function in `torch.nn.functional` only computes: every tensor it needs is an argument. A module
 # keeps its tensors as attributes, so `parameters()`, `state_dict()`, `.to(device)` and the optimizer
-# ([lesson 07](07_training_basics.ipynb)) all find them. `F.linear` with an `nn.Linear`'s tensors
-# shows that both compute the same thing.
+# ([lesson 07](07_training_basics.ipynb)) all find them. Passing an `nn.Linear`'s weight and bias to
+# `F.linear` gives the same result as calling the module.
 
 # %%
 linear = nn.Linear(4, 2)
@@ -214,11 +224,14 @@ print("output shape:", tuple(model(x).shape))
 # ## Layers that depend on the mode
 #
 # Two common layers behave differently while a model is trained and when it is evaluated.
-# **Dropout** sets each value of its input to zero with probability `p` during training and scales
-# the rest by $1/(1-p)$, so that the network cannot lean on any single value; in evaluation it passes
-# its input through unchanged ([lesson 09](09_train_and_evaluate.ipynb) uses it in a real model).
-# **Batch norm** normalises with the statistics of the current minibatch during training and with its
-# running statistics, the buffers of lesson 05, in evaluation.
+# **Dropout** sets each value of its input to zero with probability `p` during training, so that the
+# network cannot lean on any single value. It multiplies the values it keeps by $1/(1-p)$, so that the
+# average output stays what it is in evaluation, where dropout passes its input through unchanged
+# ([lesson 09](09_train_and_evaluate.ipynb) shows `nn.Dropout` in training and evaluation mode).
+# **Batch norm** (batch normalization) normalises each feature: it subtracts a mean and divides by a
+# standard deviation, which brings the values to a common range. During training it uses the mean and
+# variance of the current minibatch; in evaluation, its running mean and running variance, the
+# buffers of lesson 05.
 #
 # A module keeps its mode in the attribute `training`. It is `True`, training mode, when the module is
 # created; `model.eval()` sets it to `False`, evaluation mode, on the model and all its submodules,
@@ -232,9 +245,10 @@ model.train()
 print("after train(): training =", model.training)
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: `F.dropout` in `forward` ignores `model.eval()`**
+# **Pitfall: `F.dropout` in `forward` does not follow `model.eval()`**
 #
-# `model.eval()` reaches the model and its *submodules*, but a function call is not a submodule.
+# `model.eval()` reaches the model and its submodules, but a function call inside `forward` is not a
+# submodule.
 # `F.dropout(x)` has its own argument `training`, and its default is `True`, so it keeps dropping
 # values in evaluation mode.
 
@@ -275,9 +289,11 @@ model = FixedFunctionalDropout().eval()
 print("fixed, eval:", model(ones))
 
 # %% [markdown]
-# Batch norm is the same story with more state. `nn.BatchNorm1d` keeps its running statistics as
-# buffers and follows the mode. `F.batch_norm` keeps nothing: you create the running mean and variance
-# yourself and pass them in on every call. It does update them in place when `training=True`, but
+# Batch norm has the same problem, with more state to manage. `nn.BatchNorm1d` keeps its running
+# statistics as buffers and follows the mode. `F.batch_norm` keeps nothing: to keep running statistics
+# you create the running mean and variance yourself and pass them in on every call (with
+# `training=True` you may pass `None` instead and use only the minibatch's statistics). It does update
+# them in place when `training=True`, but
 # that argument defaults to `False`, the opposite of `F.dropout`: called without it, `F.batch_norm`
 # behaves as in evaluation, normalising with the running statistics and never updating them. In a
 # `forward`, pass `training=self.training`.
@@ -298,8 +314,8 @@ assert torch.allclose(running_mean, 0.1 * acts.mean(dim=0))  # momentum=0.1, as 
 # %% [markdown]
 # ## A short tour of `torch.nn`
 #
-# The `torch.nn` reference groups its modules into families. Here is one small, runnable example of
-# each; most also exist as a function in `torch.nn.functional`.
+# The `torch.nn` API documentation groups its modules into families. Here is one small, runnable
+# example of each. Most modules also have a function in `torch.nn.functional` that does the same.
 #
 # ### Containers
 #
@@ -318,8 +334,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # %% [markdown]
 # ### Convolution, pooling, padding
 #
-# Convolution layers slide filters over the input; pooling layers shrink it; padding layers add a
-# border.
+# Convolution layers slide filters over the input. Pooling layers keep one value per small region
+# (for example the maximum), which shrinks the height and width; padding layers add a border.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -333,10 +349,12 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # mirrors the 
 # %% [markdown]
 # ### Activations and normalization
 #
-# Activation modules apply a nonlinearity element by element (`nn.Softmax` normalises along `dim`).
-# Normalization layers rescale activations: `nn.LayerNorm` brings each row to mean 0 and variance 1,
-# then multiplies by a learned weight and adds a learned bias. Those start at 1 and 0, so a fresh
-# `LayerNorm` gives mean 0 and variance 1; once training has changed them, it no longer does.
+# Activation modules apply a nonlinearity element by element (`nn.Softmax` rescales the values along
+# `dim` so that they sum to 1). Normalization layers rescale activations, the intermediate values that
+# layers pass on: `nn.LayerNorm` brings each row to mean 0 and variance 1, then multiplies by a learned
+# weight and adds a learned bias. Those start at 1 and 0, so a fresh `LayerNorm` gives mean 0 and
+# variance 1, up to the small `eps` it adds to the variance before dividing (the variance printed
+# below is 0.999996); once training has changed the weight and bias, it no longer does.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
@@ -346,15 +364,17 @@ print("Softmax:", nn.Softmax(dim=1)(z), "sum:", nn.Softmax(dim=1)(z).sum().item(
 layer_norm = nn.LayerNorm(5)  # weight starts at 1, bias at 0
 normed = layer_norm(z)
 mean, var = normed.mean().item(), normed.var(correction=0).item()  # correction=0: divide by n
-print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 4))
-assert abs(mean) < 1e-5 and abs(var - 1) < 1e-4
+print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 6))  # eps keeps it just under 1
+assert abs(mean) < 1e-5 and 0.99999 < var < 1
 print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # per-channel statistics
 
 # %% [markdown]
 # ### Recurrent, linear, dropout
 #
-# Recurrent layers process a sequence one time step after another (`batch_first=True` means the input
-# is `(N, L, features)`); linear layers map features; dropout zeroes random values during training only.
+# Recurrent layers process a sequence, ordered data such as a sentence or a time series, one time
+# step after another (with `batch_first=True` the input has shape `(N, L, H_in)`: number of sequences,
+# sequence length, number of features). Linear layers map features; dropout zeroes random values
+# during training only.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -367,10 +387,11 @@ dropped = nn.Dropout(p=0.5)(torch.ones(1000))  # a fresh module is in training m
 print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", dropped.max().item())
 
 # %% [markdown]
-# ### Sparse and distance
+# ### Embedding and distance
 #
-# `nn.Embedding` is a lookup table: integer indices in, one learned vector per index out. Distance
-# modules compare vectors row by row.
+# `nn.Embedding` is a lookup table (the API documentation files it under "Sparse Layers"): integer
+# indices in, one learned vector per index out. Distance modules compare the vectors of two tensors
+# row by row.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -385,8 +406,9 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # Euclidean: 1, then 5
 # ### Loss functions
 #
 # A loss module turns predictions and targets into one number to minimise; [lesson 07](07_training_basics.ipynb)
-# trains a model with one. `nn.MSELoss` is for regression; `nn.CrossEntropyLoss` takes raw logits and
-# class indices (it applies `log_softmax` itself).
+# trains a model with one. `nn.MSELoss` (mean squared error) is for regression, predicting a number
+# such as a house price. `nn.CrossEntropyLoss` takes raw logits and class indices; it applies
+# `log_softmax` itself, so do not pass it values that have already been through a softmax.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -402,8 +424,8 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 # %% [markdown]
 # ## Summary
 #
-# - `torch.nn.functional` holds **stateless functions**: you pass every tensor, including weights,
-#   each call. `torch.nn` holds **modules** that create, register and keep their parameters and
+# - `torch.nn.functional` holds **stateless functions**: you must pass every tensor, including the
+#   weights, on each call. `torch.nn` holds **modules** that create, register and keep their parameters and
 #   buffers.
 # - `F.conv2d(X, weight)` with a 3×3 filter of ones on ones gives 9; the input's gradient counts how
 #   many windows cover each pixel. For `nn.Conv2d` on a 3×3 input of ones, `out = weight.sum() + bias`
@@ -444,7 +466,8 @@ print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
 # **3.** Write a module whose `forward` uses `F.dropout` correctly, and show that its output differs
-# between `train()` and `eval()` mode, and that in eval mode it equals the same layer without dropout.
+# between training mode (`train()`) and evaluation mode (`eval()`), and that in evaluation mode it
+# equals the same layer without dropout.
 
 # %% tags=["solution"]
 class Net(nn.Module):
@@ -494,7 +517,7 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 #   [`nn.GRU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GRU.html),
 #   [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
 #   [`nn.Identity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Identity.html)
-# - Sparse and distance: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
+# - Embedding and distance: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
 #   [`nn.CosineSimilarity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CosineSimilarity.html),
 #   [`nn.PairwiseDistance`](https://docs.pytorch.org/docs/stable/generated/torch.nn.PairwiseDistance.html)
 # - Loss: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),

@@ -1,26 +1,27 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 252b50f4ff16
+#     synced_with_en: cb78f6874740
 # ---
 
 # %% [markdown]
 # # 모델 매개변수
 #
 # 신경망(neural network)이 학습하는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은 안에 든
-# 모든 계층(layer)의 매개변수를 빠짐없이 관리하다가, 필요한 곳에 이름과 함께 넘겨줍니다. 매개변수를
-# 받아 가는 곳은 코드를 쓰는 사람일 수도 있고, 학습 중에 매개변수를 갱신할 옵티마이저(optimizer,
-# [07강](07_training_basics.ipynb))일 수도 있고, 모델을 저장할 때 쓰는 `state_dict()`일 수도 있습니다.
+# 모든 계층(layer)의 매개변수를 빠짐없이 관리하고, 필요한 쪽에 이름과 함께 넘겨줍니다. 매개변수를
+# 받아 쓰는 쪽은 코드를 작성하는 사람, 학습 중에 매개변수를 갱신하는 옵티마이저(optimizer,
+# [07강](07_training_basics.ipynb)), 모델을 저장할 때 쓰는 `state_dict()`입니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름이 뜻하는 것
 # - 매개변수 개수와 매개변수가 차지하는 메모리를 계산하는 방법
-# - `requires_grad`와 `.grad`의 역할, 그리고 계층이 새 기울기를 받지 않도록 고정(freeze)하는 방법
-# - 매개변수뿐 아니라 버퍼(buffer)까지 담는 `state_dict()`, 그리고 그 텐서(tensor)가 모델과 이어져 있는 방식
+# - `requires_grad`와 `.grad`의 역할, 그리고 계층이 새 기울기(gradient)를 받지 않도록 고정(freeze)하는 방법
+# - 매개변수뿐 아니라 버퍼(buffer)까지 담는 `state_dict()`, 그리고 `state_dict()`의 텐서(tensor)가 모델과
+#   이어져 있는 방식
 #
-# **사전 지식:** 03강에서 만든 `NeuralNetwork` 모델, 04강의 계층과 컨테이너(container), 02강에서 본
-# `backward()`의 기울기 계산, 01강에서 본 `torch.no_grad()` 안에서 매개변수에 값 쓰기.
+# **사전 지식:** 01강의 `torch.no_grad()` 안에서 매개변수에 값 쓰기, 02강의 `backward()`로 기울기
+# 계산하기, 03강에서 만든 `NeuralNetwork` 모델, 04강의 계층과 컨테이너(container).
 
 # %%
 import copy
@@ -67,9 +68,10 @@ print(model)
 # %% [markdown]
 # ## `parameters()`
 #
-# `model.parameters()`는 모든 하위 모듈의 매개변수를 등록된 순서대로 하나씩 내줍니다. 하나하나가
-# `nn.Parameter`입니다. `nn.Parameter`는 텐서를 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면
-# 모듈이 알아서 매개변수로 등록합니다.
+# `model.parameters()`는 매개변수를 모듈 단위로 하나씩 내줍니다. 모듈마다 자기에게 직접 등록된
+# 매개변수를 등록한 순서대로 먼저 내주고, 그다음에 하위 모듈의 매개변수를 내줍니다. 두 계층이 함께
+# 쓰는 매개변수는 한 번만 나옵니다. 내주는 값은 모두 `nn.Parameter`입니다. `nn.Parameter`는 텐서를
+# 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면 모듈이 알아서 매개변수로 등록합니다.
 
 # %%
 for param in model.parameters():
@@ -81,9 +83,10 @@ print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isin
 # %% [markdown]
 # ## `named_parameters()`
 #
-# `named_parameters()`는 `(이름, 매개변수)` 쌍을 내줍니다. 이름은 그 텐서까지 이어지는 속성 경로입니다.
-# 예를 들어 `linear_relu_stack.0.weight`는 `linear_relu_stack` 안 `0`번 모듈의 `weight`입니다.
-# ReLU에는 매개변수가 없어서 1번과 3번은 목록에 나오지 않습니다.
+# `named_parameters()`는 `(이름, 매개변수)` 쌍을 내줍니다. 이름은 모델에서 그 텐서까지 따라가는 속성
+# 경로입니다. 예를 들어 `linear_relu_stack.0.weight`는 `linear_relu_stack` 안 `0`번 모듈의 `weight`입니다.
+# ReLU에는 매개변수가 없어서 1번과 3번은 목록에 나오지 않습니다. 거꾸로 `get_parameter()`에 이런 이름을
+# 넘기면 그 이름이 가리키는 텐서를 찾아 줍니다.
 
 # %%
 for name, param in model.named_parameters():
@@ -95,7 +98,7 @@ print("name leads to the same tensor:", same)
 # %% [markdown]
 # ## 매개변수 개수 세기
 #
-# 모델의 크기는 매개변수마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
+# 모델의 매개변수 개수는 매개변수마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
 # `nn.Linear(in, out)` 하나에는 가중치(weight)가 $\text{in} \cdot \text{out}$개, 편향(bias)이 $\text{out}$개 있습니다.
 #
 # $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
@@ -134,9 +137,10 @@ show(fig)
 # ## 메모리(바이트)
 #
 # 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형인 `float32`는
-# 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다. 학습할 때는 메모리가 더 듭니다.
-# 매개변수마다 같은 크기의 기울기(gradient)가 생기고(다음 절), 옵티마이저에 따라서는 매개변수마다
-# 텐서를 더 보관하기도 합니다.
+# 원소당 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다(1 MB는 10⁶바이트, 1 MiB는
+# 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수마다 모양이 같은 기울기가 하나씩 생기고(다음 절),
+# 옵티마이저에 따라서는 매개변수마다 모양이 같은 텐서를 따로 보관하기도 합니다([08강](08_save_and_load.ipynb)에서
+# 그런 예를 봅니다).
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
@@ -148,8 +152,8 @@ assert n_bytes == 4 * total
 # ## `requires_grad`
 #
 # 매개변수는 모두 `requires_grad=True`입니다. 그래서 autograd가 매개변수를 쓰는 연산을 기록합니다.
-# 04강에서 화면에 표시한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 그 기록입니다. 이 기록을 따라
-# `backward()`가 매개변수마다 같은 모양의 기울기를 `.grad`에 남깁니다. 인자 없이 호출하는
+# 04강에서 화면에 표시한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 그 기록입니다. `backward()`는 이 기록을
+# 따라가며 매개변수와 모양이 같은 기울기를 각 매개변수의 `.grad`에 남깁니다. 인자 없이 호출하는
 # `backward()`는 원소가 하나뿐인 출력에만 쓸 수 있으므로, 여기서는 로짓을 모두 더해 숫자 하나로
 # 만듭니다. 07강에서는 이 자리에 손실 함수(loss function)가 들어가지만, 기울기가 어디에 생기는지
 # 보기만 할 때는 매개변수로 계산한 숫자라면 무엇이든 괜찮습니다.
@@ -165,8 +169,9 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 계층 고정하기
 #
-# 모듈에 `requires_grad_(False)`를 호출하면 그 모듈의 매개변수 전체에 적용되어, autograd가 더는
-# 기울기를 계산하지 않습니다. 사전 학습된 계층처럼 모델의 일부를 그대로 두고 싶을 때 이렇게 합니다.
+# 모듈에서 `requires_grad_(False)`를 호출하면 그 모듈의 모든 매개변수에 적용되고, autograd는 그
+# 매개변수들의 기울기를 더 이상 계산하지 않습니다. 사전 학습된(pretrained) 계층, 즉 다른 데이터로 이미
+# 학습해 둔 계층처럼 모델의 일부를 바꾸지 않고 두고 싶을 때 이렇게 합니다.
 # 다만 고정한다고 이미 있던 기울기가 지워지지는 않습니다. 고정한 가중치의 `.grad`에는 앞에서 호출한
 # `backward()`가 남긴 기울기가 그대로 있습니다.
 
@@ -180,8 +185,9 @@ grad = first_layer.weight.grad
 print("frozen weight: .grad is None:", grad is None, "| same as before:", torch.equal(grad, old_grad))
 
 # %% [markdown]
-# `model.zero_grad()`는 모든 `.grad`를 `None`으로 되돌립니다. 그다음에 `backward()`를 호출하면 고정하지
-# 않은 매개변수에만 새 기울기가 생기고, 고정한 매개변수의 `.grad`는 `None`으로 남습니다.
+# `model.zero_grad()`는 모든 `.grad`를 `None`으로 되돌립니다(기본값인 `set_to_none=True`일 때). 그다음에
+# `backward()`를 호출하면 고정하지 않은 매개변수에만 새 기울기가 생기고, 고정한 매개변수의 `.grad`는
+# `None`으로 남습니다.
 
 # %%
 model.zero_grad()  # 모든 .grad를 None으로
@@ -194,17 +200,17 @@ print(f"trainable: {trainable:,} of {total:,}")
 
 # %% [markdown]
 # 남아 있던 기울기는 옵티마이저로 매개변수를 갱신할 때([07강](07_training_basics.ipynb)) 문제가 됩니다.
-# 옵티마이저는 건네받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고 `requires_grad`는 확인하지
-# 않으므로, 예전 기울기가 남아 있으면 고정한 계층도 움직입니다. 그러니 계층을 고정한 뒤에는 기울기를
-# 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼 바뀌어야 할 매개변수만
-# 건네세요.
+# 옵티마이저는 건네받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고, `requires_grad`는 확인하지
+# 않습니다. 그래서 예전 기울기가 남아 있으면 고정한 계층의 매개변수도 바뀝니다. 계층을 고정한 뒤에는
+# 기울기를 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼 바뀌어야 할
+# 매개변수만 건네세요.
 
 # %% [markdown]
 # ## `state_dict()`
 #
 # `model.state_dict()`는 이름과 텐서를 짝지은 순서 있는 딕셔너리를 돌려줍니다. 모델의 상태를 되살리는
-# 데 필요한 것이 모두 들어 있고, 모델을 디스크에 저장할 때도 이 딕셔너리를 씁니다(08강). 이 모델에서는
-# 키가 매개변수 이름과 정확히 같습니다.
+# 데 필요한 것이 모두 들어 있고, 모델을 디스크에 저장할 때도 이 딕셔너리를 씁니다([08강](08_save_and_load.ipynb)).
+# 이 모델에서는 키가 매개변수 이름과 정확히 같습니다.
 
 # %%
 sd = model.state_dict()
@@ -216,10 +222,13 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## 버퍼: 매개변수가 아닌 상태
 #
-# 기울기로 학습하지 않고 데이터에서 계산하는 상태를 보관하는 계층도 있습니다. `nn.BatchNorm1d`에는
-# 매개변수 두 개(`weight`, `bias`)와 *버퍼* 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가
-# 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않습니다. 옵티마이저는
-# `parameters()`만 건네받으므로 버퍼를 볼 일이 없습니다.
+# 기울기로 학습하지 않고 데이터에서 계산하는 상태를 보관하는 계층도 있습니다. 배치 정규화(batch
+# normalization) 계층인 `nn.BatchNorm1d`가 그렇습니다. 이 계층은 각 특성(feature)에서 현재
+# 미니배치(minibatch)의 평균을 빼고 표준편차로 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시
+# 다룹니다). `nn.BatchNorm1d`에는 매개변수 두 개(`weight`, `bias`)와 버퍼 세 개(`running_mean`,
+# `running_var`, `num_batches_tracked`)가 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만
+# `parameters()`에는 나오지 않습니다. 옵티마이저는 `parameters()`가 내주는 매개변수만 건네받으므로
+# 버퍼는 건드리지 않습니다.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -229,11 +238,12 @@ print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
 # `BatchNorm1d`는 옵티마이저 없이 순전파(forward pass) 도중에 버퍼를 직접 갱신합니다. 버퍼는 모듈이
-# 저장해 두는 상태일 뿐이라 모든 버퍼가 이렇게 바뀌지는 않지만, 배치 정규화(batch normalization)의
-# 버퍼는 바뀝니다. 모듈은 처음 만들 때 학습 모드(training mode)이고, 학습 모드에서는
-# 미니배치(minibatch)가 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로
-# 10%(`momentum=0.1`)만큼 다가갑니다. 평가 모드(evaluation mode, [09강](09_train_and_evaluate.ipynb))에서는
-# 이동 평균과 이동 분산(running variance)을 갱신하지 않고 그대로 씁니다.
+# 보관하는 상태일 뿐이므로 모든 버퍼가 이렇게 저절로 바뀌지는 않습니다. 배치 정규화 계층은 자기 버퍼를
+# 스스로 갱신하도록 만들어져 있습니다. 새로 만든 모듈은 학습 모드(training mode)입니다. 학습
+# 모드에서는 미니배치가 하나 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로 남은
+# 거리의 10%만큼 다가갑니다. 이 비율을 정하는 인자가 `momentum=0.1`입니다. 평가 모드(evaluation mode,
+# [09강](09_train_and_evaluate.ipynb))에서는 이동 평균과 이동 분산(running variance)을 갱신하지 않고
+# 그대로 씁니다.
 
 # %%
 bn = bn_model[1]
@@ -248,9 +258,9 @@ print("== 0.1 * batch mean:", torch.allclose(bn.running_mean, 0.1 * features.mea
 assert torch.allclose(bn.running_mean, 0.1 * features.mean(dim=0))
 
 # %% [markdown]
-# 그래서 모델을 저장할 때는 매개변수 목록이 아니라 `state_dict()`를 저장합니다. 버퍼도 학습된 모델의
-# 일부입니다. 또 `state_dict()`의 텐서는 autograd의 연산 기록에서 *떼어 낸(detached)* 텐서라서,
-# 원래 매개변수가 `requires_grad=True`여도 `requires_grad=False`입니다.
+# 버퍼도 학습된 모델의 일부이므로, 모델을 저장할 때는 매개변수 목록이 아니라 `state_dict()`를
+# 저장합니다. 또 `state_dict()`의 텐서는 autograd의 연산 기록에서 떼어 낸(detached) 텐서이므로, 원래
+# 매개변수는 `requires_grad=True`여도 이 텐서는 `requires_grad=False`입니다.
 
 # %%
 small = nn.Linear(3, 2)
@@ -259,11 +269,11 @@ print("parameter requires_grad: ", small.weight.requires_grad)
 print("state_dict requires_grad:", sd["weight"].requires_grad)
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: "state_dict는 모델과 연결되어 있지 않다"**
+# **흔한 실수: `state_dict()`를 모델과 분리된 복사본으로 여기기**
 #
-# 절반만 맞는 말입니다. 떼어 냈다고 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와
-# 저장 공간을 공유합니다(메모리 주소 `data_ptr()`가 같습니다). 그래서 `state_dict`의 텐서를
-# **제자리(in-place)에서** 고치면(`zero_()`, `add_()`, `copy_()`) 모델도 바뀝니다.
+# 떼어 냈다고 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와 저장 공간을
+# 공유합니다(`data_ptr()`로 확인하는 메모리 주소가 같습니다). 그래서 `state_dict()`의 텐서를
+# **제자리(in-place) 연산**(`zero_()`, `add_()`, `copy_()`)으로 고치면 모델도 바뀝니다.
 
 # %% tags=["pitfall"]
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
@@ -284,11 +294,13 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# 이 공유는 학습 도중 "지금까지 가장 좋은 모델"처럼 `state_dict()`를 스냅숏으로 보관해 둘 때 문제를
-# 일으킵니다. 옵티마이저는 매개변수를 제자리에서 갱신하므로 스냅숏도 덩달아 바뀝니다.
+# 학습 도중 "지금까지 가장 좋은 모델"을 남기려고 `state_dict()`를 스냅숏(snapshot), 즉 그 시점의 값을
+# 담아 둔 사본으로 보관하면, 저장 공간을 공유하는 탓에 문제가 생깁니다. 옵티마이저는 매개변수를
+# 제자리에서 갱신하므로 스냅숏도 덩달아 바뀝니다.
 #
 # **바로잡기:** 진짜 복사본을 만듭니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
-# `clone()`을 호출합니다. 모델에 값을 일부러 넣을 때는 값을 복사해 넣는 `load_state_dict()`를 씁니다.
+# `clone()`을 호출합니다. 반대로 보관해 둔 값을 모델에 되돌려 넣을 때는 값을 복사해 넣는
+# `load_state_dict()`를 씁니다.
 
 # %% tags=["pitfall"]
 linked = small.state_dict()  # 저장 공간 공유: 스냅숏이 아님
@@ -308,15 +320,15 @@ print("after load:    ", small.bias.detach())
 #
 # - `parameters()`는 모델의 `nn.Parameter`를 모두 내주고, `named_parameters()`는 여기에
 #   `linear_relu_stack.0.weight`처럼 속성 경로를 따른 이름을 붙여 줍니다.
-# - 매개변수 개수는 `sum(p.numel() for p in model.parameters())`로 셉니다. 784-512-512-10 신경망은
-#   669,706개이고, 그중 약 60%가 첫 번째 가중치 행렬에 있습니다. 메모리는 `numel() * element_size()`로
+# - 매개변수 개수는 `sum(p.numel() for p in model.parameters())`로 셉니다. 784-512-512-10 신경망의
+#   매개변수는 669,706개이고, 그중 약 60%가 첫 번째 가중치 행렬에 있습니다. 메모리는 `numel() * element_size()`로
 #   계산합니다(`float32`는 원소당 4바이트).
 # - 원소가 하나인 출력에서 `backward()`를 호출하면 매개변수마다 `.grad`에 기울기가 남습니다.
 #   `requires_grad_(False)`로 고정한 매개변수는 새 기울기를 받지 않지만, 예전 `.grad`는 `zero_grad()`로
 #   지울 때까지 남아 있습니다.
 # - `state_dict()`는 이름과 텐서를 짝지은 딕셔너리로, 매개변수는 물론 버퍼(`BatchNorm1d`의 `running_mean`,
 #   `running_var`, `num_batches_tracked`)까지 담습니다.
-# - 그 텐서들은 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
+# - `state_dict()`의 텐서는 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
 #   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 되돌릴 때는
 #   `load_state_dict`를 씁니다.
 
@@ -335,8 +347,8 @@ assert ex_trainable == 512 * 10 + 10  # 마지막 계층만 남음: 5,130
 print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
-# **2.** `NeuralNetwork`의 매개변수를 `bfloat16`으로 저장하면 몇 바이트가 될까요? 새 모델을
-# `.to(torch.bfloat16)`으로 바꿔서 재 보세요.
+# **2.** `NeuralNetwork`의 매개변수를 16비트 부동소수점 자료형인 `bfloat16`으로 바꾸면 메모리를 몇
+# 바이트 차지할까요? 새 모델을 `.to(torch.bfloat16)`으로 바꿔서 계산해 보세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -346,13 +358,13 @@ print(f"bfloat16: {ex_bytes:,} bytes")
 
 # %% [markdown]
 # **3.** 새 `NeuralNetwork`의 편향을 모두 0으로 만드세요. 단, `model.parameters()`는 건드리지 말고
-# `state_dict()`를 제자리에서 고쳐서 해야 합니다. 모델에 실제로 반영되었는지도 확인하세요.
+# `state_dict()`의 텐서를 제자리에서 고치는 방법만 쓰세요. 모델에 실제로 반영되었는지도 확인하세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork()
 for key, tensor in ex_model.state_dict().items():
     if key.endswith("bias"):
-        tensor.zero_()  # 제자리 수정: 매개변수와 저장 공간 공유
+        tensor.zero_()  # 제자리에서 고침: 매개변수와 저장 공간 공유
 biases = [m.bias for m in ex_model.linear_relu_stack if isinstance(m, nn.Linear)]
 all_zero = all(torch.all(b == 0).item() for b in biases)
 assert all_zero
@@ -379,7 +391,9 @@ print("all biases zero:", all_zero)
 #   [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html),
 #   [`torch.rand`](https://docs.pytorch.org/docs/stable/generated/torch.rand.html),
 #   [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html)
-# - [Autograd 동작 방식(Autograd mechanics)](https://docs.pytorch.org/docs/stable/notes/autograd.html)의
+# - [Autograd 동작 방식(Autograd mechanics, 영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html)의
 #   "Locally disabling gradient computation" 절(`requires_grad` 설정, 모델 일부 고정하기)
-# - [모델 저장하고 불러오기: `state_dict`란?](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
+# - [모델 저장하고 불러오기: `state_dict`란?(영문)](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
+# - 한국어 자료: PyTorch 한국어 튜토리얼의
+#   [모델 저장하기 & 불러오기](https://tutorials.pytorch.kr/beginner/saving_loading_models.html)
 # - 파이썬 [`copy.deepcopy`](https://docs.python.org/3/library/copy.html)

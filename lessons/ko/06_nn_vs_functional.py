@@ -1,27 +1,28 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: cd94f1ad39c7
+#     synced_with_en: 1268f94154ea
 # ---
 
 # %% [markdown]
 # # nn과 nn.functional
 #
-# PyTorch는 연산 대부분을 두 가지 모양새로 제공합니다. `torch.nn`에는 `nn.Conv2d`, `nn.Linear`,
+# PyTorch는 연산 대부분을 두 가지 형태로 제공합니다. `torch.nn`에는 `nn.Conv2d`, `nn.Linear`,
 # `nn.ReLU` 같은 **모듈**(module)이 있고, `torch.nn.functional`에는 `F.conv2d`, `F.linear`, `F.relu` 같은
-# **함수**가 있습니다. 계산 결과는 같고, 상태를 누가 들고 있느냐가 다릅니다. 모듈은 가중치(weight)를
-# 직접 보관하고, 몇몇 계층(layer)은 지금 학습 중인지 평가 중인지도 기억합니다. 함수는 필요한 것을 호출할
-# 때마다 모두 넘겨받습니다.
+# **함수**가 있습니다. 계산 결과는 같고, 상태(state), 즉 호출이 끝난 뒤에도 남아 있어야 하는 값을 어디에
+# 보관하느냐가 다릅니다. 모듈은 가중치(weight)를 직접 보관하고, 지금이 학습 중인지 평가 중인지도
+# 기억합니다. 다만 이 구분에 따라 실제로 동작이 달라지는 계층(layer)은 몇 가지뿐입니다. 함수는 필요한
+# 것을 호출할 때마다 모두 넘겨받습니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - 필터(filter)를 직접 넘겨받는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
 # - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 필터가 입력 위에 딱 한 번 놓일 때
 #   입력의 기울기가 필터와 같아지는 이유
-# - 버려야 할 옛 습관 두 가지: `torch.autograd.Variable`, 괄호 없는 `out.backward`
-# - 함수로 충분한 경우(`F.relu`)와, 학습할 때와 평가할 때 동작이 다른 드롭아웃·배치 정규화처럼 모듈을
-#   써야 하는 경우
-# - `torch.nn`의 모듈 계열을 실행 가능한 예제 하나씩으로 짧게 둘러보기
+# - 버려야 할 습관 두 가지: 옛 API인 `torch.autograd.Variable`, 괄호를 빠뜨린 `out.backward`
+# - 함수로 충분한 경우(`F.relu`)와, 학습할 때와 평가할 때 동작이 다른 드롭아웃(dropout)·배치
+#   정규화(batch normalization)처럼 모듈을 써야 하는 경우
+# - `torch.nn`의 모듈 계열마다 실행해 볼 수 있는 예제를 하나씩 보며 짧게 둘러보기
 #
 # **사전 지식:** 01–05강의 `nn.Linear`, `nn.Module`, 매개변수(parameter)와 버퍼(buffer), 02강과 05강에서
 # 본 autograd(`requires_grad`, `backward()`, `.grad`).
@@ -40,10 +41,17 @@ _ = seed_everything(0)  # 돌려받는 생성기는 쓰지 않음
 # %% [markdown]
 # ## 필터를 직접 넘기는 합성곱
 #
-# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수입니다. 입력은 `(N, C_in, H, W)`
-# 모양이고, 커널(kernel)이라고도 부르는 필터는 `(C_out, C_in, kH, kW)` 모양입니다. 함수는 아무것도
-# 보관하지 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로 채운 3×3
-# 필터를 적용하면 필터가 놓일 자리, 즉 창(window)이 하나뿐이고, 1 아홉 개를 더해 9가 나옵니다.
+# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수입니다. 합성곱은 작은 필터를
+# 입력 위에서 한 칸씩 옮겨 가며, 위치마다 겹치는 원소끼리 곱한 값을 모두 더하는 연산입니다. 엄밀히
+# 말하면 PyTorch가 계산하는 것은 교차 상관(cross-correlation)입니다. 수학에서 정의하는 합성곱과 달리
+# 필터를 뒤집지 않고 그대로 겹칩니다.
+#
+# 입력은 `(N, C_in, H, W)` 모양입니다. N은 미니배치의 이미지 수, C_in은 입력 채널(channel) 수(흑백
+# 이미지는 1, 컬러 이미지는 3), H와 W는 높이와 너비입니다. 커널(kernel)이라고도 부르는 필터는
+# `(C_out, C_in, kH, kW)` 모양이고, C_out은 출력 채널 수, kH와 kW는 필터의 높이와 너비입니다. 함수는
+# 아무것도 보관하지 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로
+# 채운 3×3 필터를 적용하면 필터가 놓일 자리, 즉 창(window)이 하나뿐입니다. 겹치는 아홉 자리에서 1×1을
+# 곱해 모두 더하므로 9가 나옵니다.
 
 # %%
 X = torch.ones(1, 1, 3, 3)  # (N, C_in, H, W)
@@ -70,9 +78,9 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# 입력 픽셀마다 기울기는 **그 픽셀을 덮는 창의 개수**와 같습니다(정확히는 그 개수에 그 자리의 필터 값
-# 1을 곱한 값입니다). 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의 가운데 픽셀은
-# 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든 창에서
+# 각 입력 픽셀의 기울기는 **그 픽셀을 덮는 창의 개수**와 같습니다. 창마다 그 픽셀에 닿는 필터
+# 값(여기서는 1)을 더하기 때문입니다. 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의
+# 가운데 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든 창에서
 # $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
 
 # %%
@@ -86,7 +94,7 @@ print("gradient == window counts:", torch.allclose(X.grad.squeeze(), counts))
 #
 # 오래된 튜토리얼에서는 autograd가 추적하도록 텐서(tensor)를 `Variable`로 감쌉니다. PyTorch 0.4부터
 # 텐서 자체가 `requires_grad`를 갖게 되면서 `Variable`은 더 이상 권장되지 않습니다(deprecated).
-# `Variable(x, requires_grad=True)`는 지금도 실행되지만 평범한 `Tensor`를 돌려줄 뿐입니다.
+# `Variable(x, requires_grad=True)`는 지금도 실행되지만 일반 `Tensor`를 돌려줄 뿐입니다.
 
 # %% tags=["pitfall"]
 from torch.autograd import Variable
@@ -95,17 +103,18 @@ v = Variable(torch.ones(2), requires_grad=True)  # 옛 방식: 실행은 되지�
 print("Variable(...) gives:", type(v).__name__, "| requires_grad:", v.requires_grad)
 
 # %% [markdown] tags=["pitfall"]
-# **바로잡기:** 감싸지 말고, 앞의 셀들처럼 텐서를 만들 때 `requires_grad=True`를 줍니다.
+# **바로잡기:** 감싸지 말고, 앞의 셀들처럼 텐서를 만들 때 `requires_grad=True`를 지정합니다.
 
 # %% tags=["pitfall"]
 t = torch.ones(2, requires_grad=True)  # 감싸지 않은 같은 종류의 Tensor
 print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad:", t.requires_grad)
 
 # %% [markdown]
-# ## `nn.Conv2d`는 가중치와 편향을 스스로 보관합니다
+# ## 가중치와 편향을 스스로 보관하는 `nn.Conv2d`
 #
-# `nn.Conv2d(1, 1, 3)`은 만들어질 때 무작위 3×3 필터와 편향을 생성해 매개변수로 등록하고, 호출될
-# 때마다 이 둘을 적용합니다. 필터를 따로 넘길 필요가 없습니다.
+# `nn.Conv2d(1, 1, 3)`(입력 채널 1개, 출력 채널 1개, 3×3 필터)을 만들면 무작위 3×3 필터를
+# 가중치(`weight`)로, 편향을 `bias`로 등록하고, 모듈을 호출할 때마다 이 둘을 적용합니다. 필터를 따로
+# 넘길 필요가 없습니다.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -114,8 +123,9 @@ for name, param in conv.named_parameters():
 
 # %% [markdown]
 # 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 가중치마다 1을 곱해 모두
-# 더하고 편향을 더한 값, 곧 $\text{out} = \sum w + b$입니다. 또
-# $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이므로 입력에 전달되는 기울기는 **필터 그 자체**입니다.
+# 더하고 편향을 더한 값, 곧 $\text{out} = \sum w + b$입니다. 필터를 뒤집지 않으므로 $w_{ij}$는
+# $x_{ij}$ 위에 놓이고, $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이므로 입력에 전달되는 기울기는
+# **필터 그 자체**입니다.
 # 이 `out`은 원소가 하나뿐이어서 바로 `backward()`를 호출할 수 있습니다.
 
 # %%
@@ -157,12 +167,12 @@ out.backward()  # 이번에는 호출
 print("after out.backward() ->", X.grad.flatten()[:3], "...")
 
 # %% [markdown]
-# ## 작은 이미지에 경계 필터 적용하기
+# ## 작은 이미지에 경계선 검출 필터 적용하기
 #
 # 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 주는 필터를 소벨(Sobel) 필터라고
-# 합니다. 이 필터로 합성곱을 하면 그 자리에서 왼쪽에서 오른쪽으로 가며 밝기가 바뀌는지 알 수 있습니다.
-# 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는 0입니다.
-# `padding=1`을 주면 출력 크기가 입력과 같게 유지됩니다.
+# 합니다. 이 필터로 합성곱을 하면 각 위치에서 밝기가 가로 방향(왼쪽→오른쪽)으로 바뀌는지 알 수
+# 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는
+# 0입니다. `padding=1`로 입력 가장자리에 0을 한 줄씩 덧붙이면 출력 모양이 입력과 같아집니다.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -185,9 +195,9 @@ show(fig)
 # ## 상태 없는 함수, 상태 있는 모듈
 #
 # `torch.nn.functional`의 함수는 계산만 하고, 필요한 텐서는 모두 인자로 받습니다. 모듈은 텐서를 속성으로
-# 보관하기 때문에 `parameters()`, `state_dict()`, `.to(device)`, 그리고 옵티마이저(optimizer,
-# [07강](07_training_basics.ipynb))가 그 텐서를 모두 찾아낼 수 있습니다. `nn.Linear`의 텐서로 `F.linear`를
-# 호출해 보면 두 방식이 같은 값을 계산한다는 사실을 확인할 수 있습니다.
+# 보관하기 때문에 `parameters()`, `state_dict()`, `.to(device)`는 물론 옵티마이저(optimizer,
+# [07강](07_training_basics.ipynb))도 그 텐서를 모두 찾아낼 수 있습니다. `nn.Linear`의 가중치와 편향을
+# 그대로 `F.linear`에 넘겨 보면 두 방식의 결과가 같습니다.
 
 # %%
 linear = nn.Linear(4, 2)
@@ -220,12 +230,16 @@ print("output shape:", tuple(model(x).shape))
 # %% [markdown]
 # ## 모드에 따라 달라지는 계층
 #
-# 자주 쓰는 계층 가운데 두 가지는 모델을 학습할 때와 평가할 때 다르게 동작합니다. **드롭아웃**(dropout)은
-# 학습 중에 입력 값 하나하나를 확률 `p`로 0으로 만들고 나머지에 $1/(1-p)$를 곱합니다. 그러면 신경망이
-# 특정 값 하나에 기댈 수 없습니다. 평가할 때는 입력을 그대로 내보냅니다(실제 모델에서 쓰는 모습은
-# [09강](09_train_and_evaluate.ipynb)에서 봅니다). **배치 정규화**(batch normalization)는 학습 중에는 현재
-# 미니배치(minibatch)의 통계로 정규화하고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균과 이동 분산으로
-# 정규화합니다.
+# 자주 쓰는 계층 가운데 두 가지는 모델을 학습할 때와 평가할 때 다르게 동작합니다.
+#
+# **드롭아웃**은 학습 중에 입력 값 하나하나를 확률 `p`로 0으로 만듭니다. 그러면 신경망이 특정 값 하나에
+# 기댈 수 없습니다. 남은 값에는 $1/(1-p)$를 곱해, 출력의 평균이 평가할 때와 같아지도록 맞춥니다. 평가할
+# 때는 입력을 그대로 내보냅니다(학습 모드와 평가 모드에서 `nn.Dropout`이 어떻게 다른지는
+# [09강](09_train_and_evaluate.ipynb)에서 봅니다).
+#
+# **배치 정규화**는 각 특성(feature)에서 평균을 빼고 표준편차로 나누어 값의 범위를 맞추는 계층입니다.
+# 학습 중에는 현재 미니배치(minibatch)의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동
+# 평균과 이동 분산을 씁니다.
 #
 # 모듈은 지금 어느 모드인지를 `training` 속성에 기록합니다. 처음 만들면 `True`, 곧 학습 모드(training
 # mode)입니다. `model.eval()`은 모델과 모든 하위 모듈의 `training`을 `False`로 바꿔 평가 모드(evaluation
@@ -239,9 +253,9 @@ model.train()
 print("after train(): training =", model.training)
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: `forward` 안의 `F.dropout`은 `model.eval()`을 모릅니다**
+# **흔한 실수: `model.eval()`을 따르지 않는 `forward` 안의 `F.dropout`**
 #
-# `model.eval()`은 모델과 그 *하위 모듈*에만 전달되는데, 함수 호출은 하위 모듈이 아닙니다.
+# `model.eval()`은 모델과 그 하위 모듈에만 전달되는데, `forward` 안의 함수 호출은 하위 모듈이 아닙니다.
 # `F.dropout(x)`에는 따로 `training` 인자가 있고 기본값이 `True`이므로, 평가 모드에서도 계속 값을
 # 0으로 만듭니다.
 
@@ -281,12 +295,13 @@ model = FixedFunctionalDropout().eval()
 print("fixed, eval:", model(ones))
 
 # %% [markdown]
-# 배치 정규화도 같은 문제가 있고, 챙길 상태는 더 많습니다. `nn.BatchNorm1d`는 이동 평균과 이동 분산을
-# 버퍼로 보관하고 모드를 따릅니다. 반면 `F.batch_norm`은 아무것도 보관하지 않으므로, 이동 평균과 이동
-# 분산 텐서를 직접 만들어 호출할 때마다 넘겨야 합니다. `training=True`를 주면 그 텐서를 제자리에서
-# 갱신하지만, 이 인자의 기본값은 `F.dropout`과 반대로 `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은
-# 평가 때처럼 이동 평균과 이동 분산으로 정규화하고, 둘을 전혀 갱신하지 않습니다. `forward`에서는
-# `training=self.training`을 넘기세요.
+# 배치 정규화에도 같은 문제가 있고, 직접 관리해야 할 상태는 더 많습니다. `nn.BatchNorm1d`는 이동
+# 평균과 이동 분산을 버퍼로 보관하고 모드를 따릅니다. 반면 `F.batch_norm`은 아무것도 보관하지 않으므로,
+# 이동 평균과 이동 분산을 유지하려면 그 텐서를 직접 만들어 호출할 때마다 넘겨야 합니다. `training=True`일
+# 때는 대신 `None`을 넘기고 미니배치의 평균과 분산만 쓸 수도 있습니다. `training=True`를 넘기면
+# `F.batch_norm`은 넘겨받은 텐서를 제자리에서 갱신하지만, 이 인자의 기본값은 `F.dropout`과 반대로
+# `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은 평가 때처럼 이동 평균과 이동 분산으로 정규화하고,
+# 둘을 전혀 갱신하지 않습니다. `forward`에서는 `training=self.training`을 넘기세요.
 
 # %%
 bn = nn.BatchNorm1d(3)
@@ -295,7 +310,7 @@ print("buffers:   ", [n for n, _ in bn.named_buffers()])
 
 running_mean, running_var = torch.zeros(3), torch.ones(3)  # 직접 만들고 보관해야 함
 acts = torch.randn(8, 3)  # 샘플 8개, 특성 3개짜리 미니배치
-F.batch_norm(acts, running_mean, running_var)  # training=False: 쓰기만 하고 갱신은 없음
+F.batch_norm(acts, running_mean, running_var)  # training=False: 이동 평균을 사용만 하고 갱신하지 않음
 print("after training=False:", running_mean)
 F.batch_norm(acts, running_mean, running_var, training=True)  # 제자리에서 갱신
 print("after training=True: ", running_mean)
@@ -304,8 +319,8 @@ assert torch.allclose(running_mean, 0.1 * acts.mean(dim=0))  # 05강과 같은 m
 # %% [markdown]
 # ## `torch.nn` 짧게 둘러보기
 #
-# `torch.nn` 레퍼런스 문서는 모듈을 계열별로 나눠 소개합니다. 여기서는 계열마다 실행해 볼 수 있는 작은
-# 예제를 하나씩 봅니다. 대부분은 `torch.nn.functional`에도 같은 일을 하는 함수가 있습니다.
+# `torch.nn` API 문서는 모듈을 계열별로 나눠 소개합니다. 여기서는 계열마다 실행해 볼 수 있는 작은 예제를
+# 하나씩 봅니다. 대부분의 모듈에는 `torch.nn.functional`에 같은 일을 하는 함수가 있습니다.
 #
 # ### 컨테이너
 #
@@ -324,8 +339,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # %% [markdown]
 # ### 합성곱, 풀링, 패딩
 #
-# 합성곱 계층은 입력 위로 필터를 옮겨 가며 계산하고, 풀링(pooling) 계층은 입력을 줄이고, 패딩(padding)
-# 계층은 가장자리에 테두리를 덧붙입니다.
+# 합성곱 계층은 입력 위로 필터를 옮겨 가며 계산합니다. 풀링(pooling) 계층은 작은 구역마다 값 하나(예:
+# 최댓값)만 남겨 높이와 너비를 줄이고, 패딩(padding) 계층은 가장자리에 테두리를 덧붙입니다.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -339,11 +354,12 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # 가장자리
 # %% [markdown]
 # ### 활성화 함수와 정규화
 #
-# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(`nn.Softmax`는 `dim`을 따라
-# 정규화합니다). 정규화(normalization) 계층은 활성값의 스케일을 조정합니다. `nn.LayerNorm`은 각 행을
-# 평균 0, 분산 1로 맞춘 다음, 학습되는 가중치를 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서
-# 시작하므로 새로 만든 `LayerNorm`의 출력은 평균 0, 분산 1입니다. 학습으로 가중치와 편향이 바뀌면 더는
-# 그렇지 않습니다.
+# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(`nn.Softmax`는 `dim` 방향의
+# 합이 1이 되도록 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉 계층을 지나며 나오는
+# 중간 값의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 맞춘 다음, 학습되는 가중치를
+# 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은
+# 평균 0, 분산 1입니다. 다만 나누기 전에 분산에 작은 값 `eps`를 더하므로, 아래 셀에 표시되는 분산은
+# 1보다 아주 조금 작은 0.999996입니다. 학습으로 가중치와 편향이 바뀌면 더는 평균 0, 분산 1이 아닙니다.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
@@ -353,16 +369,17 @@ print("Softmax:", nn.Softmax(dim=1)(z), "sum:", nn.Softmax(dim=1)(z).sum().item(
 layer_norm = nn.LayerNorm(5)  # 가중치는 1, 편향은 0에서 시작
 normed = layer_norm(z)
 mean, var = normed.mean().item(), normed.var(correction=0).item()  # correction=0: n으로 나눔
-print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 4))
-assert abs(mean) < 1e-5 and abs(var - 1) < 1e-4
+print("LayerNorm mean:", round(mean, 4), "variance:", round(var, 6))  # eps 때문에 1보다 아주 조금 작음
+assert abs(mean) < 1e-5 and 0.99999 < var < 1
 print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 
 # %% [markdown]
 # ### 순환, 선형, 드롭아웃
 #
-# 순환(recurrent) 계층은 시퀀스를 시점(time step)마다 차례로 처리합니다(`batch_first=True`이면 입력 모양이
-# `(N, L, 특성)`입니다). 선형 계층은 특성(feature)을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을
-# 0으로 만듭니다.
+# 순환(recurrent) 계층은 문장이나 시계열처럼 순서가 있는 데이터, 곧 시퀀스(sequence)를 시점(time
+# step)마다 차례로 처리합니다. `batch_first=True`이면 입력 모양은 `(N, L, H_in)`, 즉 (시퀀스 수, 시퀀스
+# 길이, 특성 수)입니다. 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로
+# 만듭니다.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -375,10 +392,11 @@ dropped = nn.Dropout(p=0.5)(torch.ones(1000))  # 새로 만든 모듈은 학습 
 print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", dropped.max().item())
 
 # %% [markdown]
-# ### 희소 계층과 거리
+# ### 임베딩과 거리
 #
-# `nn.Embedding`은 조회 테이블입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가 하나씩 나옵니다.
-# 거리 모듈은 두 텐서의 벡터를 행마다 비교합니다.
+# `nn.Embedding`은 조회 테이블(lookup table)입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가
+# 하나씩 나옵니다. API 문서에서는 이 모듈을 'Sparse Layers'로 분류합니다. 거리 모듈은 두 텐서의 벡터를
+# 행마다 비교합니다.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -393,9 +411,10 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 
 # ### 손실 함수
 #
 # 손실 함수(loss function) 모듈은 예측값과 정답을 받아, 최소화할 숫자 하나를 계산합니다. 손실 함수로 모델을
-# 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`는 회귀에 쓰고,
-# `nn.CrossEntropyLoss`는 소프트맥스를 거치지 않은 로짓(logit)과 클래스 인덱스를 받습니다.
-# `log_softmax`는 내부에서 직접 적용합니다.
+# 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`(평균 제곱 오차)는 집값처럼
+# 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 소프트맥스를 거치지 않은
+# 로짓(logit)과 클래스 인덱스를 받습니다. `log_softmax`는 이 손실 함수가 내부에서 직접 적용하므로,
+# 소프트맥스를 미리 거친 값을 넣으면 안 됩니다.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -411,15 +430,15 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 # %% [markdown]
 # ## 요약
 #
-# - `torch.nn.functional`에는 **상태 없는 함수**가 있어서, 가중치를 포함한 모든 텐서를 호출할 때마다
-#   넘깁니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
+# - `torch.nn.functional`에는 **상태 없는 함수**가 있어서, 호출할 때마다 가중치를 포함한 모든 텐서를
+#   넘겨야 합니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
 # - 1로 채운 입력에 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는 각
 #   픽셀을 덮는 창의 개수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
 #   입력의 기울기는 필터와 같습니다.
 # - `torch.autograd.Variable`은 쓰지 않습니다(텐서 자체에 `requires_grad`가 있습니다). `backward()`는
 #   괄호를 붙여, 원소가 하나인 출력에서 호출합니다.
-# - `F.relu`처럼 상태 없는 연산은 함수로, 매개변수가 있는 계층과 모드에 따라 동작이 바뀌는 계층
-#   (`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다. `F.dropout`이나
+# - `F.relu`처럼 상태 없는 연산은 함수로, 매개변수가 있는 계층과 모드에 따라 동작이 바뀌는
+#   계층(`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다. `F.dropout`이나
 #   `F.batch_norm`을 쓴다면 `training=self.training`을 넘깁니다.
 #
 # ## 연습 문제
@@ -451,8 +470,8 @@ out.backward()
 print("X.grad == weight:", torch.allclose(X.grad, conv.weight))
 
 # %% [markdown]
-# **3.** `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하세요. 그리고 `train()` 모드와 `eval()`
-# 모드에서 출력이 다르고, 평가 모드의 출력은 드롭아웃이 없을 때와 같다는 것을 확인하세요.
+# **3.** `forward`에서 `F.dropout`을 올바르게 쓰는 모듈을 작성하세요. 그리고 학습 모드(`train()`)와 평가
+# 모드(`eval()`)에서 출력이 다르고, 평가 모드의 출력은 드롭아웃이 없을 때와 같은지 확인하세요.
 
 # %% tags=["solution"]
 class Net(nn.Module):
@@ -502,7 +521,7 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 #   [`nn.GRU`](https://docs.pytorch.org/docs/stable/generated/torch.nn.GRU.html),
 #   [`nn.Linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html),
 #   [`nn.Identity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Identity.html)
-# - 희소 계층과 거리: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
+# - 임베딩과 거리: [`nn.Embedding`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Embedding.html),
 #   [`nn.CosineSimilarity`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CosineSimilarity.html),
 #   [`nn.PairwiseDistance`](https://docs.pytorch.org/docs/stable/generated/torch.nn.PairwiseDistance.html)
 # - 손실 함수: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
