@@ -10,7 +10,7 @@
 # - what a neuron computes: a weighted sum of its inputs plus a bias, passed through an activation function
 # - how neurons are arranged in layers: input, hidden and output
 # - how to compute one layer for a whole batch with `X @ W.T + b`, and that `nn.Linear` does the same
-# - how `nn.Linear` lays out its weight: one row per neuron, shape `[out_features, in_features]`
+# - how `nn.Linear` lays out its weight: one row per neuron, shape `(out_features, in_features)`
 # - why writing into a layer's parameters in place (`copy_`, `fill_`) needs `torch.no_grad()`
 # - what the bias does (it moves the threshold) and what it does not do (it is no measure of confidence)
 #
@@ -35,7 +35,8 @@ print("device:", device.type)
 # `seed_everything`, `show` and `get_device` are small helpers from this course's `course_lib`.
 # `seed_everything(0)` seeds Python's `random` module and PyTorch's random number generator, so the
 # random tensors and initial weights below are the same on every run. `show(fig)` displays a
-# matplotlib figure. `get_device()` is explained where the lesson first uses it.
+# matplotlib figure. `get_device()` is explained in the section "`nn.Linear` computes the same thing",
+# where a layer is put on `device`.
 #
 # ## One neuron
 #
@@ -97,12 +98,15 @@ show(fig)
 # ## One layer by hand: `X @ W.T + b`
 #
 # A layer is several neurons that read the same inputs. Stack the weight vectors of its neurons as the
-# *rows* of a matrix `W` of shape `(out, in)` (`out` neurons, `in` input values each). Stack a
-# **minibatch** of samples — several inputs processed together — as the rows of `X`. Then
+# *rows* of a matrix `W` of shape `(out, in)` (`out` neurons, `in` input values each).
+#
+# One example of the data, such as one image, is a *sample*; the input values that describe it are
+# its *features* (for an image, one pixel is one feature). Stack a **minibatch** of samples — several
+# samples processed together — as the rows of `X`: one row per sample, one column per feature. Then
 # `X @ W.T + b`, with `W.T` the transpose of `W`, computes every neuron for every sample at once.
 
 # %%
-X = torch.randn(2, 3)  # a minibatch of 2 samples, 3 input values each
+X = torch.randn(2, 3)  # a minibatch of 2 samples, 3 features each
 W = torch.randn(4, 3)  # 4 neurons: row i holds the 3 weights of neuron i
 b = torch.randn(4)     # one bias per neuron
 
@@ -114,7 +118,8 @@ neuron_1 = (W[1] * X[0]).sum() + b[1]  # neuron 1 on sample 0, the single-neuron
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
-# Entry `Z[i, j]` is neuron `j` applied to sample `i`: exactly the one-neuron computation from before.
+# Entry `Z[i, j]` is neuron `j` applied to sample `i`; computing one neuron at a time, as the last line
+# of the cell does, gives the same value.
 # The bias `b` of shape `(4,)` is *broadcast* (stretched along the missing dimension): the same 4
 # biases are added to every row.
 #
@@ -165,10 +170,11 @@ print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))  # .cpu(): Z lives o
 # %% [markdown]
 # ## How `nn.Linear` stores its weight
 #
-# `nn.Linear` keeps `weight` with shape `[out_features, in_features]` — one row per neuron, exactly like
-# our `W` — and `bias` with shape `[out_features]`. A layer from 784 inputs (a 28×28 image) to 20 neurons
-# therefore has a `(20, 784)` weight. PyTorch fills both with small random values, drawn uniformly
-# between $-1/\sqrt{n}$ and $1/\sqrt{n}$ for $n$ = `in_features`: here $1/\sqrt{784} = 1/28$.
+# `nn.Linear` keeps `weight` with shape `(out_features, in_features)` — one row per neuron, exactly like
+# our `W` — and `bias` with shape `(out_features,)`. A layer from the 784 pixels of a 28×28 image (784
+# features) to 20 neurons therefore has a `(20, 784)` weight. PyTorch fills both with small random
+# values, drawn uniformly between $-1/\sqrt{n}$ and $1/\sqrt{n}$ for $n$ = `in_features`: here
+# $1/\sqrt{784} = 1/28$.
 
 # %%
 layer = nn.Linear(784, 20)
@@ -242,14 +248,15 @@ ax.legend()
 show(fig)
 
 # %% [markdown] tags=["pitfall"]
-# **Pitfall: "a low bias means the network is confident"**
+# **Pitfall: "a low bias means the neuron is confident"**
 #
-# A common reading of the bias is that a low bias means the network is confident in its output and a
-# high bias means it is not. That is wrong. The bias is a **learned offset**: a parameter like the
-# weights, which training moves to wherever it places the threshold best. Its size depends on how the
-# inputs happen to be measured and says nothing about confidence. Below, a neuron that reads the raw
-# exam score (bias $-30$) and one that reads the score minus 50 (bias $-5$) give *identical* outputs,
-# and two neurons with the *same* bias, 0, give very different ones.
+# A common reading of the bias is that a low bias means the neuron is confident in its output and a
+# high bias means it is not. That is wrong. The bias is a **learned offset**, a constant added to the
+# weighted sum that shifts the whole result: a parameter like the weights, which training moves to
+# wherever it places the threshold best. Its size depends on how the inputs happen to be measured and
+# says nothing about confidence. Below, a neuron that reads the raw exam score (bias $-30$) and one that
+# reads the score minus 50 (bias $-5$) give *identical* outputs, and two neurons with the *same* bias,
+# 0, give very different ones.
 
 # %% tags=["pitfall"]
 score = torch.tensor([40.0, 55.0, 60.0, 65.0, 90.0])   # exam scores, pass mark 60
@@ -266,9 +273,9 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # near 0.5
 
 # %% [markdown] tags=["pitfall"]
 # **The fix:** confidence belongs to an *output for a given input*, not to a parameter. For a sigmoid
-# output $p$, the model's confidence in its own answer is $\max(p, 1 - p)$, which depends on the whole
-# $z = \mathbf{w} \cdot \mathbf{x} + b$. And the bias is trained just like the weights: both have
-# `requires_grad=True`. (In statistics,
+# output $p$, the neuron's confidence in its own answer is $\max(p, 1 - p)$, which depends on the whole
+# $z = \mathbf{w} \cdot \mathbf{x} + b$. The bias is trained just like the weights (both have
+# `requires_grad=True`). (In statistics,
 # a model with "high bias" is one that makes systematic errors, such as a straight line fitted to a
 # curve — a different idea that happens to share the word.)
 
@@ -309,7 +316,7 @@ print("parameters:", sum(t.numel() for t in tensors))
 # - A layer is many neurons reading the same inputs; for a minibatch `X` it is `X @ W.T + b`, one row of `W`
 #   per neuron. Networks stack an input layer, hidden layers and an output layer.
 # - `nn.Linear(in_features, out_features)` computes exactly that — `torch.allclose` confirmed it — and
-#   stores `weight` as `[out_features, in_features]` and `bias` as `[out_features]`.
+#   stores `weight` as `(out_features, in_features)` and `bias` as `(out_features,)`.
 # - Writing values into a parameter in place (`copy_`, `fill_`) must happen inside `torch.no_grad()`:
 #   outside it PyTorch records operations on parameters and refuses the write.
 # - The bias moves the activation threshold (to $x = -b/w$ for one input). It is a learned offset, not a
@@ -370,5 +377,6 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
 # - [Autograd mechanics: in-place operations](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — what PyTorch records and why it guards in-place writes
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
-# - Tensor methods used here: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html); and [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
+# - Tensor methods used here: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html)
+# - Also used: [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
 # - [Broadcasting semantics](https://docs.pytorch.org/docs/stable/notes/broadcasting.html) — why `+ b` works on every row

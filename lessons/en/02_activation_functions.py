@@ -67,10 +67,11 @@ for name, f in activations.items():
 # ## Each function with its derivative
 #
 # Training moves every weight a little against its gradient (gradient descent, written out in the
-# next section), so it needs the derivative of every activation, and autograd computes it for us.
-# Without `grad_outputs` (for `torch.autograd.grad(y, x)`) or `gradient` (for `y.backward()`), both
-# need `y` to hold a single element; with 801 outputs they raise an error. So we sum first: output $i$ depends
-# only on input $i$, so the gradient of `f(x).sum()` is exactly $f'(x_i)$ at every point.
+# next section). A weight's gradient has the derivatives of the activations after that weight among
+# its factors, so training needs the derivative of every activation, and autograd computes it for us.
+# As said above, without `grad_outputs` or `gradient` the output `y` must hold a single element: with
+# 801 outputs the call raises an error. We therefore sum first. Output $i$ depends only on input $i$, so
+# the gradient of `f(x).sum()` is exactly $f'(x_i)$ at every point.
 
 # %%
 x = torch.linspace(-4, 4, 801, requires_grad=True)  # 801 points from -4 to 4
@@ -109,8 +110,8 @@ show(fig)
 # every sigmoid multiplies the gradient flowing back through it by 0.25 or less — one reason deep
 # networks moved to ReLU, whose derivative is exactly 1 for every positive input. For large $|x|$
 # the sigmoid and tanh flatten out, they **saturate**: at $x = 4$ their derivatives are already
-# below 0.02, so almost no gradient passes. And the binary step's derivative is flat zero, which is
-# the subject of the next section.
+# below 0.02, so almost no gradient passes. And the binary step's derivative, as drawn, is 0 at every
+# point, which is the subject of the next section.
 
 # %% [markdown]
 # ## Why the binary step can't be trained
@@ -139,10 +140,10 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 # $L$ is the loss, the number training makes small ([lesson 07](07_training_basics.ipynb)), and
 # $\eta$ is the learning rate, a small positive number. With the step function that gradient is
 # zero for every weight in front of it, so the weights never move: the network cannot learn. The
-# sigmoid is a smooth stand-in for the step, and in exact arithmetic its gradient is nonzero
-# everywhere, which is why it replaced the step in early neural networks. In float32 the computed
-# gradient does reach exactly 0 far from 0, where the sigmoid has saturated completely: at $x = -100$
-# and $x = 20$, for example.
+# sigmoid is a smooth stand-in for the step, and in exact arithmetic its derivative is positive
+# everywhere, which is why it replaced the step in early neural networks. In float32 the gradient
+# autograd computes does reach exactly 0 far from 0, where the sigmoid has saturated completely: at
+# $x = -100$ and $x = 20$, for example.
 
 # %%
 far = torch.tensor([-100.0, 20.0], requires_grad=True)
@@ -186,10 +187,11 @@ diff = (with_relu - merged(X)).abs().max().item()
 print(f"max |with_relu - merged(X)| = {diff:.3f}")
 
 # %% [markdown]
-# The same thing in a picture: one input feature, 16 hidden neurons, one output, with the **same**
-# random weights each time. Without an activation the result is a straight line however many neurons
-# we use; with ReLU it is a line with bends, with tanh a smooth curve. Stacking such bends is what
-# lets a network fit complicated functions.
+# The same thing in a picture: the function computed by a network with one input feature, 16 hidden
+# neurons and one output, with the **same** random weights each time. Without an activation the result
+# is a straight line however many neurons we use; with ReLU it is a line with bends, with tanh a smooth
+# curve. More neurons allow more bends and curves, which is what lets a network approximate
+# complicated functions.
 
 # %%
 layer1, layer2 = nn.Linear(1, 16), nn.Linear(16, 1)
@@ -213,7 +215,7 @@ show(fig)
 # A classifier's last layer outputs one raw score per class, a **logit**. Softmax maps a vector of
 # logits to probabilities: $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$. For a minibatch of
 # shape `(samples, classes)` we want each **row** to sum to 1, so we use `dim=1` (the class
-# dimension); `dim=0` would normalise each column across samples instead.
+# dimension); `dim=0` would instead make each column — one class across the samples — sum to 1.
 
 # %%
 logits = torch.tensor([[2.0, 1.0, 0.1],
@@ -249,9 +251,10 @@ print("batch of 1, dim=1:", right(logits[:1]))
 # %% [markdown]
 # ## Numerically stable softmax
 #
-# Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, so
-# $e^{z}$ is `inf` once $z$ passes about 88.72, and `inf / inf` is `nan`. Subtracting the largest
-# logit $m$ first changes nothing mathematically, because the factor $e^{-m}$ cancels:
+# Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, and a
+# result too large for float32 becomes `inf` (infinity). So $e^{z}$ is `inf` once $z$ passes about
+# 88.72, and `inf / inf` is `nan` ("not a number"). Subtracting the largest logit $m$ from every logit
+# first gives mathematically the same result, because the factor $e^{-m}$ cancels:
 # $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},$$
 # but now every exponent is $\le 0$ and the largest term is exactly $e^0 = 1$.
 
@@ -327,9 +330,9 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 #   any stack of `nn.Linear` layers is a single linear map ($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
 # - Without `grad_outputs` (for `torch.autograd.grad(y, x)`) or `gradient` (for `y.backward()`), both
 #   need a single-element `y`; for an element-wise function, the gradient of `f(x).sum()` is $f'(x)$.
-# - Training needs useful derivatives: the binary step has zero gradient almost everywhere;
-#   sigmoid and tanh saturate (flat for large $|x|$; sigmoid's derivative is at most 0.25); ReLU
-#   and its smooth relatives (GELU, SiLU) are the usual choices today.
+# - Training needs derivatives that are neither zero nor tiny: the binary step's derivative is zero
+#   almost everywhere; sigmoid and tanh saturate (flat for large $|x|$; sigmoid's derivative is at
+#   most 0.25); ReLU and its smooth relatives (GELU, SiLU) are the usual choices today.
 # - Softmax turns logits into probabilities along `dim` — the class dimension, `dim=1` for a
 #   `(samples, classes)` minibatch. Stable implementations subtract the maximum first;
 #   `log_softmax` is the stable way to get log-probabilities.

@@ -1,27 +1,27 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 8ef2d4de588d
+#     synced_with_en: a4078ea26175
 # ---
 
 # %% [markdown]
 # # 신경망이란?
 #
-# 신경망(neural network)은 같은 부품을 여러 개 이어 만든 구조이고, 그 부품이 **뉴런**(neuron)입니다. 이
-# 강의에서는 뉴런 하나, 그리고 뉴런 여러 개로 이루어진 계층(layer)을 텐서(tensor)로 직접 계산해 보고,
-# PyTorch의 `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
+# 신경망(neural network)은 **뉴런**(neuron)이라는 작은 계산 단위를 여러 개 이어 만든 구조입니다. 이
+# 강의에서는 뉴런 하나와, 뉴런 여러 개를 묶은 계층(layer)을 텐서(tensor)로 직접 계산해 보고, PyTorch의
+# `nn.Linear`가 정확히 같은 값을 내는지 확인합니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - 뉴런이 하는 계산: 입력값의 가중합(weighted sum)에 편향(bias)을 더하고 활성화 함수(activation function)를 통과시키기
 # - 뉴런을 계층으로 배치하는 방법: 입력층(input layer), 은닉층(hidden layer), 출력층(output layer)
-# - 여러 샘플(sample)을 묶은 미니배치(minibatch)를 `X @ W.T + b` 한 번으로 계산하는 방법, 그리고 `nn.Linear`도 똑같이 계산한다는 점
-# - `nn.Linear`가 가중치(weight)를 저장하는 방식: 뉴런 하나가 행 하나인 `[out_features, in_features]` 모양
+# - 여러 샘플(sample)을 묶은 미니배치(minibatch)를 `X @ W.T + b` 한 번으로 계산하는 방법과, `nn.Linear`의 계산도 이와 같다는 점
+# - `nn.Linear`가 가중치(weight)를 저장하는 방식: 뉴런 하나가 행 하나인 `(out_features, in_features)` 모양
 # - 계층의 가중치와 편향을 제자리(in-place) 연산(`copy_`, `fill_`)으로 덮어쓸 때 `torch.no_grad()`가 꼭 필요한 이유
 # - 편향이 하는 일(문턱값 옮기기)과 편향을 두고 흔히 하는 오해(편향이 확신의 척도라는 생각)
 #
-# **사전 지식:** 파이썬 기초, 그리고 텐서를 만들어 `shape`, `W[1]` 같은 인덱싱, `*`, `@`, `.T`(전치),
-# `.sum()`을 조금 써 본 경험이면 충분합니다. `x > 0` 같은 비교 결과를 `.int()`로 0과 1로 바꾸는 코드도
+# **사전 지식:** 파이썬 기초와, 텐서를 만들어 `shape`, `W[1]` 같은 인덱싱, `*`, `@`, `.T`(전치, transpose),
+# `.sum()`을 조금 써 본 경험이면 충분합니다. `x > 0` 같은 비교 결과에 `.int()`를 붙여 0과 1로 바꾸는 코드도
 # 나옵니다. 그림은 matplotlib(`plt.subplots`, `ax.plot`)으로 그리는데, 그 코드는 읽을 수만 있으면 됩니다.
 # 먼저 들어야 할 강의는 없습니다.
 
@@ -39,15 +39,16 @@ print("device:", device.type)
 
 # %% [markdown]
 # `seed_everything`, `show`, `get_device`는 이 강좌의 도우미 패키지 `course_lib`에 들어 있는 작은
-# 함수입니다. `seed_everything(0)`은 파이썬의 `random`과 PyTorch의 난수 생성기에 시드(seed)를 정해 줍니다.
+# 함수입니다. `seed_everything(0)`은 파이썬 `random`과 PyTorch 난수 생성기의 시드(seed)를 0으로 고정합니다.
 # 그래서 아래에서 만드는 무작위 텐서와 가중치의 초깃값이 실행할 때마다 똑같이 나옵니다. `show(fig)`는
-# matplotlib 그림을 화면에 표시합니다. `get_device()`는 처음 쓰는 곳에서 설명합니다.
+# matplotlib 그림을 화면에 표시합니다. `get_device()`는 계층을 `device`에 올리는 "`nn.Linear`도 같은 계산을
+# 합니다" 절에서 설명합니다.
 #
 # ## 뉴런 하나
 #
 # 뉴런은 입력값 $n$개($x_1, \dots, x_n$)를 받아 입력값마다 따로 정해진 **가중치** $w_i$를 곱한 뒤 모두
-# 더하고, 여기에 **편향** $b$를 더합니다. 이렇게 얻은 값 $z$를 **활성화 함수** $f$에 통과시키면 뉴런의
-# 출력이 됩니다.
+# 더하고, 여기에 **편향** $b$를 더합니다. 이렇게 얻은 값 $z$를 **활성화 함수** $f$에 통과시킨 결과가 뉴런의
+# 출력입니다.
 #
 # $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
 #
@@ -72,9 +73,9 @@ print("sigmoid(z) =", torch.sigmoid(z))
 #
 # ## 계층: 입력층, 은닉층, 출력층
 #
-# 신경망에서 뉴런은 **계층** 단위로 묶여 늘어서 있습니다. **입력층**은 입력값을 담아 둘 뿐 아무 계산도 하지
-# 않고, **은닉층**과 **출력층**은 뉴런 여러 개를 묶은 것입니다. 이 강의의 신경망에서는 은닉층과 출력층의 모든
-# 뉴런이 바로 앞 계층의 값을 빠짐없이 받습니다. 아래 그림은 입력값 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리
+# 신경망의 뉴런은 **계층** 단위로 묶여 있습니다. **입력층**은 입력값을 담아 둘 뿐 아무 계산도 하지 않습니다.
+# 계산은 뉴런 여러 개로 이루어진 **은닉층**과 **출력층**이 합니다. 이 강의의 신경망에서는 은닉층과 출력층의
+# 모든 뉴런이 바로 앞 계층의 값을 빠짐없이 받습니다. 아래 그림은 입력값 3개, 뉴런 4개짜리 은닉층, 뉴런 2개짜리
 # 출력층으로 이루어진 "3-4-2" 신경망입니다.
 
 # %%
@@ -98,19 +99,23 @@ ax.axis("off")
 show(fig)
 
 # %% [markdown]
-# 뉴런으로 이루어진 계층에는 들어오는 선 하나마다 가중치가 하나, 뉴런 하나마다 편향이 하나 있습니다. 선
-# 위에는 이 값들을 담는 PyTorch 텐서의 모양을 적어 두었습니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는
-# 이어지는 절에서 설명합니다.
+# 은닉층과 출력층에는 들어오는 선마다 가중치가 하나씩, 뉴런마다 편향이 하나씩 있습니다. 선 위에는 이 값들을
+# 담는 PyTorch 텐서의 모양을 적어 두었습니다. 가중치를 왜 `(out, in)` 순서로 쓰는지는 이어지는 절에서
+# 설명합니다.
 #
 # ## 한 계층을 직접 계산하기: `X @ W.T + b`
 #
 # 계층은 같은 입력을 받는 뉴런 여러 개를 묶은 것입니다. 각 뉴런의 가중치 벡터를 행으로 쌓으면 `(out, in)`
-# 모양(`out`은 뉴런 수, `in`은 입력값 수)의 행렬 `W`가 됩니다. **미니배치**, 즉 한꺼번에 처리하려고 묶은
-# 여러 샘플도 행으로 쌓아 `X`를 만들면, `W`의 전치(transpose) `W.T`를 써서 `X @ W.T + b` 한 번으로 모든
-# 샘플에서 모든 뉴런의 값을 구할 수 있습니다.
+# 모양(`out`은 뉴런 수, `in`은 입력값 수)의 행렬 `W`가 됩니다.
+#
+# 신경망에 넣는 데이터 하나하나, 예를 들어 이미지 한 장을 **샘플**이라고 합니다. 샘플을 나타내는 입력값은 그
+# 샘플의 **특성**(feature)이라고 하며, 이미지라면 픽셀 하나가 특성 하나입니다. **미니배치**, 즉 한꺼번에
+# 처리하려고 묶은 여러 샘플도 행으로 쌓아 `X`를 만듭니다. `X`의 행 하나가 샘플 하나, 열 하나가 특성
+# 하나입니다. 그러면 `W`의 전치 `W.T`를 써서 `X @ W.T + b` 한 번으로 샘플마다 모든 뉴런의 값을 구할 수
+# 있습니다.
 
 # %%
-X = torch.randn(2, 3)  # 샘플 2개로 된 미니배치, 샘플마다 입력값 3개
+X = torch.randn(2, 3)  # 샘플 2개로 된 미니배치, 샘플마다 특성 3개
 W = torch.randn(4, 3)  # 뉴런 4개: i번째 행이 뉴런 i의 가중치 3개
 b = torch.randn(4)     # 뉴런마다 편향 하나
 
@@ -122,9 +127,9 @@ neuron_1 = (W[1] * X[0]).sum() + b[1]  # 샘플 0에 뉴런 1을 적용한 값, 
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
-# `Z[i, j]`는 샘플 `i`에 뉴런 `j`를 적용한 값으로, 앞에서 본 뉴런 하나의 계산과 똑같습니다. 모양이 `(4,)`인
-# 편향 `b`는 브로드캐스팅(broadcasting), 즉 모자란 차원을 자동으로 늘려 맞추는 규칙에 따라 모든 행에 똑같이
-# 더해집니다.
+# `Z[i, j]`는 샘플 `i`에 뉴런 `j`를 적용한 값입니다. 위 코드의 마지막 줄처럼 뉴런 하나씩 계산해도 같은 값이
+# 나옵니다. 모양이 `(4,)`인 편향 `b`는 브로드캐스팅(broadcasting), 즉 모자란 차원을 자동으로 늘려 맞추는
+# 규칙에 따라 모든 행에 똑같이 더해집니다.
 #
 # ## `nn.Linear`도 같은 계산을 합니다
 #
@@ -145,7 +150,7 @@ print(layer)
 print("weight.requires_grad:", layer.weight.requires_grad)
 
 try:
-    layer.weight.copy_(W)  # 기록 중인 매개변수를 제자리에서 덮어쓰기: 거부
+    layer.weight.copy_(W)  # 기록이 켜진 채로 매개변수를 제자리에서 덮어쓰기: 거부
 except RuntimeError as err:
     print("RuntimeError:", err)
 
@@ -155,15 +160,15 @@ except RuntimeError as err:
 # 기록이 필요하기 때문입니다. PyTorch 한국어 튜토리얼에서는 기울기를 변화도라고 부릅니다. 기울기는
 # [02강](02_activation_functions.ipynb)에서 직접 구해 봅니다.
 #
-# 이 기록에서 매개변수는 계산이 시작되는 출발점, 즉 잎(leaf) 텐서입니다. 기록이 켜진 상태에서 매개변수를
-# 제자리에서 덮어쓰면(`copy_`, `fill_`, `+=` 같은 제자리 연산), 매개변수가 출발점이 아니라 어떤 연산의
-# 결과가 되어 버립니다. 그래서 PyTorch는 위와 같은 오류를 내고 이 연산을 거부합니다. `with torch.no_grad():`
+# 이 기록에서 매개변수는 계산이 시작되는 출발점, 즉 잎(leaf) 텐서입니다. 기록이 켜진 상태에서 `copy_`,
+# `fill_`, `+=` 같은 제자리 연산으로 매개변수를 덮어쓰면, 매개변수가 출발점이 아니라 어떤 연산의 결과가 되어
+# 버립니다. 그래서 PyTorch는 위와 같은 오류를 내고 이 연산을 거부합니다. `with torch.no_grad():`
 # 블록 안에서는 아무것도 기록하지 않으므로 값만 바뀝니다. 그러니 여기서 `torch.no_grad()`는 형식적으로
 # 붙이는 코드가 아니라 꼭 있어야 하는 코드입니다.
 #
-# 계층은 `device`에서 계산하고, `.cpu()`로 결과를 CPU로 가져와 `Z`와 비교합니다. 다른 장치나 다른 계산
-# 방식에서는 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있으므로, 정확히 같은지 따지는 대신 이 차이를
-# 허용하는 `torch.allclose`로 비교합니다.
+# 계층은 `device`에서 계산하고, `.cpu()`로 결과를 CPU로 가져와 `Z`와 비교합니다. 장치나 계산 방식이
+# 달라지면 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있습니다. 그래서 정확히 같은지 따지지 않고, 이
+# 정도 차이는 허용하는 `torch.allclose`로 비교합니다.
 
 # %%
 with torch.no_grad():      # 기록 꺼짐: 매개변수에 값 쓰기 가능
@@ -177,10 +182,10 @@ print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))  # .cpu(): Z가 있�
 # %% [markdown]
 # ## `nn.Linear`가 가중치를 저장하는 방식
 #
-# `nn.Linear`는 `weight`를 `[out_features, in_features]` 모양으로 저장합니다. 앞에서 만든 `W`처럼 뉴런
-# 하나가 행 하나입니다. `bias`의 모양은 `[out_features]`입니다. 따라서 입력값 784개(28×28 이미지)를 받는
-# 뉴런 20개짜리 계층의 가중치는 `(20, 784)` 모양입니다. 계층을 만들 때 PyTorch는 두 텐서를 작은 난수로
-# 채웁니다. 난수는 $-1/\sqrt{n}$과 $1/\sqrt{n}$ 사이의 균등분포(uniform distribution)에서 뽑습니다. $n$은
+# `nn.Linear`는 `weight`를 `(out_features, in_features)` 모양으로 저장합니다. 앞에서 만든 `W`처럼 뉴런
+# 하나가 행 하나입니다. `bias`의 모양은 `(out_features,)`입니다. 따라서 28×28 이미지의 픽셀 784개, 즉 특성
+# 784개를 받는 뉴런 20개짜리 계층의 가중치는 `(20, 784)` 모양입니다. 계층을 만들 때 PyTorch는 두 텐서를
+# 작은 난수로 채웁니다. 난수는 $-1/\sqrt{n}$과 $1/\sqrt{n}$ 사이의 균등분포(uniform distribution)에서 뽑습니다. $n$은
 # `in_features`이므로 이 예에서 경계는 $1/\sqrt{784} = 1/28$입니다.
 
 # %%
@@ -196,9 +201,9 @@ print("all biases within it:", (layer.bias.abs() <= bound).all().item())
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 가중치 행렬을 `(in, out)` 모양으로 만들기**
 #
-# 많은 교재에서는 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 이런 행렬을 전치하지 않고
-# `nn.Linear`에 복사하면, 입력값 수와 뉴런 수가 같아 가중치 행렬이 정사각형인 계층에서는 눈에 띄지 않는
-# 버그가 생깁니다. 모양이 맞으니 아무 오류도 나지 않지만, 계층은 전혀 다른 값을 계산합니다.
+# 많은 교재에서는 계층을 `X @ W`로 쓰고 `W`를 `(in, out)` 모양으로 둡니다. 입력값 수와 뉴런 수가 같은
+# 계층은 가중치 행렬이 정사각형입니다. 이런 계층에 `(in, out)` 행렬을 전치하지 않고 복사하면 눈에 잘 띄지
+# 않는 버그가 생깁니다. 모양이 맞으니 아무 오류도 나지 않지만, 계층은 전혀 다른 값을 계산합니다.
 
 # %% tags=["pitfall"]
 W_in_out = torch.randn(3, 3)  # 교재식 가중치: 행 = 입력값, 열 = 뉴런
@@ -229,8 +234,8 @@ except RuntimeError as err:
 #
 # 입력값이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 계단 함수(step function)를 쓰는 뉴런을 생각해
 # 봅시다. 이 뉴런은 $z = wx + b > 0$이면 1을, 그렇지 않으면 0을 냅니다. 1을 내는 것을 '발화한다(fire)'고
-# 합니다. $w > 0$이면 식을 정리해 $x > -b/w$일 때만 발화한다는 것을 알 수 있습니다(가중치가 음수면 부등호
-# 방향이 뒤집힙니다). 즉 편향이 **문턱값**(threshold)을 정합니다. $w > 0$일 때 편향이 클수록 더 작은
+# 합니다. $w > 0$이면 식을 정리해 $x > -b/w$일 때만 발화합니다(가중치가 음수면 부등호 방향이
+# 뒤집힙니다). 즉 편향이 **문턱값**(threshold)을 정합니다. $w > 0$일 때 편향이 클수록 더 작은
 # 입력값에서도 발화합니다.
 
 # %%
@@ -243,8 +248,8 @@ for b in (-2, 0, 2):
 
 # %% [markdown]
 # 시그모이드처럼 매끄러운 활성화 함수에서도 편향은 같은 일을 합니다. 곡선의 모양은 그대로 두고 곡선 전체를
-# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 지점은 $z = 0$, 즉 $x = -b/w$이고, 이는 계단 함수의
-# 문턱값과 같습니다.
+# 왼쪽이나 오른쪽으로 옮깁니다. 출력이 0.5가 되는 지점은 $z = 0$, 즉 $x = -b/w$로, 계단 함수의 문턱값과
+# 같은 자리입니다.
 
 # %%
 xs = torch.linspace(-8, 8, 200)
@@ -257,12 +262,12 @@ ax.legend()
 show(fig)
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 편향이 낮으면 신경망이 확신하고 있다는 오해**
+# **흔한 실수: 편향이 낮으면 뉴런이 확신하고 있다는 오해**
 #
-# 편향이 낮으면 신경망이 자기 출력을 확신하고, 편향이 높으면 확신하지 못한다는 설명을 종종 볼 수
-# 있습니다. 틀린 설명입니다. 편향은 **학습되는 오프셋**(offset)입니다. 가중치와 똑같은 매개변수이며,
-# 학습하는 동안 문턱값이 가장 알맞은 자리에 놓이도록 조정됩니다. 편향 값은 입력을 어떤 단위와 기준점으로
-# 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래 첫 예에서는 시험 점수를 그대로 받는
+# 편향이 낮으면 뉴런이 자기 출력을 확신하고, 편향이 높으면 확신하지 못한다는 설명을 종종 볼 수 있습니다.
+# 틀린 설명입니다. 편향은 가중합에 더해 결과 전체를 일정량 옮기는 값, 즉 **학습되는 오프셋**(offset)입니다.
+# 가중치와 똑같은 매개변수이며, 학습하는 동안 문턱값이 가장 알맞은 자리에 놓이도록 조정됩니다. 편향 값은
+# 입력을 어떤 단위와 기준점으로 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래 첫 예에서는 시험 점수를 그대로 받는
 # 뉴런(편향 $-30$)과 점수에서 50을 뺀 값을 받는 뉴런(편향 $-5$)이 똑같은 출력을 냅니다. 두 번째 예에서는
 # 편향이 둘 다 0이어도 가중치가 다르면 출력이 전혀 달라집니다.
 
@@ -281,9 +286,9 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # 0.5 근처
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 확신은 매개변수 하나가 아니라, 입력이 주어졌을 때 나오는 출력으로 판단합니다. 시그모이드
-# 출력을 확률(probability) $p$로 볼 때, 모델이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다. 이
-# 값은 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)로 정해집니다. 그리고 편향은
-# 가중치와 똑같이 학습됩니다. 둘 다 `requires_grad=True`입니다. (통계학에서 "편향이 높은" 모델은 곡선 모양의
+# 출력을 확률(probability) $p$로 볼 때, 뉴런이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다. 이
+# 값은 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)로 정해집니다. 편향도 가중치와
+# 똑같이 학습됩니다(둘 다 `requires_grad=True`). (통계학에서 "편향이 높은" 모델은 곡선 모양의
 # 데이터를 직선으로 근사할 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은 단어를 쓸 뿐 전혀 다른
 # 개념입니다.)
 
@@ -321,10 +326,10 @@ print("parameters:", sum(t.numel() for t in tensors))
 #
 # - 뉴런은 $y = f(\mathbf{w} \cdot \mathbf{x} + b)$를 계산합니다. 입력값의 가중합에 편향을 더하고 활성화
 #   함수를 통과시킵니다.
-# - 계층은 같은 입력을 받는 뉴런 여러 개이며, 미니배치 `X` 전체의 출력을 `X @ W.T + b` 한 번으로 구합니다.
+# - 계층은 같은 입력을 받는 뉴런 여러 개의 묶음이며, 미니배치 `X` 전체의 출력을 `X @ W.T + b` 한 번으로 구합니다.
 #   `W`의 행 하나가 뉴런 하나입니다. 신경망은 입력층, 은닉층, 출력층을 차례로 쌓은 것입니다.
 # - `nn.Linear(in_features, out_features)`는 정확히 이 계산을 하며(`torch.allclose`로 확인했습니다),
-#   `weight`를 `[out_features, in_features]`, `bias`를 `[out_features]` 모양으로 저장합니다.
+#   `weight`를 `(out_features, in_features)`, `bias`를 `(out_features,)` 모양으로 저장합니다.
 # - 매개변수를 제자리에서 덮어쓰는 연산(`copy_`, `fill_`)은 `torch.no_grad()` 안에서 해야 합니다. 그 밖에서는
 #   PyTorch가 매개변수로 하는 연산을 기록하고 있어서 덮어쓰기를 거부합니다.
 # - 편향은 뉴런이 발화하는 문턱값을 옮깁니다(입력값이 하나면 문턱값은 $x = -b/w$). 편향은 학습되는
@@ -386,6 +391,7 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
 # - [Autograd 동작 방식: 제자리(in-place) 연산(영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — PyTorch가 무엇을 기록하고, 왜 제자리 연산을 막는지
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
-# - 이 강의에서 쓴 텐서 메서드: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html); 그리고 [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
+# - 이 강의에서 쓴 텐서 메서드: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html)
+# - 그 밖에: [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)
 # - [브로드캐스팅 규칙(Broadcasting semantics)](https://docs.pytorch.org/docs/stable/notes/broadcasting.html) — `+ b`가 모든 행에 더해지는 이유
 # - 한국어 자료: PyTorch 한국어 튜토리얼의 [신경망 모델 구성하기](https://tutorials.pytorch.kr/beginner/basics/buildmodel_tutorial.html)(`nn.Linear`)와 [`torch.autograd`를 사용한 자동 미분](https://tutorials.pytorch.kr/beginner/basics/autogradqs_tutorial.html)(`requires_grad`, `torch.no_grad`)
