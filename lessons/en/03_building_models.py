@@ -175,7 +175,7 @@ assert torch.allclose(logits, logits_direct)  # same numbers; only the model's o
 #
 # The logits are raw scores. `nn.Softmax(dim=1)` turns each row into probabilities that sum to 1
 # (dim 1 is the class dimension), and `argmax(1)` picks the most likely class. Softmax keeps the
-# order of the scores, so the argmax of the logits would give the same class.
+# order of the logits, so the argmax of the logits would give the same class.
 
 # %%
 print("logits:", [round(v, 3) for v in logits[0].tolist()])
@@ -187,8 +187,8 @@ print(f"Predicted class: {y_pred.item()} = {class_names()[y_pred.item()]}")
 assert torch.equal(y_pred, logits.argmax(1))
 
 # %% [markdown]
-# The model is untrained, so every probability is close to $1/10$: the "prediction" (in orange)
-# is a guess among almost equal options.
+# The model is untrained, so every probability is close to $1/10$: the "prediction" (in orange in
+# the plot below) is a pick among ten almost equally likely classes.
 
 # %%
 p_min, p_max = pred_probab.min().item(), pred_probab.max().item()
@@ -209,11 +209,13 @@ show(fig)
 # **Pitfall: a ReLU after the last layer**
 #
 # A common mistake is to end the stack with one more `nn.ReLU()`. Then the logits can never be
-# negative: every class whose score would be negative is cut to exactly 0, and all those classes
+# negative: every class whose logit would be negative is cut to exactly 0, and all those classes
 # become tied. ReLU also passes no gradient back where its input is negative (lesson 02), so
-# during training those classes get no signal at all from that sample. To see the effect on its
-# own, we build the network with the extra ReLU and copy the weights of `model` into it, as
-# lesson 01 set weights with `copy_`.
+# during training a class whose logit was cut to 0 for a sample gets no gradient at all from that
+# sample to correct its logit.
+#
+# To see the effect on its own, we build the network with the extra ReLU and copy the weights and
+# biases of `model` into it, as lesson 01 set weights with `copy_`.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -231,12 +233,12 @@ class ReluOnLogits(nn.Module):
 
 
 bad_model = ReluOnLogits().to(device)
-with torch.no_grad():  # same weights as model: only the last ReLU differs
+with torch.no_grad():  # same weights and biases as model: only the last ReLU differs
     for mine, theirs in zip(bad_model.linear_relu_stack[0::2], model.linear_relu_stack[0::2]):
         mine.weight.copy_(theirs.weight)
         mine.bias.copy_(theirs.bias)
 same = all(torch.equal(a, b) for a, b in zip(bad_model.parameters(), model.parameters()))
-print("same weights as model:", same)
+print("same parameters as model:", same)
 
 # %% tags=["pitfall"]
 X_batch = torch.rand(64, 28, 28).to(device)  # a minibatch of 64 random images
@@ -249,13 +251,18 @@ print("sample 0, model          :", [round(v, 3) for v in good[0].tolist()])
 print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 
 # %% [markdown] tags=["pitfall"]
-# How bad is that once the model is trained? A trained classifier says "not this class" with a
-# logit much lower than the others. The sign means nothing in itself: softmax only depends on the
-# differences between logits, so adding the same number to all of them changes no probability
-# (lesson 02). Nothing stops every logit from being negative. The logits `z` below are made up to
-# look like a trained model's output: all negative, and class 4, with the largest logit, gets the
-# largest probability. After the ReLU every score is 0, the probabilities are uniform, and `argmax`
-# returns class 0 only because it is the first of the tied classes.
+# The original model's logits include negative values; with the ReLU on the logits none is
+# negative, and many are exactly 0.
+#
+# How bad is that once the model is trained? A trained classifier says "not this class" by giving
+# it a logit much lower than that of the class it picks. The sign means nothing in itself: softmax
+# only depends on the differences between logits, so adding the same number to all of them changes
+# no probability (lesson 02). Nothing stops every logit from being negative.
+#
+# The logits `z` below are made up to look like a trained model's output: all negative, and
+# class 4, with the largest logit, gets the largest probability. After the ReLU every logit is 0,
+# the probabilities are uniform, and `argmax` returns class 0 only because it is the first of the
+# tied classes.
 
 # %% tags=["pitfall"]
 z = torch.tensor([[-4.0, -1.0, -3.0, -2.5, -0.2, -5.0, -1.5, -3.3, -2.2, -0.9]])
@@ -284,14 +291,14 @@ print("negative logits possible:", bool((good < 0).any()))
 #   `model.forward(X)` skips those hooks; hooks on the layers inside still run.
 # - Logits → `nn.Softmax(dim=1)` → probabilities → `argmax(1)` → predicted class.
 # - No activation after the last layer: a ReLU there ties every class whose logit would be
-#   negative, so their order is lost.
+#   negative at 0, so the ranking among those classes is lost.
 
 # %% [markdown]
 # ## Exercises
 #
 # **1.** Write the same network with the layers as attributes `fc1`, `fc2`, `fc3` and `F.relu`
-# called inside `forward` (from `torch.nn.functional`). Copy the weights of `model` into it and
-# check that both give the same logits on `X_batch`.
+# called inside `forward` (from `torch.nn.functional`). Copy the weights and biases of `model` into
+# it and check that both give the same logits on `X_batch`.
 
 # %% tags=["solution"]
 import torch.nn.functional as F

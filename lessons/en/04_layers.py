@@ -2,9 +2,9 @@
 # # Layers
 #
 # A network is built from layers, and in PyTorch every layer is a module (`nn.Module`).
-# This lesson follows a small minibatch, one layer at a time, through the kinds of layers the
-# FashionMNIST model of lesson 03 is made of, and then looks at the ways of putting layers
-# together.
+# This lesson passes one small minibatch through the kinds of layers the FashionMNIST model of
+# lesson 03 is made of, one layer at a time, to see what each layer does, and then looks at the
+# ways of putting layers together.
 #
 # **What you will learn**
 #
@@ -37,8 +37,9 @@ print("device:", device)
 # %% [markdown]
 # ## A minibatch of three images
 #
-# To see what each layer does, we feed it a minibatch of 3 random "images" of 28×28 pixels —
-# the size of a FashionMNIST image. The first dimension is the batch: one entry per image.
+# To see what each layer does, we make a minibatch of 3 random "images" of 28×28 pixels — the
+# size of a FashionMNIST image. The first dimension is the batch: `X[0]`, `X[1]` and `X[2]` are one
+# image each.
 
 # %%
 X = torch.rand(3, 28, 28)  # 3 images, 28x28 pixels, values in [0, 1)
@@ -185,14 +186,17 @@ for layer in layers:  # you write the loop (and decide what happens between laye
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# So when do you need `nn.ModuleList`, and the loop that comes with it? Not to choose the depth:
-# build the list of layers in a loop and unpack it with `nn.Sequential(*layers)`, and the depth of
-# an `nn.Sequential` is an argument too (`make_mlp` below). `nn.ModuleList` only registers the
-# layers; *your* `forward` decides how they are used, with any control flow Python allows — for
-# example a skip connection, where each layer's output is added to its input, `x = x + f(x)`.
-# Calling an `nn.Sequential` can only chain `x = layer(x)`, so it can't express that. (Your
-# `forward` could loop over a registered `nn.Sequential` just as well; `nn.ModuleList` simply makes
-# clear that nothing runs these layers for you.)
+# So when do you need `nn.ModuleList`, and the loop that comes with it? Not to choose the depth
+# (the number of layers): build the list of layers in a loop and unpack it with
+# `nn.Sequential(*layers)`, and the depth of an `nn.Sequential` is an argument too (`make_mlp`
+# below).
+#
+# `nn.ModuleList` only registers the layers; *your* `forward` decides how they are used, with any
+# control flow Python allows (`if` statements, loops) — for example a skip connection, where each
+# layer's output is added to its input, `x = x + f(x)`. Calling an `nn.Sequential` can only chain
+# `x = layer(x)`, so it can't express that. (Your `forward` could loop over a registered
+# `nn.Sequential` just as well; `nn.ModuleList` simply makes clear that running these layers is
+# your `forward`'s job.)
 
 # %%
 def make_mlp(width, depth):  # the depth as an argument: nn.Sequential is enough for that
@@ -215,7 +219,7 @@ class ResidualMLP(nn.Module):  # a skip connection: this needs a forward of your
 # %% [markdown]
 # Both take the depth as an argument and own the same number of parameters; the only difference
 # is the computation. Put the same `Linear` layer into both, then subtract the plainly chained
-# output from the output with the skip connection: what is left is the input, up to rounding.
+# output from the output with the skip connection: what is left is the input `h`, up to rounding.
 
 # %%
 for depth in (1, 2, 4):
@@ -235,8 +239,9 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 # `nn.Sequential`. A plain Python `list` is not a module, so the layers inside it stay invisible to
 # the model. They still compute in `forward`, so nothing looks wrong, but `parameters()` does not
 # list them, `print(model)` does not show them, and `.to(...)` neither moves nor converts them.
+#
 # An optimizer (it updates the parameters during training, [lesson 07](07_training_basics.ipynb))
-# is given `model.parameters()`, so it never sees them: those layers never learn. Here the list
+# only updates what `model.parameters()` returns, so those layers never learn. Here the list
 # holds every layer, so the model has no parameters at all and `torch.optim.SGD` refuses to start;
 # in a model that also has registered layers, the listed ones would silently stay untrained.
 
@@ -264,7 +269,9 @@ except ValueError as err:
 # %% [markdown] tags=["pitfall"]
 # `.to(...)` only reaches registered modules. We move the model to `device` and convert it to
 # `float16` (16-bit floats, a type that CPU, CUDA and MPS all support): the unregistered layer
-# stays `float32`, on the CPU. This page was built on a CPU, so this line and the fixed model's
+# stays `float32`, on the CPU.
+#
+# This page was built on a CPU, so this line and the fixed model's
 # line further down both say `cpu`; on a GPU the list's layer would still say `cpu`, while the
 # fixed model's layer would say `cuda:0` (`mps:0` on a Mac), and calling `bad` on an input on the
 # GPU would fail with a device-mismatch error.
@@ -325,8 +332,9 @@ print("output:", model(X).shape)
 
 # %% [markdown]
 # `named_parameters()` lists each parameter together with its name
-# ([lesson 05](05_model_parameters.ipynb) looks at it closely). The name is the path of attributes
-# that leads to the parameter, through every level of nesting. Each block has its own weights and
+# ([lesson 05](05_model_parameters.ipynb) looks at it closely). The name is the path of attribute
+# names, joined by dots, from the outer module down to the tensor (for example
+# `blocks.0.linear.weight`). Each block has its own weights and
 # biases: three instances of one class, three sets of parameters.
 
 # %%
@@ -336,8 +344,8 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## Parametric and non-parametric layers
 #
-# Some layers own parameters that training adjusts (parametric); others have nothing to learn
-# (non-parametric). The table below is printed from the layers themselves;
+# Some layers own parameters, which the optimizer updates during training (parametric layers);
+# others have nothing to learn (non-parametric layers). The table below is printed from the layers themselves;
 # convolution, pooling, batch normalization and dropout are shown at work in
 # [lesson 06](06_nn_vs_functional.ipynb).
 
@@ -359,13 +367,16 @@ for label, layer in layer_zoo.items():
     print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
 
 # %% [markdown]
-# The counts follow from the shapes: `Linear(784, 20)` has $784 \cdot 20 + 20 = 15700$,
-# `Conv2d(1, 8, 3)`, whose weight has shape `(8, 1, 3, 3)`, has
-# $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale
-# (`weight`) and a shift (`bias`) per feature, $20 + 20 = 40$. It also keeps running statistics,
-# which are buffers, not parameters ([lesson 05](05_model_parameters.ipynb)). A layer without
-# parameters can still have behaviour to think about: `Dropout` owns nothing, yet acts differently
-# in training and evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)).
+# To count by hand, multiply out the shape of each parameter tensor and add the results:
+# `Linear(784, 20)` has $784 \cdot 20 + 20 = 15700$, `Conv2d(1, 8, 3)`, whose weight has shape
+# `(8, 1, 3, 3)`, has $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$, and `BatchNorm1d(20)` has a scale
+# (`weight`) and a shift (`bias`) per feature, $20 + 20 = 40$.
+#
+# `BatchNorm1d` also keeps running statistics. They change during training too, but the layer
+# updates them itself in the forward pass, not the optimizer: they are buffers, not parameters
+# ([lesson 05](05_model_parameters.ipynb)). A layer without parameters can still have behaviour to
+# think about: `Dropout` owns nothing, yet acts differently in training and evaluation mode
+# ([lesson 09](09_train_and_evaluate.ipynb)).
 
 # %% [markdown]
 # ## Summary
@@ -376,8 +387,11 @@ for label, layer in layer_zoo.items():
 # - `nn.Sequential` runs its modules in order; with an `OrderedDict` the layers get names.
 # - `nn.ModuleList` only registers modules and has no `forward`: your own `forward` loops over it
 #   and decides how the layers are used, e.g. with a skip connection, which calling an
-#   `nn.Sequential` can't express. The depth alone needs no `ModuleList`: `nn.Sequential(*layers)`
-#   takes a list built in a loop. A plain Python list registers nothing.
+#   `nn.Sequential` can't express.
+# - The depth alone needs no `nn.ModuleList`: build the list of layers in a loop and unpack it into
+#   `nn.Sequential(*layers)`.
+# - Layers kept in a plain Python list are not registered: they are neither trained nor moved by
+#   `.to(...)`.
 # - Modules nest: a block of your own can be reused inside a bigger model, and parameter names
 #   follow the nesting (`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d` and `BatchNorm1d` own parameters; `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`
@@ -417,7 +431,7 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
 # **3.** Write a module `DeepMLP(depth)` that stacks `depth` copies of `LinearReLU(20, 20)` in an
 # `nn.ModuleList` and applies them in a loop. Check that the number of parameters is
 # `depth * (20 * 20 + 20)` for depths 1, 3 and 5, and that `nn.Sequential(*net.blocks)` gives the
-# same output: a loop that only chains the blocks adds nothing over `nn.Sequential`.
+# same output. If it does, a loop that only chains the blocks adds nothing over `nn.Sequential`.
 
 # %% tags=["solution"]
 class DeepMLP(nn.Module):

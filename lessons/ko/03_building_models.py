@@ -1,16 +1,17 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 9bc3402937fe
+#     synced_with_en: 9b62ead7b9dd
 # ---
 
 # %% [markdown]
 # # 모델 만들기
 #
-# PyTorch에서 신경망(neural network)은 `nn.Module`을 상속한 파이썬 클래스로 만듭니다. `__init__`에서
-# 계층(layer)을 만들고, `forward`에는 데이터가 그 계층들을 어떤 순서로 지나가는지 적습니다. 이 강의에서
-# 만드는 신경망은 [09강](09_train_and_evaluate.ipynb)에서 FashionMNIST로 학습합니다. FashionMNIST는
-# 28×28 흑백 옷 이미지 데이터셋(dataset)이고, 옷 종류 10가지가 곧 분류할 10개 클래스(class)입니다.
+# PyTorch에서 신경망(neural network)은 모든 모듈(module)의 기본 클래스인 `nn.Module`을 상속한 파이썬
+# 클래스로 만듭니다. `__init__`에서 계층(layer)을 만들고, `forward`에는 데이터가 그 계층들을 어떤 순서로
+# 지나가는지 적습니다. 이 강의에서 만드는 신경망은 [09강](09_train_and_evaluate.ipynb)에서
+# FashionMNIST로 학습합니다. FashionMNIST는 옷 사진을 28×28 흑백 이미지로 모은 데이터셋(dataset)이고,
+# 옷 종류 10가지가 곧 모델이 분류할 클래스(class, 분류 범주) 10개입니다.
 #
 # **이 강의에서 배울 내용**
 #
@@ -18,13 +19,14 @@
 # - `__init__`과 `forward`를 갖춘 `class NeuralNetwork(nn.Module)`을 작성하고, 화면에 표시하고,
 #   장치로 옮기는 방법
 # - `model.forward(X)` 대신 `model(X)`로 호출해야 하는 이유와, 그 차이를 순전파(forward pass) 때
-#   실행되는 훅으로 확인하는 방법
+#   실행되는 훅(hook)으로 확인하는 방법
 # - 출력 로짓(logit)을 확률(probability)과 예측 클래스로 바꾸는 방법
 # - `super().__init__()`을 빠뜨리거나 마지막 계층 뒤에 ReLU를 붙이면 생기는 문제
 #
 # **사전 지식:** 01강(`nn.Linear`, `.to(device)`, `torch.no_grad()` 안에서 `copy_`로 값 넣기)과
-# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스, 모든 로짓에 같은 수를 더해도 소프트맥스 결과는 그대로라는
-# 것, ReLU는 입력이 음수인 자리로 기울기(gradient)를 돌려보내지 않는다는 것).
+# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스). 02강에서 본 두 가지 사실도 씁니다. 모든 로짓에 같은 수를
+# 더해도 소프트맥스 결과는 바뀌지 않고, ReLU는 입력이 음수인 자리로 기울기(gradient)를 돌려보내지
+# 않습니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -39,14 +41,14 @@ _ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
 # ## 장치 고르기
 #
 # 신경망 학습은 GPU처럼 계산 속도를 높여 주는 가속기(accelerator)에서 하면 보통 훨씬 빨리 끝납니다.
-# NVIDIA GPU(CUDA)와 Apple 실리콘 Mac의 GPU(MPS)가 대표적입니다. 흔히 이 순서대로 확인하고, 둘 다
-# 없으면 CPU를 씁니다. 다른 강의에서 쓰는 강좌 도우미 함수 `course_lib.get_device()`도 똑같은 순서로
-# 고릅니다.
+# NVIDIA GPU(CUDA)와 Apple 실리콘 Mac의 GPU(MPS)가 대표적입니다. 보통 CUDA, MPS 순서로 쓸 수 있는지
+# 확인하고, 둘 다 없으면 CPU를 씁니다. 다른 강의에서 쓰는 강좌 도우미 함수 `course_lib.get_device()`도
+# 똑같은 순서로 고릅니다.
 #
 # 이 페이지는 GPU가 없는 컴퓨터에서 만들었기 때문에 결과에 `cpu`가 나옵니다. NVIDIA GPU가 있으면
 # `cuda`, Apple 실리콘 Mac에서는 `mps`가 나옵니다. 이 강의의 무작위 텐서(tensor)는 모두 고정된
 # 시드(seed, 난수를 만드는 출발값)로 CPU에서 만든 뒤 장치로 옮기므로, GPU에서도 같은 숫자로 계산합니다.
-# 다만 GPU는 덧셈 순서가 달라서 마지막 자릿수가 가끔 다르게 나올 수 있습니다.
+# 다만 GPU는 CPU와 덧셈 순서가 달라서, 결과의 마지막 자릿수가 가끔 다를 수 있습니다.
 
 # %%
 if torch.cuda.is_available():
@@ -144,15 +146,18 @@ print(Remembers())
 # %% [markdown]
 # ## `model.forward(X)`가 아니라 `model(X)`로 호출하기
 #
-# `model(X)`와 같이 모듈을 함수처럼 호출하면 `nn.Module.__call__`이 실행되고, 이 메서드가 `forward`와
-# 함께 그 앞뒤로 모듈에 등록된 훅(hook)을 실행합니다. 훅은 모듈의 `forward` 직전이나 직후에 PyTorch가
-# 호출하도록 등록해 두는 함수입니다. 여러 도구가 모델 코드를 고치지 않고 훅을 등록해 모델에 기능을
-# 덧붙입니다. 예를 들어 가지치기(pruning, 가중치 일부를 0으로 만드는 기법) 도구인 `torch.nn.utils.prune`은
-# 가지치기한 계층마다 훅을 등록해 두고, `forward` 직전에 어떤 가중치를 0으로 둘지 정한 마스크를 적용합니다.
+# `model(X)`처럼 모듈을 호출하면 `nn.Module.__call__`이 실행됩니다. 이 메서드는 `forward`를 실행하고,
+# 그 앞뒤로 모듈에 등록된 훅도 함께 실행합니다. 훅은 모듈의 `forward` 직전이나 직후에 PyTorch가
+# 호출하도록 등록해 두는 함수입니다. 입력에서 출력을 계산하는 과정을 순전파라고 하고, `forward` 직후에
+# 실행되는 훅을 순전파 훅(forward hook)이라고 합니다.
+#
+# 모델 코드를 고치지 않고 훅을 등록해 기능을 덧붙이는 도구가 많습니다. 예를 들어 가지치기(pruning,
+# 가중치 일부를 0으로 만드는 기법) 도구인 `torch.nn.utils.prune`은 가지치기한 계층마다 훅을 등록해 두고,
+# `forward` 직전에 어떤 가중치를 0으로 둘지 정한 마스크를 적용합니다.
+#
 # `model.forward(X)`를 직접 호출하면 `model` 자체에 등록된 훅을 건너뜁니다. 안쪽 계층의 훅은 그대로
-# 실행됩니다. `forward`가 각 계층을 `self.layer(x)` 형태로 호출하기 때문입니다. 순전파는 입력에서
-# 출력을 계산하는 과정이고, 순전파 훅(forward hook)은 `forward` 직후에 실행되는 훅입니다. 아래에서는
-# 같은 순전파 훅을 모델과 모델의 마지막 계층에 하나씩 등록해 봅니다.
+# 실행됩니다. `forward`가 각 계층을 `self.layer(x)` 형태로 호출하기 때문입니다. 아래에서는 같은 순전파
+# 훅을 모델과 모델의 마지막 계층에 하나씩 등록해 봅니다.
 
 # %%
 calls = []
@@ -175,14 +180,14 @@ for handle in handles:
 assert torch.allclose(logits, logits_direct)  # 값은 같음. 모델 자체의 훅만 건너뜀
 
 # %% [markdown]
-# 두 호출의 로짓이 똑같아서 잘못을 알아챌 단서가 없습니다. 모델 자체에 훅을 등록해 쓰는 코드는
-# `forward`를 직접 호출하는 순간, 오류 없이 훅만 빠진 채로 실행됩니다.
+# 두 호출의 로짓이 똑같아서 잘못을 알아챌 단서가 없습니다. 모델 자체에 등록한 훅이 있다면, `forward`를
+# 직접 부르는 순간 그 훅만 오류 하나 없이 조용히 빠집니다.
 #
 # ## 로짓에서 예측까지
 #
 # 로짓은 가공하지 않은 점수입니다. `nn.Softmax(dim=1)`은 각 행을 합이 1인 확률로 바꾸고(1번 차원이
-# 클래스 차원입니다), `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스는 점수의 순서를
-# 바꾸지 않으므로, 로짓에 바로 argmax를 적용해도 같은 클래스가 나옵니다.
+# 클래스 차원입니다), `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스는 로짓의 크기
+# 순서를 바꾸지 않으므로, 로짓에 바로 argmax를 적용해도 같은 클래스가 나옵니다.
 
 # %%
 print("logits:", [round(v, 3) for v in logits[0].tolist()])
@@ -194,8 +199,8 @@ print(f"Predicted class: {y_pred.item()} = {class_names()[y_pred.item()]}")
 assert torch.equal(y_pred, logits.argmax(1))
 
 # %% [markdown]
-# 아직 학습하지 않은 모델이라 모든 확률이 $1/10$ 근처입니다. 주황색으로 표시한 "예측"은 거의 똑같은
-# 선택지 가운데 하나를 고른 것에 지나지 않습니다.
+# 아직 학습하지 않은 모델이라 모든 확률이 $1/10$ 근처입니다. 아래 그림에서 주황색으로 표시한 "예측"은
+# 확률이 거의 같은 클래스 10개 가운데 하나를 고른 것일 뿐입니다.
 
 # %%
 p_min, p_max = pred_probab.min().item(), pred_probab.max().item()
@@ -216,10 +221,12 @@ show(fig)
 # **흔한 실수: 마지막 계층 뒤의 ReLU**
 #
 # `nn.Sequential` 맨 끝에 `nn.ReLU()`를 하나 더 붙이는 실수가 흔합니다. 그러면 로짓은 절대 음수가 될
-# 수 없습니다. 점수가 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는
-# 입력이 음수인 자리로 기울기를 돌려보내지 않습니다(02강). 그래서 학습 중에 그 샘플(sample)에서는 그
-# 클래스들의 로짓을 고칠 신호가 전혀 전달되지 않습니다. 이 효과만 따로 보기 위해 ReLU를 하나 더 붙인
-# 신경망을 만들고, 01강처럼 `copy_`로 `model`의 가중치를 그대로 복사합니다.
+# 수 없습니다. 로짓이 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는
+# 입력이 음수인 자리로 기울기를 돌려보내지 않습니다(02강). 그래서 학습하는 동안 어떤 샘플(sample)에서
+# 로짓이 0으로 잘린 클래스는, 그 샘플로부터 로짓을 바로잡을 기울기를 전혀 받지 못합니다.
+#
+# 이 효과만 따로 보려고 끝에 ReLU를 하나 더 붙인 신경망을 만들고, 01강에서처럼 `copy_`로 `model`의
+# 가중치와 편향(bias)을 그대로 복사합니다.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -237,12 +244,12 @@ class ReluOnLogits(nn.Module):
 
 
 bad_model = ReluOnLogits().to(device)
-with torch.no_grad():  # model과 같은 가중치: 마지막 ReLU만 다름
+with torch.no_grad():  # model과 같은 가중치와 편향: 마지막 ReLU만 다름
     for mine, theirs in zip(bad_model.linear_relu_stack[0::2], model.linear_relu_stack[0::2]):
         mine.weight.copy_(theirs.weight)
         mine.bias.copy_(theirs.bias)
 same = all(torch.equal(a, b) for a, b in zip(bad_model.parameters(), model.parameters()))
-print("same weights as model:", same)
+print("same parameters as model:", same)
 
 # %% tags=["pitfall"]
 X_batch = torch.rand(64, 28, 28).to(device)  # 무작위 이미지 64장짜리 미니배치
@@ -255,12 +262,17 @@ print("sample 0, model          :", [round(v, 3) for v in good[0].tolist()])
 print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 
 # %% [markdown] tags=["pitfall"]
-# 학습을 마친 모델이라면 얼마나 나빠질까요? 학습된 분류 모델은 정답이 아니라고 판단한 클래스에 다른
-# 클래스보다 훨씬 낮은 로짓을 줍니다. 부호 자체에는 뜻이 없습니다. 소프트맥스는 로짓 사이의 차이만 보기
-# 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지 않습니다(02강). 그래서 로짓이 모두 음수여도
-# 문제없습니다. 아래 `z`는 학습된 모델이 내놓을 법한 로짓을 지어낸 것으로, 값이 모두 음수이고 로짓이
-# 가장 큰 4번 클래스가 확률도 가장 높습니다. ReLU를 거치면 모든 점수가 0이 되어 확률이 균등해지고,
-# `argmax`는 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
+# 결과를 보면 원래 모델의 로짓에는 음수가 있지만, ReLU를 붙인 모델의 로짓에는 음수가 하나도 없고
+# 상당수가 정확히 0입니다.
+#
+# 학습을 마친 모델이라면 얼마나 나빠질까요? 학습된 분류 모델은 정답이 아니라고 판단한 클래스에, 정답으로
+# 꼽은 클래스보다 훨씬 낮은 로짓을 줍니다. 부호 자체에는 뜻이 없습니다. 소프트맥스는 로짓 사이의 차이만
+# 보기 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지 않습니다(02강). 그래서 로짓이 모두
+# 음수여도 문제없습니다.
+#
+# 아래 `z`는 학습된 모델이 내놓을 법한 로짓을 지어낸 예입니다. 값은 모두 음수이고, 로짓이 가장 큰 4번
+# 클래스의 확률이 가장 높습니다. ReLU를 거치면 로짓이 모두 0이 되어 확률이 모두 같아지고, `argmax`는
+# 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
 
 # %% tags=["pitfall"]
 z = torch.tensor([[-4.0, -1.0, -3.0, -2.5, -0.2, -5.0, -1.5, -3.3, -2.2, -0.9]])
@@ -290,14 +302,14 @@ print("negative logits possible:", bool((good < 0).any()))
 #   `model.forward(X)`로 호출하면 안쪽 계층의 훅은 실행되지만 `model`에 등록된 훅은 건너뜁니다.
 # - 로짓 → `nn.Softmax(dim=1)` → 확률 → `argmax(1)` → 예측 클래스.
 # - 마지막 계층 뒤에는 활성화 함수를 두지 않습니다. 그 자리에 ReLU가 있으면 로짓이 음수였을 클래스가
-#   모두 동점이 되어 순서가 사라집니다.
+#   모두 0으로 동점이 되어, 그 클래스들 사이의 순위가 사라집니다.
 
 # %% [markdown]
 # ## 연습 문제
 #
 # **1.** 계층을 `fc1`, `fc2`, `fc3` 속성으로 두고 `forward` 안에서 `torch.nn.functional`의 `F.relu`를
-# 호출하는 방식으로 같은 신경망을 작성해 보세요. `model`의 가중치를 복사한 뒤, 두 모델에 `X_batch`를
-# 넣어 로짓이 같은지 확인하세요.
+# 호출하는 방식으로 같은 신경망을 작성해 보세요. `model`의 가중치와 편향을 복사한 뒤, 두 모델에
+# `X_batch`를 넣어 로짓이 같은지 확인하세요.
 
 # %% tags=["solution"]
 import torch.nn.functional as F

@@ -1,15 +1,16 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 4bc097fededd
+#     synced_with_en: e7b3413ce42b
 # ---
 
 # %% [markdown]
 # # 모델 계층
 #
 # 신경망(neural network)은 계층(layer)으로 이루어지고, PyTorch에서는 모든 계층이 모듈(module,
-# `nn.Module`)입니다. 이 강의에서는 03강에서 만든 FashionMNIST 모델을 이루는 것과 같은 종류의 계층에
-# 작은 미니배치(minibatch)를 하나씩 차례로 통과시켜 보고, 이어서 계층을 조합하는 여러 방법을 살펴봅니다.
+# `nn.Module`)입니다. 이 강의에서는 작은 미니배치(minibatch) 하나를 03강의 FashionMNIST 모델에 쓰인
+# 계층들에 차례로 통과시키며 각 계층이 하는 일을 확인합니다. 이어서 계층을 조합하는 여러 방법을
+# 살펴봅니다.
 #
 # **이 강의에서 배울 내용**
 #
@@ -43,9 +44,9 @@ print("device:", device)
 # %% [markdown]
 # ## 이미지 3장짜리 미니배치
 #
-# 각 계층이 하는 일을 보기 위해 28×28 픽셀짜리 무작위 "이미지" 3장으로 된 미니배치를 넣어 봅니다.
-# FashionMNIST 이미지와 모양이 같습니다. 0번 차원이 미니배치 차원이고, 이 차원을 따라 이미지가 한 장씩
-# 놓입니다.
+# 각 계층이 하는 일을 살펴보려고, 28×28 픽셀짜리 무작위 "이미지" 3장으로 미니배치를 만듭니다.
+# FashionMNIST 이미지와 모양이 같습니다. 0번 차원이 미니배치 차원이어서 `X[0]`, `X[1]`, `X[2]`가 각각
+# 이미지 한 장입니다.
 
 # %%
 X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
@@ -87,12 +88,13 @@ print("hidden1:", hidden1.shape)
 # %% [markdown]
 # ## `nn.ReLU`
 #
-# ReLU는 원소 하나하나에 따로 적용되어 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지
+# ReLU는 원소마다 따로 계산해, 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지
 # 않습니다. 아래 코드는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 나란히 표시합니다.
-# 여기 표시한 두 텐서(tensor) 끝의 `grad_fn=`은 그 텐서를 만든 마지막 연산을 autograd가 기록해 둔
+#
+# 아래에 표시되는 두 텐서(tensor) 끝의 `grad_fn=`은 그 텐서를 만든 마지막 연산을 autograd가 기록해 둔
 # 흔적입니다(02강). 두 텐서 모두 마지막 연산이 슬라이스 `[0, :6]`이라서 `SliceBackward0`으로 나옵니다.
-# 계층의 가중치는 기울기(gradient)를 계산할 대상(`requires_grad=True`)이므로 가중치로 계산한 결과는
-# 모두 기록됩니다. 이 기록은 [05강](05_model_parameters.ipynb)에서 다시 다룹니다.
+# 계층의 가중치는 기울기(gradient)를 구할 대상(`requires_grad=True`)이라서, 가중치를 거친 계산 결과에는
+# 모두 이런 기록이 붙습니다. 이 기록은 [05강](05_model_parameters.ipynb)에서 다시 다룹니다.
 
 # %%
 relu = nn.ReLU()
@@ -193,15 +195,17 @@ for layer in layers:  # 반복문은 직접 작성 (계층 사이에 할 일도 
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 깊이를 인자로 정하려는 것이라면
-# `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 계층 리스트를 만든 뒤 `nn.Sequential(*layers)`처럼
-# 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 정할 수 있습니다(아래 `make_mlp`). `nn.ModuleList`는
-# 계층을 등록하기만 하고, 그 계층을 어떻게 쓸지는 직접 작성한 `forward`가 정합니다. 그 안에는 파이썬으로
-# 쓸 수 있는 제어 흐름이라면 무엇이든 넣을 수 있습니다. 흔한 예가 각 계층의 출력을 그 계층의 입력에
-# 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다. `nn.Sequential`을 호출하면
-# `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수 없습니다. (등록해 둔 `nn.Sequential`을
-# `forward`에서 반복문으로 돌려도 똑같이 동작합니다. `nn.ModuleList`는 계층을 대신 실행해 주지
-# 않는다는 점을 분명히 드러낼 뿐입니다.)
+# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 계층 수, 즉 깊이(depth)만 인자로
+# 정하고 싶다면 `nn.ModuleList`까지 쓸 필요는 없습니다. 반복문으로 계층 리스트를 만든 뒤
+# `nn.Sequential(*layers)`처럼 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 정할 수 있습니다(아래
+# `make_mlp`).
+#
+# `nn.ModuleList`는 계층을 등록하기만 하고, 그 계층을 어떻게 쓸지는 직접 작성한 `forward`가 정합니다.
+# `forward` 안에는 `if` 문이나 반복문처럼 파이썬으로 쓸 수 있는 제어 흐름을 무엇이든 넣을 수 있습니다.
+# 흔한 예가 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다.
+# `nn.Sequential`을 호출하면 `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수 없습니다.
+# (등록해 둔 `nn.Sequential`을 `forward`에서 반복문으로 돌려도 똑같이 동작합니다. 다만 `nn.ModuleList`를
+# 쓰면 계층 실행은 `forward`가 맡는다는 의도가 코드에 더 잘 드러납니다.)
 
 # %%
 def make_mlp(width, depth):  # 깊이를 인자로 받기: nn.Sequential로 충분
@@ -223,8 +227,8 @@ class ResidualMLP(nn.Module):  # 스킵 연결: 직접 작성한 forward가 필�
 
 # %% [markdown]
 # 두 모델 모두 깊이를 인자로 받고 매개변수 개수도 같습니다. 다른 점은 계산 방식 하나뿐입니다. 같은
-# `Linear` 계층 하나를 두 방식에 함께 넣어 보면, 스킵 연결 쪽 출력에서 차례로 잇기만 한 쪽 출력을 뺐을
-# 때 입력이 그대로 남습니다(반올림 오차만큼의 차이는 있을 수 있습니다).
+# `Linear` 계층 하나를 두 방식에 함께 넣고, 스킵 연결 쪽 출력에서 차례로 잇기만 한 쪽 출력을 빼 보면
+# 입력 `h`가 그대로 남습니다. 반올림 오차만큼은 다를 수 있습니다.
 
 # %%
 for depth in (1, 2, 4):
@@ -240,14 +244,15 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 # **흔한 실수: 계층을 일반 파이썬 리스트에 담기**
 #
 # 계층을 모델의 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
-# 컨테이너 모듈에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니므로
-# 그 안의 계층은 모델이 알지 못합니다. `forward`에서 계산은 되니 겉보기에는 멀쩡하지만,
-# `parameters()`에 나오지 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형(dtype)을
-# 바꿀 때도 빠집니다. 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체로
-# [07강](07_training_basics.ipynb)에서 다룹니다. 옵티마이저는 `model.parameters()`를 받으므로 이
-# 계층들을 보지 못하고, 결국 이 계층들은 전혀 학습되지 않습니다. 아래 예에서는 모든 계층이 리스트 안에
-# 있어서 매개변수가 하나도 없으므로, 옵티마이저 `torch.optim.SGD`를 만드는 순간 오류가 납니다. 등록된
-# 계층이 따로 있는 모델이라면 리스트 속 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
+# 컨테이너에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니어서, 모델은 그 안에 든
+# 계층을 알아보지 못합니다. `forward`에서 계산은 되니 겉보기에는 멀쩡하지만, `parameters()`에 나오지
+# 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형(dtype)을 바꿀 때도 빠집니다.
+#
+# 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체이며, [07강](07_training_basics.ipynb)에서
+# 자세히 다룹니다. 옵티마이저는 `model.parameters()`가 돌려주는 매개변수만 갱신하므로, 리스트 속 계층은
+# 전혀 학습되지 않습니다. 아래 예는 모든 계층이 리스트 안에 있어 등록된 매개변수가 하나도 없습니다.
+# 그래서 옵티마이저 `torch.optim.SGD`를 만드는 순간 오류가 납니다. 등록된 계층이 따로 있는 모델이라면
+# 리스트 속 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
 
 # %% tags=["pitfall"]
 class ListMLP(nn.Module):
@@ -272,11 +277,13 @@ except ValueError as err:
 
 # %% [markdown] tags=["pitfall"]
 # `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `device`로 옮기면서 자료형도 `float16`(16비트
-# 부동소수점으로, CPU, CUDA, MPS에서 모두 쓸 수 있습니다)으로 바꿔 보면, 등록되지 않은 계층은 여전히
-# CPU에 `float32`로 남아 있습니다. 이 페이지는 CPU에서 만들었으므로 바로 아래 결과도, 뒤에서 바로잡은
-# 모델의 결과도 장치가 `cpu`입니다. GPU에서는 리스트 속 계층은 그대로 `cpu`에 남고, 바로잡은 모델의
-# 계층은 `cuda:0`(Mac에서는 `mps:0`)에 있습니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의
-# 장치가 달라 오류가 납니다.
+# 부동소수점)으로 바꿔 보면, 등록되지 않은 계층은 여전히 CPU에 `float32`로 남아 있습니다. `float16`은
+# CPU, CUDA, MPS에서 모두 쓸 수 있습니다.
+#
+# 이 페이지는 CPU에서 만들었으므로 바로 아래 결과도, 뒤에서 바로잡은 모델의 결과도 장치가 `cpu`입니다.
+# GPU가 있는 컴퓨터라면 리스트 속 계층이 그대로 `cpu`에 남고, 바로잡은 모델의 계층만 `cuda:0`(Mac에서는
+# `mps:0`)으로 옮겨 갑니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의 장치가 달라 오류가
+# 납니다.
 
 # %% tags=["pitfall"]
 bad.to(device=device, dtype=torch.float16)
@@ -334,7 +341,8 @@ print("output:", model(X).shape)
 
 # %% [markdown]
 # `named_parameters()`는 매개변수를 이름과 함께 하나씩 돌려줍니다([05강](05_model_parameters.ipynb)에서
-# 자세히 다룹니다). 매개변수의 이름은 중첩된 모듈을 차례로 거쳐 그 텐서에 이르는 속성 경로입니다.
+# 자세히 다룹니다). 매개변수의 이름은 바깥 모듈에서 그 텐서까지 속성 이름을 점으로 이은
+# 경로입니다(예: `blocks.0.linear.weight`).
 # 파이썬 클래스 하나로 인스턴스를 세 개 만들었으므로, 블록마다 자기 가중치와 편향을 따로 가집니다
 # (매개변수 세 벌).
 
@@ -345,8 +353,9 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 매개변수가 있는 계층과 없는 계층
 #
-# 어떤 계층에는 학습으로 값이 바뀌는 매개변수가 있고(parametric), 어떤 계층에는 학습할 것이
-# 없습니다(non-parametric). 아래 표의 개수는 각 계층 객체의 매개변수를 코드로 직접 센 값입니다.
+# 계층 가운데에는 학습 중에 옵티마이저가 갱신하는 매개변수가 있는 계층(parametric layer)도 있고,
+# 학습할 것이 없는 계층(non-parametric layer)도 있습니다. 아래 표의 개수는 각 계층 객체의 매개변수를
+# 코드로 직접 센 값입니다.
 # 합성곱(convolution), 풀링(pooling), 배치 정규화(batch normalization), 드롭아웃(dropout)이 실제로
 # 어떻게 동작하는지는 [06강](06_nn_vs_functional.ipynb)에서 봅니다.
 
@@ -368,13 +377,16 @@ for label, layer in layer_zoo.items():
     print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
 
 # %% [markdown]
-# 매개변수 개수는 텐서 모양을 곱하면 바로 나옵니다. `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개이고,
-# 합성곱 계층 `Conv2d(1, 8, 3)`은 가중치 모양이 `(8, 1, 3, 3)`이므로 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다.
-# `BatchNorm1d(20)`에는 특성마다 배율(`weight`)과 편향(`bias`)이 하나씩 있어 $20 + 20 = 40$개입니다.
-# 이 계층은 이동 평균과 이동 분산(running statistics)도 저장하지만, 이 값들은 학습으로 바뀌는 매개변수가
-# 아니라 버퍼(buffer)입니다([05강](05_model_parameters.ipynb)). 매개변수가 없다고 동작까지 단순한 것은
-# 아닙니다. `Dropout`에는 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation
-# mode)에서 다르게 동작합니다([09강](09_train_and_evaluate.ipynb)).
+# 매개변수 개수는 매개변수 텐서마다 모양에 든 수를 모두 곱한 뒤, 그 결과를 더하면 나옵니다.
+# `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개이고, 합성곱 계층 `Conv2d(1, 8, 3)`은 가중치 모양이
+# `(8, 1, 3, 3)`이므로 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다. `BatchNorm1d(20)`에는 특성마다
+# 배율(`weight`)과 편향(`bias`)이 하나씩 있어 $20 + 20 = 40$개입니다.
+#
+# `BatchNorm1d`는 이동 평균과 이동 분산(running statistics)도 저장합니다. 이 값들도 학습 중에 바뀌지만,
+# 옵티마이저가 아니라 순전파 때 계층이 직접 갱신합니다. 그래서 매개변수가 아니라 버퍼(buffer)입니다
+# ([05강](05_model_parameters.ipynb)). 매개변수가 없다고 동작까지 단순한 것은 아닙니다. `Dropout`에는
+# 매개변수가 하나도 없지만 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게
+# 동작합니다([09강](09_train_and_evaluate.ipynb)).
 
 # %% [markdown]
 # ## 요약
@@ -385,9 +397,11 @@ for label, layer in layer_zoo.items():
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
 # - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없으므로 반복문은 직접 작성해야 합니다. 계층을
 #   어떻게 쓸지는 직접 작성한 `forward`가 정하므로, `nn.Sequential`을 호출해서는 만들 수 없는 스킵
-#   연결 같은 구조도 넣을 수 있습니다. 깊이만 인자로 정하려면 `ModuleList`까지 쓸 필요가 없습니다.
-#   `nn.Sequential(*layers)`도 반복문으로 만든 리스트를 받습니다. 일반 파이썬 리스트는 아무것도
-#   등록하지 않습니다.
+#   연결 같은 구조도 넣을 수 있습니다.
+# - 깊이만 인자로 정하려면 `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 만든 계층 리스트를
+#   `nn.Sequential(*layers)`처럼 풀어서 넘기면 됩니다.
+# - 계층을 일반 파이썬 리스트에 담으면 아무것도 등록되지 않아, 학습되지도 않고 `.to(...)`로 옮겨지지도
+#   않습니다.
 # - 모듈 안에 모듈을 넣을 수 있습니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수
 #   이름은 중첩 구조를 따릅니다(`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d`, `BatchNorm1d`에는 매개변수가 있고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
@@ -426,8 +440,8 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
 # %% [markdown]
 # **3.** `LinearReLU(20, 20)`을 `depth`개 만들어 `nn.ModuleList`에 담고 반복문으로 차례로 적용하는 모듈
 # `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지, 출력이
-# `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 블록을 차례로 잇기만 하는 반복문은
-# `nn.Sequential`보다 나을 것이 없습니다.
+# `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 같다면, 블록을 차례로 잇기만 하는 일에는
+# 반복문을 직접 쓰지 않고 `nn.Sequential`을 써도 충분하다는 뜻입니다.
 
 # %% tags=["solution"]
 class DeepMLP(nn.Module):
