@@ -91,7 +91,7 @@ print("name leads to the same tensor:", same)
 # %% [markdown]
 # ## Counting parameters
 #
-# A model's parameter count is the sum of `numel()` (number of elements) over its parameters.
+# A model's parameter count is the sum of `numel()` (number of elements) over its parameter tensors.
 # Each `nn.Linear(in, out)` has $\text{in} \cdot \text{out}$ weights and $\text{out}$ biases:
 #
 # $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
@@ -132,8 +132,8 @@ show(fig)
 #
 # Each element takes `element_size()` bytes — 4 for `float32`, the default — so the parameters alone
 # need 2.68 MB (2.55 MiB; 1 MB is 10⁶ bytes, 1 MiB is 2²⁰ bytes). Training needs more: every parameter
-# gets a gradient of the same shape (next section), and some optimizers keep further tensors of that
-# shape for every parameter ([lesson 08](08_save_and_load.ipynb) shows one).
+# tensor gets a gradient of the same shape (next section), and some optimizers keep further tensors of
+# that shape for every parameter ([lesson 08](08_save_and_load.ipynb) shows one).
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
@@ -191,8 +191,9 @@ print(f"trainable: {trainable:,} of {total:,}")
 # %% [markdown]
 # The leftover gradient matters once an optimizer does the updates ([lesson 07](07_training_basics.ipynb)):
 # it updates every parameter it was given that has a `.grad`, and it does not look at `requires_grad`,
-# so a stale gradient would still move a frozen layer. So clear the gradients after freezing, and give
-# the optimizer only the parameters that should change: `[p for p in model.parameters() if p.requires_grad]`.
+# so a stale gradient would still move a frozen layer. So clear the gradients with `zero_grad()` after
+# freezing, and give the optimizer only the parameters to be trained:
+# `[p for p in model.parameters() if p.requires_grad]`.
 
 # %% [markdown]
 # ## `state_dict()`
@@ -225,12 +226,14 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# A `BatchNorm1d` updates its buffers in the forward pass itself, with no optimizer involved. A buffer
-# is simply state that the module keeps, so not every buffer changes by itself; batch norm is built to
-# update its own. A new module is in training mode, and in training mode every minibatch moves the
-# running mean 10 % of the remaining way towards that minibatch's mean (the argument `momentum=0.1`).
-# In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)) batch norm uses the running mean and
-# running variance instead of updating them.
+# A `BatchNorm1d` is written to update its own buffers in the forward pass itself, with no optimizer
+# involved. A buffer is simply state that the module keeps, so not every buffer changes by itself.
+#
+# A new module is in training mode, and in training mode every minibatch moves the running mean 10 % of
+# the remaining way towards that minibatch's mean. The `momentum` argument sets that fraction; its
+# default is 0.1. An optimizer has an argument of the same name ([lesson 08](08_save_and_load.ipynb)),
+# but the two are unrelated. In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)) batch norm
+# uses the running mean and running variance instead of updating them.
 
 # %%
 bn = bn_model[1]
@@ -258,8 +261,8 @@ print("state_dict requires_grad:", sd["weight"].requires_grad)
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: treating `state_dict()` as a copy that is separate from the model**
 #
-# Detached does not mean copied: the tensors in a `state_dict()` share their storage with the
-# model's parameters (`data_ptr()` returns the same memory address for both). So an
+# Detached from autograd's record does not mean copied: the tensors in a `state_dict()` share their
+# memory with the model's parameters (`data_ptr()` returns the same memory address for both). So an
 # **in-place** edit of a `state_dict` tensor (`zero_()`, `add_()`, `copy_()`) changes the model.
 
 # %% tags=["pitfall"]
@@ -281,15 +284,15 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# The sharing bites when you keep a `state_dict()` as a snapshot (the values at one moment), such as
-# the "best model so far" during training: an optimizer updates the parameters in place, so the
-# snapshot moves with them.
+# The sharing bites when you keep a `state_dict()` as it is, for example as the "best model so far"
+# during training. It looks like a snapshot, a copy of the values at one moment, but it shares memory
+# with the model: when an optimizer updates the parameters in place, the values you kept move with them.
 #
 # **The fix:** take a real copy — `copy.deepcopy(model.state_dict())` (or `clone()` each tensor) —
 # and to put saved values back into a model, use `load_state_dict()`, which copies them in.
 
 # %% tags=["pitfall"]
-linked = small.state_dict()  # shares storage: NOT a snapshot
+linked = small.state_dict()  # shares memory: NOT a snapshot
 snapshot = copy.deepcopy(small.state_dict())  # a real copy
 
 with torch.no_grad():
@@ -314,7 +317,7 @@ print("after load:    ", small.bias.detach())
 #   until `zero_grad()` clears it.
 # - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
 #   `running_mean`, `running_var`, `num_batches_tracked`).
-# - The tensors of a `state_dict()` are detached but share storage with the model: in-place edits change the model,
+# - The tensors of a `state_dict()` are detached but share memory with the model: in-place edits change the model,
 #   assigning a new tensor to a key does not. Snapshot with `copy.deepcopy`, restore with
 #   `load_state_dict`.
 
@@ -334,7 +337,7 @@ print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
 # **2.** How many bytes of memory do the parameters of `NeuralNetwork` take in `bfloat16`, a 16-bit
-# floating-point type? Convert a fresh model with `.to(torch.bfloat16)` and compute it.
+# floating-point type? Apply `.to(torch.bfloat16)` to a fresh model and compute it.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -350,7 +353,7 @@ print(f"bfloat16: {ex_bytes:,} bytes")
 ex_model = NeuralNetwork()
 for key, tensor in ex_model.state_dict().items():
     if key.endswith("bias"):
-        tensor.zero_()  # in place: shares storage with the parameter
+        tensor.zero_()  # in place: shares memory with the parameter
 biases = [m.bias for m in ex_model.linear_relu_stack if isinstance(m, nn.Linear)]
 all_zero = all(torch.all(b == 0).item() for b in biases)
 assert all_zero

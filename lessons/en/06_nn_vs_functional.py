@@ -56,8 +56,8 @@ print("shape:", tuple(out.shape))
 #
 # Give the input `requires_grad=True` and autograd also tracks it. On a 5×5 input the filter fits in
 # 3×3 = 9 positions, so the output is 3×3 (every value 9). Called without a `gradient` argument,
-# `backward()` needs an output with a single element, so we sum the output: each output value then
-# gets gradient 1.
+# `backward()` needs an output with a single element, so we sum the output. Raising any one output
+# value by 1 raises the sum by 1, so each output value gets gradient 1.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -291,10 +291,11 @@ print("fixed, eval:", model(ones))
 # %% [markdown]
 # Batch norm has the same problem, with more state to manage. `nn.BatchNorm1d` keeps its running
 # statistics as buffers and follows the mode. `F.batch_norm` keeps nothing: to keep running statistics
-# you create the running mean and variance yourself and pass them in on every call (with
-# `training=True` you may pass `None` instead and use only the minibatch's statistics). It does update
-# them in place when `training=True`, but
-# that argument defaults to `False`, the opposite of `F.dropout`: called without it, `F.batch_norm`
+# you create the running mean and variance yourself and pass them in on every call.
+#
+# With `training=True` you may pass `None` for both and use only the minibatch's statistics. Pass the
+# two tensors with `training=True` and `F.batch_norm` updates them in place. But that argument
+# defaults to `False`, the opposite of `F.dropout`: called without it, `F.batch_norm`
 # behaves as in evaluation, normalising with the running statistics and never updating them. In a
 # `forward`, pass `training=self.training`.
 
@@ -349,8 +350,8 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # mirrors the 
 # %% [markdown]
 # ### Activations and normalization
 #
-# Activation modules apply a nonlinearity element by element (`nn.Softmax` rescales the values along
-# `dim` so that they sum to 1). Normalization layers rescale activations, the intermediate values that
+# Activation modules apply a nonlinearity element by element (except `nn.Softmax`, which rescales the
+# values along `dim` so that they sum to 1). Normalization layers rescale activations, the intermediate values that
 # layers pass on: `nn.LayerNorm` brings each row to mean 0 and variance 1, then multiplies by a learned
 # weight and adds a learned bias. Those start at 1 and 0, so a fresh `LayerNorm` gives mean 0 and
 # variance 1, up to the small `eps` it adds to the variance before dividing (the variance printed
@@ -390,8 +391,8 @@ print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", d
 # ### Embedding and distance
 #
 # `nn.Embedding` is a lookup table (the API documentation files it under "Sparse Layers"): integer
-# indices in, one learned vector per index out. Distance modules compare the vectors of two tensors
-# row by row.
+# indices in, one learned vector per index out. Distance modules compare two tensors row by row and
+# compute a distance or a similarity.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -523,3 +524,5 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 # - Loss: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
 #   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
 #   [`F.cross_entropy`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
+# - [What is `torch.nn` really?](https://docs.pytorch.org/tutorials/beginner/nn_tutorial.html): a tutorial
+#   that rewrites a network built from plain tensor operations with `torch.nn.functional`, then `nn.Module`

@@ -1,20 +1,20 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: cb78f6874740
+#     synced_with_en: 8a5392ca1731
 # ---
 
 # %% [markdown]
 # # 모델 매개변수
 #
-# 신경망(neural network)이 학습하는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은 안에 든
-# 모든 계층(layer)의 매개변수를 빠짐없이 관리하고, 필요한 쪽에 이름과 함께 넘겨줍니다. 매개변수를
+# 신경망(neural network)에서 학습으로 값이 바뀌는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은
+# 안에 든 모든 계층(layer)의 매개변수를 빠짐없이 관리하고, 필요한 쪽에 이름과 함께 넘겨줍니다. 매개변수를
 # 받아 쓰는 쪽은 코드를 작성하는 사람, 학습 중에 매개변수를 갱신하는 옵티마이저(optimizer,
 # [07강](07_training_basics.ipynb)), 모델을 저장할 때 쓰는 `state_dict()`입니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법과 이름이 뜻하는 것
+# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법, 그리고 매개변수 이름을 읽는 법
 # - 매개변수 개수와 매개변수가 차지하는 메모리를 계산하는 방법
 # - `requires_grad`와 `.grad`의 역할, 그리고 계층이 새 기울기(gradient)를 받지 않도록 고정(freeze)하는 방법
 # - 매개변수뿐 아니라 버퍼(buffer)까지 담는 `state_dict()`, 그리고 `state_dict()`의 텐서(tensor)가 모델과
@@ -68,9 +68,9 @@ print(model)
 # %% [markdown]
 # ## `parameters()`
 #
-# `model.parameters()`는 매개변수를 모듈 단위로 하나씩 내줍니다. 모듈마다 자기에게 직접 등록된
-# 매개변수를 등록한 순서대로 먼저 내주고, 그다음에 하위 모듈의 매개변수를 내줍니다. 두 계층이 함께
-# 쓰는 매개변수는 한 번만 나옵니다. 내주는 값은 모두 `nn.Parameter`입니다. `nn.Parameter`는 텐서를
+# `model.parameters()`는 매개변수 텐서를 하나씩 차례로 내주며, 순서는 모듈 구조를 따릅니다. 각 모듈에
+# 직접 등록된 매개변수가 등록 순서대로 먼저 나오고, 그다음에 하위 모듈의 매개변수가 나옵니다. 두 계층이
+# 함께 쓰는 매개변수는 한 번만 나옵니다. 나오는 값은 모두 `nn.Parameter`입니다. `nn.Parameter`는 텐서를
 # 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면 모듈이 알아서 매개변수로 등록합니다.
 
 # %%
@@ -84,7 +84,7 @@ print("is a Tensor:", isinstance(first, torch.Tensor), "| is a Parameter:", isin
 # ## `named_parameters()`
 #
 # `named_parameters()`는 `(이름, 매개변수)` 쌍을 내줍니다. 이름은 모델에서 그 텐서까지 따라가는 속성
-# 경로입니다. 예를 들어 `linear_relu_stack.0.weight`는 `linear_relu_stack` 안 `0`번 모듈의 `weight`입니다.
+# 경로입니다. 예를 들어 `linear_relu_stack.0.weight`는 `linear_relu_stack` 안의 `0`번 모듈에 있는 `weight`입니다.
 # ReLU에는 매개변수가 없어서 1번과 3번은 목록에 나오지 않습니다. 거꾸로 `get_parameter()`에 이런 이름을
 # 넘기면 그 이름이 가리키는 텐서를 찾아 줍니다.
 
@@ -98,7 +98,7 @@ print("name leads to the same tensor:", same)
 # %% [markdown]
 # ## 매개변수 개수 세기
 #
-# 모델의 매개변수 개수는 매개변수마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
+# 모델의 매개변수 개수는 매개변수 텐서마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
 # `nn.Linear(in, out)` 하나에는 가중치(weight)가 $\text{in} \cdot \text{out}$개, 편향(bias)이 $\text{out}$개 있습니다.
 #
 # $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
@@ -138,8 +138,8 @@ show(fig)
 #
 # 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형인 `float32`는
 # 원소당 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다(1 MB는 10⁶바이트, 1 MiB는
-# 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수마다 모양이 같은 기울기가 하나씩 생기고(다음 절),
-# 옵티마이저에 따라서는 매개변수마다 모양이 같은 텐서를 따로 보관하기도 합니다([08강](08_save_and_load.ipynb)에서
+# 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수 텐서마다 그 텐서와 모양이 같은 기울기가 하나씩
+# 생기고(다음 절), 옵티마이저에 따라서는 같은 모양의 텐서를 따로 더 보관하기도 합니다([08강](08_save_and_load.ipynb)에서
 # 그런 예를 봅니다).
 
 # %%
@@ -169,9 +169,9 @@ for name, param in model.named_parameters():
 # %% [markdown]
 # ## 계층 고정하기
 #
-# 모듈에서 `requires_grad_(False)`를 호출하면 그 모듈의 모든 매개변수에 적용되고, autograd는 그
-# 매개변수들의 기울기를 더 이상 계산하지 않습니다. 사전 학습된(pretrained) 계층, 즉 다른 데이터로 이미
-# 학습해 둔 계층처럼 모델의 일부를 바꾸지 않고 두고 싶을 때 이렇게 합니다.
+# 모듈의 `requires_grad_(False)`를 호출하면 그 모듈에 든 모든 매개변수의 `requires_grad`가 `False`로
+# 바뀌고, autograd는 이 매개변수들의 기울기를 더 이상 계산하지 않습니다. 사전 학습된(pretrained)
+# 계층, 즉 다른 데이터로 이미 학습해 둔 계층처럼 모델의 일부를 바꾸지 않고 두고 싶을 때 이렇게 합니다.
 # 다만 고정한다고 이미 있던 기울기가 지워지지는 않습니다. 고정한 가중치의 `.grad`에는 앞에서 호출한
 # `backward()`가 남긴 기울기가 그대로 있습니다.
 
@@ -202,8 +202,8 @@ print(f"trainable: {trainable:,} of {total:,}")
 # 남아 있던 기울기는 옵티마이저로 매개변수를 갱신할 때([07강](07_training_basics.ipynb)) 문제가 됩니다.
 # 옵티마이저는 건네받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고, `requires_grad`는 확인하지
 # 않습니다. 그래서 예전 기울기가 남아 있으면 고정한 계층의 매개변수도 바뀝니다. 계층을 고정한 뒤에는
-# 기울기를 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼 바뀌어야 할
-# 매개변수만 건네세요.
+# `zero_grad()`로 기울기를 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼
+# 학습할 매개변수만 건네세요.
 
 # %% [markdown]
 # ## `state_dict()`
@@ -223,7 +223,7 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # ## 버퍼: 매개변수가 아닌 상태
 #
 # 기울기로 학습하지 않고 데이터에서 계산하는 상태를 보관하는 계층도 있습니다. 배치 정규화(batch
-# normalization) 계층인 `nn.BatchNorm1d`가 그렇습니다. 이 계층은 각 특성(feature)에서 현재
+# normalization) 계층인 `nn.BatchNorm1d`가 그렇습니다. 이 계층은 특성(feature)마다 현재
 # 미니배치(minibatch)의 평균을 빼고 표준편차로 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시
 # 다룹니다). `nn.BatchNorm1d`에는 매개변수 두 개(`weight`, `bias`)와 버퍼 세 개(`running_mean`,
 # `running_var`, `num_batches_tracked`)가 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만
@@ -237,13 +237,14 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# `BatchNorm1d`는 옵티마이저 없이 순전파(forward pass) 도중에 버퍼를 직접 갱신합니다. 버퍼는 모듈이
-# 보관하는 상태일 뿐이므로 모든 버퍼가 이렇게 저절로 바뀌지는 않습니다. 배치 정규화 계층은 자기 버퍼를
-# 스스로 갱신하도록 만들어져 있습니다. 새로 만든 모듈은 학습 모드(training mode)입니다. 학습
-# 모드에서는 미니배치가 하나 지나갈 때마다 이동 평균(running mean)이 그 미니배치의 평균 쪽으로 남은
-# 거리의 10%만큼 다가갑니다. 이 비율을 정하는 인자가 `momentum=0.1`입니다. 평가 모드(evaluation mode,
-# [09강](09_train_and_evaluate.ipynb))에서는 이동 평균과 이동 분산(running variance)을 갱신하지 않고
-# 그대로 씁니다.
+# `BatchNorm1d`는 옵티마이저 없이 순전파(forward pass) 도중에 자기 버퍼를 직접 갱신하도록 작성되어
+# 있습니다. 버퍼는 모듈이 보관하는 상태일 뿐이므로, 모든 버퍼가 이렇게 저절로 바뀌지는 않습니다.
+#
+# 새로 만든 모듈은 학습 모드(training mode)입니다. 학습 모드에서는 미니배치가 하나 지나갈 때마다 이동
+# 평균(running mean)이 그 미니배치의 평균 쪽으로 남은 거리의 10%만큼 다가갑니다. 이 비율은 `momentum`
+# 인자로 정하며 기본값은 0.1입니다. 옵티마이저에도 이름이 같은 인자가 있지만([08강](08_save_and_load.ipynb)),
+# 둘은 서로 관계가 없습니다. 평가 모드(evaluation mode, [09강](09_train_and_evaluate.ipynb))에서는 이동
+# 평균과 이동 분산(running variance)을 갱신하지 않고 그대로 씁니다.
 
 # %%
 bn = bn_model[1]
@@ -271,8 +272,8 @@ print("state_dict requires_grad:", sd["weight"].requires_grad)
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: `state_dict()`를 모델과 분리된 복사본으로 여기기**
 #
-# 떼어 냈다고 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와 저장 공간을
-# 공유합니다(`data_ptr()`로 확인하는 메모리 주소가 같습니다). 그래서 `state_dict()`의 텐서를
+# 연산 기록에서 떼어 냈다고 해서 값을 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와
+# 같은 메모리를 공유합니다(`data_ptr()`로 확인하는 메모리 주소가 같습니다). 그래서 `state_dict()`의 텐서를
 # **제자리(in-place) 연산**(`zero_()`, `add_()`, `copy_()`)으로 고치면 모델도 바뀝니다.
 
 # %% tags=["pitfall"]
@@ -294,16 +295,16 @@ print("sd['bias']:     ", sd["bias"])
 print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
-# 학습 도중 "지금까지 가장 좋은 모델"을 남기려고 `state_dict()`를 스냅숏(snapshot), 즉 그 시점의 값을
-# 담아 둔 사본으로 보관하면, 저장 공간을 공유하는 탓에 문제가 생깁니다. 옵티마이저는 매개변수를
-# 제자리에서 갱신하므로 스냅숏도 덩달아 바뀝니다.
+# 학습 도중 "지금까지 가장 좋은 모델"을 남기려고 `state_dict()`를 그대로 보관하면 문제가 생깁니다. 그
+# 시점의 값을 담아 둔 사본, 즉 스냅숏(snapshot)처럼 보이지만 실제로는 모델과 메모리를 공유하기
+# 때문입니다. 옵티마이저가 매개변수를 제자리에서 갱신하면 보관해 둔 값도 덩달아 바뀝니다.
 #
 # **바로잡기:** 진짜 복사본을 만듭니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
 # `clone()`을 호출합니다. 반대로 보관해 둔 값을 모델에 되돌려 넣을 때는 값을 복사해 넣는
 # `load_state_dict()`를 씁니다.
 
 # %% tags=["pitfall"]
-linked = small.state_dict()  # 저장 공간 공유: 스냅숏이 아님
+linked = small.state_dict()  # 메모리 공유: 스냅숏이 아님
 snapshot = copy.deepcopy(small.state_dict())  # 진짜 복사본
 
 with torch.no_grad():
@@ -321,14 +322,14 @@ print("after load:    ", small.bias.detach())
 # - `parameters()`는 모델의 `nn.Parameter`를 모두 내주고, `named_parameters()`는 여기에
 #   `linear_relu_stack.0.weight`처럼 속성 경로를 따른 이름을 붙여 줍니다.
 # - 매개변수 개수는 `sum(p.numel() for p in model.parameters())`로 셉니다. 784-512-512-10 신경망의
-#   매개변수는 669,706개이고, 그중 약 60%가 첫 번째 가중치 행렬에 있습니다. 메모리는 `numel() * element_size()`로
-#   계산합니다(`float32`는 원소당 4바이트).
+#   매개변수는 669,706개이고, 그중 약 60%가 첫 번째 가중치 행렬에 있습니다. 메모리 사용량은
+#   `numel() * element_size()`로 계산합니다(`float32`는 원소당 4바이트).
 # - 원소가 하나인 출력에서 `backward()`를 호출하면 매개변수마다 `.grad`에 기울기가 남습니다.
 #   `requires_grad_(False)`로 고정한 매개변수는 새 기울기를 받지 않지만, 예전 `.grad`는 `zero_grad()`로
 #   지울 때까지 남아 있습니다.
 # - `state_dict()`는 이름과 텐서를 짝지은 딕셔너리로, 매개변수는 물론 버퍼(`BatchNorm1d`의 `running_mean`,
 #   `running_var`, `num_batches_tracked`)까지 담습니다.
-# - `state_dict()`의 텐서는 떼어 낸 텐서지만 모델과 저장 공간을 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
+# - `state_dict()`의 텐서는 떼어 낸 텐서지만 모델과 메모리를 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
 #   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 되돌릴 때는
 #   `load_state_dict`를 씁니다.
 
@@ -348,7 +349,7 @@ print(f"trainable: {ex_trainable:,}")
 
 # %% [markdown]
 # **2.** `NeuralNetwork`의 매개변수를 16비트 부동소수점 자료형인 `bfloat16`으로 바꾸면 메모리를 몇
-# 바이트 차지할까요? 새 모델을 `.to(torch.bfloat16)`으로 바꿔서 계산해 보세요.
+# 바이트 차지할까요? 새 모델에 `.to(torch.bfloat16)`을 적용해 계산해 보세요.
 
 # %% tags=["solution"]
 ex_model = NeuralNetwork().to(torch.bfloat16)
@@ -364,7 +365,7 @@ print(f"bfloat16: {ex_bytes:,} bytes")
 ex_model = NeuralNetwork()
 for key, tensor in ex_model.state_dict().items():
     if key.endswith("bias"):
-        tensor.zero_()  # 제자리에서 고침: 매개변수와 저장 공간 공유
+        tensor.zero_()  # 제자리에서 고침: 매개변수와 메모리 공유
 biases = [m.bias for m in ex_model.linear_relu_stack if isinstance(m, nn.Linear)]
 all_zero = all(torch.all(b == 0).item() for b in biases)
 assert all_zero

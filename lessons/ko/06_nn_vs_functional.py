@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 1268f94154ea
+#     synced_with_en: c01693ed57b6
 # ---
 
 # %% [markdown]
@@ -9,10 +9,10 @@
 #
 # PyTorch는 연산 대부분을 두 가지 형태로 제공합니다. `torch.nn`에는 `nn.Conv2d`, `nn.Linear`,
 # `nn.ReLU` 같은 **모듈**(module)이 있고, `torch.nn.functional`에는 `F.conv2d`, `F.linear`, `F.relu` 같은
-# **함수**가 있습니다. 계산 결과는 같고, 상태(state), 즉 호출이 끝난 뒤에도 남아 있어야 하는 값을 어디에
-# 보관하느냐가 다릅니다. 모듈은 가중치(weight)를 직접 보관하고, 지금이 학습 중인지 평가 중인지도
-# 기억합니다. 다만 이 구분에 따라 실제로 동작이 달라지는 계층(layer)은 몇 가지뿐입니다. 함수는 필요한
-# 것을 호출할 때마다 모두 넘겨받습니다.
+# **함수**가 있습니다. 계산 결과는 같고, 상태(state)를 어디에 보관하느냐만 다릅니다. 상태란 호출이 끝난
+# 뒤에도 남아 있어야 하는 값을 말합니다. 모듈은 가중치(weight)를 직접 보관하고, 지금이 학습 중인지 평가
+# 중인지도 기억합니다(이 구분에 따라 실제로 동작이 달라지는 계층(layer)은 몇 가지뿐입니다). 반면 함수는
+# 필요한 것을 호출할 때마다 모두 넘겨받습니다.
 #
 # **이 강의에서 배울 내용**
 #
@@ -43,10 +43,10 @@ _ = seed_everything(0)  # 돌려받는 생성기는 쓰지 않음
 #
 # `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수입니다. 합성곱은 작은 필터를
 # 입력 위에서 한 칸씩 옮겨 가며, 위치마다 겹치는 원소끼리 곱한 값을 모두 더하는 연산입니다. 엄밀히
-# 말하면 PyTorch가 계산하는 것은 교차 상관(cross-correlation)입니다. 수학에서 정의하는 합성곱과 달리
-# 필터를 뒤집지 않고 그대로 겹칩니다.
+# 말하면 PyTorch는 교차 상관(cross-correlation)을 계산합니다. 수학에서 정의하는 합성곱과 달리 필터를
+# 뒤집지 않고 그대로 겹칩니다.
 #
-# 입력은 `(N, C_in, H, W)` 모양입니다. N은 미니배치의 이미지 수, C_in은 입력 채널(channel) 수(흑백
+# 입력은 `(N, C_in, H, W)` 모양입니다. N은 미니배치(minibatch)의 이미지 수, C_in은 입력 채널(channel) 수(흑백
 # 이미지는 1, 컬러 이미지는 3), H와 W는 높이와 너비입니다. 커널(kernel)이라고도 부르는 필터는
 # `(C_out, C_in, kH, kW)` 모양이고, C_out은 출력 채널 수, kH와 kW는 필터의 높이와 너비입니다. 함수는
 # 아무것도 보관하지 않으므로 필터를 직접 만들어 호출할 때마다 넘겨야 합니다. 1로 채운 3×3 입력에 1로
@@ -65,8 +65,8 @@ print("shape:", tuple(out.shape))
 #
 # 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가 3×3 = 9곳에
 # 놓일 수 있으므로 출력은 3×3이고, 값은 모두 9입니다. `gradient` 인자 없이 호출하는 `backward()`는
-# 원소가 하나뿐인 출력에만 쓸 수 있습니다. 그래서 출력을 모두 더한 다음 호출하며, 이때 출력 값 하나하나가
-# 받는 기울기는 1입니다.
+# 원소가 하나뿐인 출력에만 쓸 수 있습니다. 그래서 출력을 모두 더한 다음 호출합니다. 출력값 하나가 1 늘면
+# 합도 1 늘므로, 출력값마다 받는 기울기는 1입니다.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -78,10 +78,10 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# 각 입력 픽셀의 기울기는 **그 픽셀을 덮는 창의 개수**와 같습니다. 창마다 그 픽셀에 닿는 필터
-# 값(여기서는 1)을 더하기 때문입니다. 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의
-# 가운데 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든 창에서
-# $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
+# 각 입력 픽셀의 기울기는 창마다 그 픽셀에 닿는 필터 값(여기서는 1)을 모두 더한 값이므로, **그 픽셀을
+# 덮는 창의 개수**와 같습니다. 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의 가운데
+# 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든
+# 창에서 $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 자리를 덮는 창의 수
@@ -123,9 +123,9 @@ for name, param in conv.named_parameters():
 
 # %% [markdown]
 # 1로 채운 3×3 입력에서는 필터가 딱 한 번 놓이므로 출력은 숫자 하나입니다. 가중치마다 1을 곱해 모두
-# 더하고 편향을 더한 값, 곧 $\text{out} = \sum w + b$입니다. 필터를 뒤집지 않으므로 $w_{ij}$는
-# $x_{ij}$ 위에 놓이고, $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이므로 입력에 전달되는 기울기는
-# **필터 그 자체**입니다.
+# 더한 뒤 편향을 더한 값이며, 식으로 쓰면 $\text{out} = \sum w + b$입니다. 필터를 뒤집지 않으므로
+# $w_{ij}$는 $x_{ij}$ 위에 놓입니다. 따라서 $\partial\,\text{out}/\partial x_{ij} = w_{ij}$이고, 입력에
+# 전달되는 기울기는 **필터 그 자체**입니다.
 # 이 `out`은 원소가 하나뿐이어서 바로 `backward()`를 호출할 수 있습니다.
 
 # %%
@@ -169,7 +169,7 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 # %% [markdown]
 # ## 작은 이미지에 경계선 검출 필터 적용하기
 #
-# 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 주는 필터를 소벨(Sobel) 필터라고
+# 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 두는 필터를 소벨(Sobel) 필터라고
 # 합니다. 이 필터로 합성곱을 하면 각 위치에서 밝기가 가로 방향(왼쪽→오른쪽)으로 바뀌는지 알 수
 # 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는
 # 0입니다. `padding=1`로 입력 가장자리에 0을 한 줄씩 덧붙이면 출력 모양이 입력과 같아집니다.
@@ -232,18 +232,18 @@ print("output shape:", tuple(model(x).shape))
 #
 # 자주 쓰는 계층 가운데 두 가지는 모델을 학습할 때와 평가할 때 다르게 동작합니다.
 #
-# **드롭아웃**은 학습 중에 입력 값 하나하나를 확률 `p`로 0으로 만듭니다. 그러면 신경망이 특정 값 하나에
+# **드롭아웃**은 학습 중에 입력값 하나하나를 확률 `p`로 0으로 만듭니다. 그러면 신경망이 특정 값 하나에
 # 기댈 수 없습니다. 남은 값에는 $1/(1-p)$를 곱해, 출력의 평균이 평가할 때와 같아지도록 맞춥니다. 평가할
-# 때는 입력을 그대로 내보냅니다(학습 모드와 평가 모드에서 `nn.Dropout`이 어떻게 다른지는
-# [09강](09_train_and_evaluate.ipynb)에서 봅니다).
+# 때는 입력을 그대로 내보냅니다(학습 모드(training mode)와 평가 모드(evaluation mode)에서
+# `nn.Dropout`이 내는 출력은 [09강](09_train_and_evaluate.ipynb)에서 비교해 봅니다).
 #
-# **배치 정규화**는 각 특성(feature)에서 평균을 빼고 표준편차로 나누어 값의 범위를 맞추는 계층입니다.
-# 학습 중에는 현재 미니배치(minibatch)의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동
-# 평균과 이동 분산을 씁니다.
+# **배치 정규화**는 특성(feature)마다 평균을 빼고 표준편차로 나누어 값의 범위를 맞추는 계층입니다. 학습
+# 중에는 현재 미니배치의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균과 이동 분산을
+# 씁니다.
 #
-# 모듈은 지금 어느 모드인지를 `training` 속성에 기록합니다. 처음 만들면 `True`, 곧 학습 모드(training
-# mode)입니다. `model.eval()`은 모델과 모든 하위 모듈의 `training`을 `False`로 바꿔 평가 모드(evaluation
-# mode)로 만들고, `model.train()`은 다시 학습 모드로 되돌립니다.
+# 모듈은 지금 어느 모드인지를 `training` 속성에 기록합니다. 새로 만든 모듈은 이 값이 `True`, 즉 학습
+# 모드입니다. `model.eval()`은 모델과 모든 하위 모듈의 `training`을 `False`로 바꿔 평가 모드로 만들고,
+# `model.train()`은 다시 학습 모드로 되돌립니다.
 
 # %%
 print("new model:     training =", model.training)
@@ -297,11 +297,13 @@ print("fixed, eval:", model(ones))
 # %% [markdown]
 # 배치 정규화에도 같은 문제가 있고, 직접 관리해야 할 상태는 더 많습니다. `nn.BatchNorm1d`는 이동
 # 평균과 이동 분산을 버퍼로 보관하고 모드를 따릅니다. 반면 `F.batch_norm`은 아무것도 보관하지 않으므로,
-# 이동 평균과 이동 분산을 유지하려면 그 텐서를 직접 만들어 호출할 때마다 넘겨야 합니다. `training=True`일
-# 때는 대신 `None`을 넘기고 미니배치의 평균과 분산만 쓸 수도 있습니다. `training=True`를 넘기면
-# `F.batch_norm`은 넘겨받은 텐서를 제자리에서 갱신하지만, 이 인자의 기본값은 `F.dropout`과 반대로
-# `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은 평가 때처럼 이동 평균과 이동 분산으로 정규화하고,
-# 둘을 전혀 갱신하지 않습니다. `forward`에서는 `training=self.training`을 넘기세요.
+# 이동 평균과 이동 분산을 유지하려면 그 텐서를 직접 만들어 호출할 때마다 넘겨야 합니다.
+#
+# `training=True`라면 두 텐서 자리에 `None`을 넘기고 미니배치의 평균과 분산만 쓸 수도 있습니다. 두
+# 텐서를 넘기면서 `training=True`를 지정하면 `F.batch_norm`이 그 텐서를 제자리에서 갱신합니다. 그런데
+# `training`의 기본값은 `F.dropout`과 반대로 `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은 평가 때처럼
+# 이동 평균과 이동 분산으로 정규화하고, 둘을 전혀 갱신하지 않습니다. `forward`에서는
+# `training=self.training`을 넘기세요.
 
 # %%
 bn = nn.BatchNorm1d(3)
@@ -354,10 +356,10 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # 가장자리
 # %% [markdown]
 # ### 활성화 함수와 정규화
 #
-# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(`nn.Softmax`는 `dim` 방향의
-# 합이 1이 되도록 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉 계층을 지나며 나오는
-# 중간 값의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 맞춘 다음, 학습되는 가중치를
-# 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은
+# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(단, `nn.Softmax`는 원소마다가
+# 아니라 `dim` 방향의 합이 1이 되도록 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉
+# 계층을 지나며 나오는 중간 결과의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 맞춘
+# 다음, 학습되는 가중치를 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은
 # 평균 0, 분산 1입니다. 다만 나누기 전에 분산에 작은 값 `eps`를 더하므로, 아래 셀에 표시되는 분산은
 # 1보다 아주 조금 작은 0.999996입니다. 학습으로 가중치와 편향이 바뀌면 더는 평균 0, 분산 1이 아닙니다.
 
@@ -376,10 +378,10 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 # %% [markdown]
 # ### 순환, 선형, 드롭아웃
 #
-# 순환(recurrent) 계층은 문장이나 시계열처럼 순서가 있는 데이터, 곧 시퀀스(sequence)를 시점(time
-# step)마다 차례로 처리합니다. `batch_first=True`이면 입력 모양은 `(N, L, H_in)`, 즉 (시퀀스 수, 시퀀스
-# 길이, 특성 수)입니다. 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로
-# 만듭니다.
+# 문장이나 시계열처럼 순서가 있는 데이터를 시퀀스(sequence)라고 합니다. 순환(recurrent) 계층은 시퀀스를
+# 시점(time step)마다 차례로 처리합니다. `batch_first=True`이면 입력 모양은 `(N, L, H_in)`, 즉
+# (시퀀스 수, 시퀀스 길이, 특성 수)입니다. 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로
+# 값을 0으로 만듭니다.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -395,8 +397,8 @@ print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", d
 # ### 임베딩과 거리
 #
 # `nn.Embedding`은 조회 테이블(lookup table)입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가
-# 하나씩 나옵니다. API 문서에서는 이 모듈을 'Sparse Layers'로 분류합니다. 거리 모듈은 두 텐서의 벡터를
-# 행마다 비교합니다.
+# 하나씩 나옵니다. API 문서에서는 이 모듈을 'Sparse Layers'로 분류합니다. 거리 모듈은 두 텐서에서 같은
+# 행끼리 비교해 거리나 유사도를 계산합니다.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -413,7 +415,7 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 
 # 손실 함수(loss function) 모듈은 예측값과 정답을 받아, 최소화할 숫자 하나를 계산합니다. 손실 함수로 모델을
 # 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`(평균 제곱 오차)는 집값처럼
 # 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 소프트맥스를 거치지 않은
-# 로짓(logit)과 클래스 인덱스를 받습니다. `log_softmax`는 이 손실 함수가 내부에서 직접 적용하므로,
+# 로짓(logit)과 클래스 인덱스를 받습니다. 이 손실 함수는 내부에서 `log_softmax`를 직접 적용하므로,
 # 소프트맥스를 미리 거친 값을 넣으면 안 됩니다.
 
 # %%
@@ -430,7 +432,7 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 # %% [markdown]
 # ## 요약
 #
-# - `torch.nn.functional`에는 **상태 없는 함수**가 있어서, 호출할 때마다 가중치를 포함한 모든 텐서를
+# - `torch.nn.functional`의 함수는 **상태가 없어서**, 호출할 때마다 가중치를 포함한 모든 텐서를
 #   넘겨야 합니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
 # - 1로 채운 입력에 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는 각
 #   픽셀을 덮는 창의 개수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
@@ -456,8 +458,8 @@ print(X.grad.squeeze())
 print("2 x window counts:", torch.allclose(X.grad.squeeze(), expected))
 
 # %% [markdown]
-# **2.** `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, 1로 채운 3×3 입력을 `requires_grad=True`로 만들어
-# 넣어 보세요. 모듈의 가중치로 `F.conv2d`를 호출해도 출력이 같은지, 입력의 기울기가 가중치와 같은지
+# **2.** `nn.Conv2d(1, 1, 3, bias=False)`를 만들고, 1로 채운 3×3 입력(`requires_grad=True`)을 넣어
+# 보세요. 모듈의 가중치로 `F.conv2d`를 호출해도 출력이 같은지, 입력의 기울기가 가중치와 같은지
 # 확인하세요.
 
 # %% tags=["solution"]
@@ -496,7 +498,7 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 # - [`F.conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.conv2d.html),
 #   [`nn.Conv2d`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Conv2d.html),
 #   [`F.linear`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.linear.html)
-# - [Autograd 동작 방식(Autograd mechanics)](https://docs.pytorch.org/docs/stable/notes/autograd.html),
+# - [Autograd 동작 방식(Autograd mechanics, 영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html),
 #   [`Tensor.backward`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html),
 #   [Variable (deprecated)](https://docs.pytorch.org/docs/stable/autograd.html#variable-deprecated)
 # - [`nn.Dropout`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Dropout.html),
@@ -527,3 +529,7 @@ print("eval == no dropout:", torch.allclose(net(x), net.fc(x)))
 # - 손실 함수: [`nn.MSELoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html),
 #   [`nn.CrossEntropyLoss`](https://docs.pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html),
 #   [`F.cross_entropy`](https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
+# - [`torch.nn`이 실제로 무엇인가요?(영문)](https://docs.pytorch.org/tutorials/beginner/nn_tutorial.html):
+#   텐서 연산만으로 만든 신경망을 `torch.nn.functional`, `nn.Module` 순서로 바꿔 가는 튜토리얼
+# - 한국어 자료: PyTorch 한국어 튜토리얼의
+#   [`torch.nn`이 실제로 무엇인가요?](https://tutorials.pytorch.kr/beginner/nn_tutorial.html)
