@@ -34,22 +34,23 @@ _ = seed_everything(0)  # the generator it returns is not needed here
 # %% [markdown]
 # ## The data: eleven temperature readings
 #
-# Two thermometers read the same eleven moments. `X` holds the readings in degrees Celsius (the
-# book *Deep Learning with PyTorch* calls them `t_c`); `y` holds the readings of a thermometer whose
-# unit we don't know (`t_u`). Can a model learn to convert one into the other? Each reading is one
-# sample with one feature, so both tensors have shape `(11, 1)`.
+# Two thermometers read the same eleven moments. `X` holds the readings of a thermometer in degrees
+# Celsius; `y` holds the readings of a second thermometer whose unit we don't know. The data comes from
+# the book *Deep Learning with PyTorch* by Stevens, Antiga and Viehmann (see Further reading), which
+# calls them `t_c` and `t_u`. Can a model learn to predict the second thermometer's reading from the
+# Celsius one? Each reading is one sample with one feature, so both tensors have shape `(11, 1)`.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
 y = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]).reshape(-1, 1)  # t_u: (11, 1)
 print("X:", tuple(X.shape), "y:", tuple(y.shape))
-print("X from", X.min().item(), "to", X.max().item(), "| y from", y.min().item(), "to", y.max().item())
+print(f"X from {X.min().item():.1f} to {X.max().item():.1f} | y from {y.min().item():.1f} to {y.max().item():.1f}")
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: `torch.tensor(t)` on something that is already a tensor**
 #
-# `torch.tensor` is for building a tensor from Python data. Given a tensor it still makes a copy,
-# detached from the autograd graph, but it warns and asks you to say that explicitly.
+# `torch.tensor` is for building a tensor from Python lists and numbers. Given a tensor it still makes a
+# copy, detached from the autograd graph, but it warns and asks you to write such a copy explicitly.
 
 # %% tags=["pitfall"]
 with warnings.catch_warnings(record=True) as caught:
@@ -68,7 +69,7 @@ print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data
 # %% [markdown]
 # ## The simplest model: `nn.Linear(1, 1)`
 #
-# One input, one output: $\hat y = w x + b$. The layer starts with a random weight and bias, both
+# One input $x$, one prediction $\hat y = w x + b$. The layer starts with a random weight and bias, both
 # trainable parameters; `parameters()` yields them in order, weight first. Called on all eleven
 # samples at once, it returns one prediction per sample.
 
@@ -83,8 +84,9 @@ print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
 # %% [markdown]
 # ## Loss function and optimizer
 #
-# A loss function says, as one number, how wrong the predictions are. For regression the usual
-# choice is the mean squared error, $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$ — that is `nn.MSELoss`.
+# A loss function says, as one number, how far the predictions are from the targets `y`. For
+# regression, predicting a number as here, the usual choice is the mean squared error (MSE),
+# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$ — that is `nn.MSELoss`.
 
 # %%
 loss_fn = nn.MSELoss()
@@ -97,12 +99,12 @@ print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 # An optimizer updates the parameters it was given. Gradient descent moves each parameter against its
 # gradient, and the step it takes is the gradient times the **learning rate** `lr`:
 # $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()` fills in `.grad`;
-# `optimizer.step()` applies the update.
+# `optimizer.step()` then uses it to update the parameters.
 #
 # `torch.optim.SGD` is named after *stochastic* gradient descent: usually each step computes the
-# gradient on a random minibatch of the data, a noisy estimate of the gradient on all of it
-# ([lesson 09](09_train_and_evaluate.ipynb) trains that way). In this lesson every step uses all
-# eleven samples, so what runs is plain (full-batch) gradient descent — the same update rule.
+# gradient on a random minibatch (a few samples) of the data, a noisy estimate of the gradient on all
+# of it. [Lesson 09](09_train_and_evaluate.ipynb) trains on minibatches. In this lesson every step uses
+# all eleven samples, so what runs is full-batch gradient descent — the same update rule.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -117,10 +119,10 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # ## Gradients accumulate
 #
 # `backward()` *adds* to `.grad`; it never overwrites it. That is useful when you mean it — summing
-# the gradients of several minibatches before one step — but in an ordinary loop last step's
-# gradient would leak into this step. Two forward and backward passes on the same data, with no
-# `zero_grad()` (and no step) in between, leave twice the gradient; `optimizer.zero_grad()` clears it
-# (by default it sets `.grad` to `None`).
+# the gradients of several minibatches before one step — but in an ordinary loop that does not clear
+# them, last step's gradient would leak into this step. Two forward and backward passes on the same
+# data, with no `zero_grad()` (and no step) in between, leave twice the gradient; `optimizer.zero_grad()`
+# clears it (by default it sets `.grad` to `None`).
 
 # %%
 optimizer.zero_grad()
@@ -133,9 +135,10 @@ optimizer.zero_grad()
 print("after zero_grad():", model.weight.grad)
 
 # %% [markdown]
-# Each pass above builds a new loss. Calling `backward()` twice on the *same* loss does not add up
-# anything: the first call frees the intermediate values autograd saved for it, so the second one
-# raises an error (unless the first was given `retain_graph=True`).
+# Each pass above computes a new loss. Calling `backward()` twice on the *same* loss is another
+# matter. This loss, like almost any real one, is made of operations for which autograd saves
+# intermediate values for the backward pass. The first call frees those values, so the second one
+# raises an error (unless the first was given `retain_graph=True`, which keeps them).
 
 # %%
 loss = loss_fn(model(X), y)
@@ -150,7 +153,7 @@ optimizer.zero_grad()
 # ## The training loop
 #
 # Training repeats five steps: forward pass, loss, clear old gradients, backpropagation, parameter
-# update. In general they run once per minibatch, and one pass over all the training data is an
+# update. In general they run once per minibatch, and one pass over the whole training set is an
 # **epoch**. Here the whole data set is a single batch of eleven samples, so each epoch is exactly
 # one step. The function records the loss of every epoch and prints it at the first epoch and at
 # each quarter of the run.
@@ -182,8 +185,8 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# **The fix:** pass every argument, by keyword. A missing one is then easy to spot, and the call
-# runs (here for 4 epochs, as a quick check).
+# **The fix:** pass every argument by keyword (`n_epochs=...`). A missing one is then easy to spot, and
+# the call runs (here for 4 epochs, as a quick check).
 
 # %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
@@ -191,14 +194,14 @@ _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn,
 # %% [markdown]
 # ## Raw inputs and normalised inputs
 #
-# Time to train. The data set is tiny, so every epoch uses all eleven samples; what matters now is the
-# scale of the inputs.
+# Time to train. From here on, what decides the outcome is the scale of the inputs: how large the
+# numbers fed to the model are.
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: raw, unnormalised inputs**
 #
-# Train a fresh `nn.Linear(1, 1)` for 300 epochs with learning rate 0.05, feeding it the readings `X`
-# as they are:
+# Train a fresh `nn.Linear(1, 1)` for 300 epochs with learning rate 0.05, feeding it the Celsius
+# readings `X` as they are:
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -210,12 +213,21 @@ losses_raw = training_loop(
 )
 print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
 print("first inf at epoch", losses_raw.index(math.inf) + 1, "| last loss:", losses_raw[-1])
+curvature = 2 * (X ** 2).mean().item()  # how much the weight's gradient changes when the weight moves by 1
+print(f"2 * mean(x^2) = {curvature:.0f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature:.1f}"
+      f" | loss ratio, epoch 3 / epoch 2: {losses_raw[2] / losses_raw[1]:.0f}")
 
 # %% [markdown] tags=["pitfall"]
-# The loss grows instead of shrinking, overflows to `inf` and ends as `nan`. The weight's gradient
-# grows with the inputs, which reach 28 here, so each step overshoots the minimum by more than it
-# corrects and lands farther away on the other side. A learning rate small enough for the raw scale
-# is stable but crawls: with `lr = 0.001` the loss is still far from its minimum after 300 epochs.
+# The loss grows instead of shrinking, overflows to `inf` (infinity) and ends as `nan` (not a number).
+# Why? The weight's gradient changes as the weight moves: for this loss, moving the weight by 1 changes
+# its gradient by $2\cdot\text{mean}(x^2)$, which grows with the *square* of the inputs — 375 here,
+# where the inputs reach 28. One step therefore multiplies the weight's offset from its best value
+# (the one with the smallest loss) by about $1 - 0.05 \cdot 375 \approx -18$. The minus sign means the
+# weight jumps past its best value to the other side, and it lands about 18 times as far away. The loss
+# grows with the square of that offset, so each epoch multiplies it by about 300 (the printed ratio).
+#
+# A learning rate small enough for the raw scale does not blow up (diverge), but it crawls: with
+# `lr = 0.001` the loss is still far from its minimum after 300 epochs.
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -226,9 +238,9 @@ losses_slow = training_loop(
 )
 
 # %% [markdown] tags=["pitfall"]
-# **The fix:** bring the inputs near 1. Multiplying by 0.1 is enough here (standardising,
-# $(x - \bar x)/s$, is the general recipe; exercise 1 tries it). Same model, same learning rate 0.05,
-# same epochs:
+# **The fix:** bring the inputs near 1. Multiplying by 0.1 is enough here. The general recipe is
+# standardising: subtract the mean $\bar x$ and divide by the standard deviation $s$, $(x - \bar x)/s$;
+# exercise 1 tries it. Same model, same learning rate 0.05, same epochs:
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # normalised inputs, between -0.4 and 2.8
@@ -239,11 +251,15 @@ losses = training_loop(
     model=model, loss_fn=loss_fn, X=X_n, y=y,
 )
 assert losses[-1] < 10 < 250 < losses_slow[-1]  # normalised: below 10; raw with lr=0.001: above 250
+curvature_n = 2 * (X_n ** 2).mean().item()
+print(f"2 * mean(x^2) = {curvature_n:.2f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature_n:.2f}")
 
 # %% [markdown] tags=["pitfall"]
-# After 300 epochs the normalised run's loss is below 10, while the raw run with `lr = 0.001` is still
-# above 250. The figure shows all three runs; on the right, the raw run with `lr = 0.05` is off the
-# chart (`inf`, then `nan`).
+# Multiplying the inputs by 0.1 divides $2\cdot\text{mean}(x^2)$ by 100, to 3.75, so one step now
+# multiplies the weight's offset from its best value by 0.81: every step brings it closer. After 300
+# epochs the model trained on normalised inputs has a loss below 10, while the one trained on raw inputs
+# with `lr = 0.001` is still above 250. The figure shows the loss curves of all three runs; the raw run
+# with `lr = 0.05` goes through `inf` to `nan`, so on the right it is off the chart.
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
@@ -265,9 +281,10 @@ show(fig)
 # ## What the linear model learned
 #
 # The model saw `X * 0.1`, so one unit of its input is 10 °C and its weight is the change in `y` per
-# 10 °C; multiplied by 0.1 it is per degree. Linear regression also has an exact answer (least
-# squares), and training got within 0.01 of it. The result, $y \approx 1.79\,x + 33.0$, is close to
-# Fahrenheit's $1.8\,x + 32$: the unknown thermometer is probably a noisy Fahrenheit one.
+# 10 °C; multiplied by 0.1 it is per degree. Linear regression also has an exact answer that needs no
+# training, the least-squares solution (the line with the smallest squared error), and training got
+# within 0.01 of it. The result, $y \approx 1.79\,x + 33.0$, is close to Fahrenheit's $1.8\,x + 32$:
+# the unknown thermometer is probably a Fahrenheit one with a little noise in its readings.
 
 # %%
 slope = model.weight.item() * 0.1  # per degree Celsius
@@ -283,7 +300,7 @@ assert torch.allclose(torch.tensor([slope, intercept]), exact, atol=0.01)
 #
 # Replace the single layer by a small network: 1 input → 13 hidden units with `nn.Tanh` → 1 output.
 # `named_parameters()` names each tensor after its position in the `nn.Sequential`; `nn.Tanh` at index 1
-# has no parameters, so the names skip it.
+# has no parameters, so it is not in the list, and the names jump from `0.` to `2.`.
 
 # %%
 seed_everything(0)
@@ -294,8 +311,8 @@ for name, param in seq_model.named_parameters():
 print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
 
 # %% [markdown]
-# `state_dict()` holds the same values under the same names, in tensors that share memory with the
-# parameters (plus buffers, which this model has none of). It is what gets saved to disk in
+# `state_dict()` holds the same tensors under the same names: not copies, but tensors that share memory
+# with the parameters (plus buffers, which this model has none of). It is what gets saved to disk in
 # [lesson 08](08_save_and_load.ipynb).
 
 # %%
@@ -319,9 +336,9 @@ assert seq_losses[-1] < losses[-1]
 # ## Observed vs predicted
 #
 # The figure shows the data, the linear fit, and the network's prediction over a dense range of
-# temperatures. Both models are fed normalised inputs (`* 0.1`), exactly as in training.
-# `torch.no_grad()` stops autograd from recording the operations (no graph is built), which
-# plotting does not need.
+# temperatures. Both models are fed normalised inputs (`* 0.1`), exactly as in training. Plotting needs
+# no gradients, so the predictions are made inside `torch.no_grad()`, where autograd records no
+# operations (builds no graph).
 
 # %%
 X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), in degrees Celsius
@@ -341,16 +358,17 @@ show(fig)
 
 # %% [markdown]
 # The straight line follows the overall trend; the network bends to pass closer to individual points,
-# which lowers its training loss. With eleven noisy points that bending is likely fitting the noise
-# (overfitting), and outside the data the tanh units flatten out — exercise 3 looks at that.
+# which lowers its training loss. With eleven noisy points that bending is likely fitting the noise:
+# overfitting, where a model follows its training data so closely that it does worse on new data. And
+# outside the data the tanh units flatten out — exercise 3 looks at that.
 
 # %% [markdown]
 # ## Summary
 #
 # - `nn.Linear(1, 1)` holds a `weight` of shape `(1, 1)` and a `bias` of shape `(1,)`;
 #   `parameters()` yields them for the optimizer.
-# - A loss function (`nn.MSELoss`) turns predictions and targets into one number; an optimizer
-#   (`torch.optim.SGD`) updates parameters from their `.grad`, by `lr` times the gradient.
+# - A loss function (`nn.MSELoss`) says as one number how far predictions are from targets; an optimizer
+#   (`torch.optim.SGD`) moves parameters from their `.grad`, by `lr` times the gradient.
 # - One training step: forward → loss → `optimizer.zero_grad()` → `loss.backward()` →
 #   `optimizer.step()`, once per minibatch (here the data set is one batch, so once per epoch).
 #   Without `zero_grad`, gradients add up across steps.
@@ -362,23 +380,27 @@ show(fig)
 # ## Exercises
 #
 # **1.** Standardise the inputs instead, `(X - X.mean()) / X.std()`, train a fresh `nn.Linear(1, 1)` with
-# the same learning rate, and convert its weight and bias back to degrees Celsius. Do you get the
-# same line?
+# the same learning rate, and turn its weight and bias into a line for raw °C input, $y = a x + c$. Do
+# you get the same line?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()
 seed_everything(0)
 model_s = nn.Linear(1, 1)
-_ = training_loop(n_epochs, torch.optim.SGD(model_s.parameters(), lr=lr), model_s, loss_fn, (X - mean) / std, y)
+_ = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model_s.parameters(), lr=lr),
+    model=model_s, loss_fn=loss_fn, X=(X - mean) / std, y=y,
+)
 # y = w * (x - mean) / std + b = (w / std) * x + (b - w * mean / std)
 w, b = model_s.weight.item(), model_s.bias.item()
-print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
-# Yes: the same line as the least-squares answer above.
+a, c = w / std.item(), b - w * mean.item() / std.item()
+print(f"y = {a:.4f} * x + {c:.4f}")
+assert torch.allclose(torch.tensor([a, c]), exact, atol=0.01)  # yes: the least-squares line from above
 
 # %% [markdown]
 # **2.** Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
-# (`p -= lr * p.grad`, then `p.grad = None`). Train for 20 epochs from the same start as an SGD
-# model and check that both end with the same parameters.
+# (`p -= lr * p.grad`, then `p.grad = None`). Start from the same initial values as a model trained
+# with SGD, train both for 20 epochs, and check that both end with the same parameters.
 
 # %% tags=["solution"]
 seed_everything(0)
@@ -398,15 +420,15 @@ for epoch in range(20):
 print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
 
 # %% [markdown]
-# **3.** Predict the reading at 100 °C (water boils) with both trained models. Fahrenheit would say 212.
-# Which model can you trust there, and why?
+# **3.** With both trained models, predict the second thermometer's reading at 100 °C (water boils). A
+# Fahrenheit thermometer would read 212. Which model can you trust there, and why?
 
 # %% tags=["solution"]
 boiling = torch.tensor([[100.0]]) * 0.1  # normalised like the training inputs
 with torch.no_grad():
     print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
 # The line keeps its slope (about 1.79 per degree) and lands near 212. The network's tanh units
-# saturate far from the data, so its output levels off: it cannot extrapolate.
+# saturate far from the data, so its output levels off (88.7 here): as an extrapolation, it is worthless.
 
 # %% [markdown]
 # ## Further reading
@@ -431,3 +453,5 @@ with torch.no_grad():
 # - [Autograd mechanics](https://docs.pytorch.org/docs/stable/notes/autograd.html) (how the graph is
 #   recorded and freed)
 # - Python's [`warnings.catch_warnings`](https://docs.python.org/3/library/warnings.html#warnings.catch_warnings)
+# - Eli Stevens, Luca Antiga and Thomas Viehmann, *Deep Learning with PyTorch* (Manning, 2020),
+#   chapters 5 and 6: the thermometer data, a training loop, and the same small `nn.Sequential`

@@ -8,12 +8,13 @@
 #
 # - save a model's `state_dict` with `torch.save` and load it back with `load_state_dict`, and check
 #   that every tensor came back unchanged;
-# - write a checkpoint (model, optimizer and epoch together) and resume training from it so that the
-#   result is *exactly* the same as if training had never stopped;
-# - overwrite a checkpoint without ever leaving a half-written file behind;
+# - write a checkpoint (the model's and the optimizer's state and the number of finished epochs) and
+#   resume training from it so that the result is *exactly* the same as if training had never stopped
+#   (bit for bit, on the CPU);
+# - overwrite a checkpoint without ever losing the last complete one, even if the program crashes;
 # - load a checkpoint saved on a GPU onto a CPU with `map_location`;
-# - why saving a whole pickled model is fragile, and why `weights_only=True` protects you from a file that
-#   runs code when it is loaded.
+# - why a whole model saved with pickle (Python's standard format for saving objects) often fails to load
+#   later, and how `weights_only=True` protects you from a file that runs code when it is loaded.
 #
 # **Prerequisites:** `.to(device)` (lesson 03), parameters and `state_dict()` (lesson 05), and the
 # training loop with `nn.MSELoss` and `torch.optim.SGD` (lesson 07).
@@ -41,11 +42,11 @@ print("device:", device, "| checkpoints in:", ckpt_dir)
 # ## A small problem to train on
 #
 # To keep the lesson fast we make up a regression task: 256 samples with 8 features each, and targets
-# made by a hidden random linear "teacher" plus a little noise. As in lesson 07, the whole data set goes
-# through the model at once, so each epoch is one step.
+# made by a hidden linear model with random weights (the "teacher") plus a little noise. As in lesson 07,
+# the whole data set goes through the model at once, so each epoch is one step.
 #
 # All training in this lesson runs on the CPU, so that it is bit-for-bit repeatable: on a GPU, some
-# kernels may add numbers in a different order from run to run.
+# operations may add numbers in a different order from run to run, which can change the last digits.
 
 # %%
 teacher = torch.randn(8, 1)
@@ -60,7 +61,7 @@ print("X:", tuple(X.shape), "| y:", tuple(y.shape))
 # The optimizer is SGD with **momentum**. Plain SGD steps along the current gradient $g$ alone. With
 # momentum it steps along $v$, a running sum of past gradients in which older ones fade:
 # $v \leftarrow 0.9\,v + g$, then $w \leftarrow w - \text{lr}\cdot v$. So it keeps one extra tensor
-# $v$ per parameter, which will matter for checkpoints. ([Lesson 10](10_validate_and_tune.ipynb)
+# $v$ per parameter, and a checkpoint must keep it too. ([Lesson 10](10_validate_and_tune.ipynb)
 # compares it with plain SGD.)
 #
 # The second helper, `train_epochs`, runs the training loop of lesson 07 and returns the loss of every
@@ -92,9 +93,9 @@ print(f"{len(losses)} epochs, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 # %% [markdown]
 # ## Saving and loading a `state_dict`
 #
-# The recommended way to save a model is to save its `state_dict()` — an ordered dictionary from names to
-# tensors — with `torch.save`. To load it, build a model of the same architecture, read the file with
-# `torch.load(path, weights_only=True)` and pass the dictionary to `load_state_dict`.
+# PyTorch recommends saving a model's `state_dict()` with `torch.save`. The `state_dict()` is an ordered
+# dictionary from names to tensors. To load it, build a model of the same architecture, load the file
+# with `torch.load(path, weights_only=True)` and pass the dictionary to `load_state_dict`.
 
 # %%
 path = ckpt_dir / "model.pt"
@@ -109,13 +110,14 @@ for name, tensor in model.state_dict().items():
 
 # %% [markdown]
 # We compared against a *second* model on purpose. The tensors of `model.state_dict()` share memory with
-# the model's parameters, so "keep `old = model.state_dict()`, load into the same model, compare with
-# `old`" always says equal and proves nothing.
+# the model's parameters. So if you keep `old = model.state_dict()`, load the file into the same model
+# and compare with `old`, they are always equal, even when loading went wrong: that check proves nothing.
 #
-# `load_state_dict` also checks the names. By default (`strict=True`) a missing or unexpected key raises
-# a `RuntimeError`, so when the call returns, its report always reads `<All keys matched successfully>`.
-# With `strict=False` it loads the keys that match and *returns* the missing and unexpected ones instead
-# of raising (the shapes of matching keys must still agree). Here is a model with one more layer than the
+# `load_state_dict` also checks the names. By default (`strict=True`) a missing key (in the model but not
+# in the file) or an unexpected one (in the file but not in the model) raises a `RuntimeError`, so when
+# the call returns, its report always reads `<All keys matched successfully>`. With `strict=False` it
+# loads the keys that match and *returns* the missing and unexpected ones instead of raising (the shapes
+# of matching keys must still agree, or it raises anyway). Here is a model with one more layer than the
 # file:
 
 # %%
@@ -130,9 +132,9 @@ print("first layer loaded:", torch.equal(bigger[0].weight, model[0].weight))
 # %% [markdown]
 # ## A checkpoint: model, optimizer and epoch
 #
-# To *continue* training you need more than the weights. The momentum tensor $v$ of every parameter
-# lives in the optimizer, not in the model. The optimizer's own `state_dict()` holds it, next to its
-# settings:
+# To *continue* training you need more than the model's parameters. The momentum tensor $v$ of every
+# parameter lives in the optimizer, not in the model. The optimizer's own `state_dict()` holds it, next
+# to its settings:
 
 # %%
 opt_state = optimizer.state_dict()
@@ -145,7 +147,7 @@ for i, s in opt_state["state"].items():
 # **Pitfall: a typo in an optimizer argument**
 #
 # A common slip is `SGD(..., momemtum=0.9)`. Python does not guess what you meant: the unknown keyword
-# raises a `TypeError`, so the line never runs.
+# raises a `TypeError`, and no optimizer is made.
 
 # %% tags=["pitfall"]
 try:
@@ -165,7 +167,7 @@ print("momentum:", fixed.param_groups[0]["momentum"])
 # optimizer's `state_dict` and the number of finished epochs. (Training that draws random numbers as it
 # goes, such as shuffling the data every epoch in [lesson 09](09_train_and_evaluate.ipynb), also needs
 # the state of its random number generator; this lesson's training draws none.) We train 20 of 40
-# epochs, save, and pretend the program stops there.
+# epochs, save, and pretend training is interrupted there.
 
 # %%
 num_epochs, stop_at = 40, 20
@@ -183,10 +185,10 @@ print("saved after epoch", stop_at, "| keys:", list(checkpoint))
 # %% [markdown]
 # ## Resuming gives the same result as never stopping
 #
-# Now a "new program": a fresh model and optimizer (deliberately from a different seed), the checkpoint
-# loaded into them, and the remaining 20 epochs trained. For comparison we also train a run of 40 epochs
-# that never stopped. If resuming works, every parameter must be *exactly* equal — `torch.equal`, not
-# merely close.
+# Now imagine the program has been started again: a fresh model and optimizer (deliberately from a
+# different seed), the checkpoint loaded into them, and the remaining 20 epochs trained. For comparison
+# we also train a run of 40 epochs that never stopped. If resuming works, every parameter must be
+# *exactly* equal — `torch.equal`, not merely close.
 
 # %%
 straight_model, straight_opt = fresh_run(seed=0)
@@ -201,6 +203,20 @@ losses_rest = train_epochs(model, optimizer, num_epochs - checkpoint["epoch"])
 same = all(torch.equal(p, q) for p, q in zip(straight_model.parameters(), model.parameters()))
 assert same and losses_first + losses_rest == losses_straight
 print("resumed == never stopped (every parameter torch.equal):", same)
+
+# %% [markdown]
+# One side effect to know about. The model's `load_state_dict` copies the values it is given into the
+# parameters, but `optimizer.load_state_dict` keeps the tensors it is given when they already have the
+# parameters' device and dtype, as here. Training then changed the momentum tensors of
+# `checkpoint["optimizer"]` in place: that dictionary no longer holds the state after epoch 20, only the
+# file does. To use a saved optimizer state again, load it again from the file.
+
+# %%
+in_dict = checkpoint["optimizer"]["state"][0]["momentum_buffer"]
+from_file = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)
+on_disk = from_file["optimizer"]["state"][0]["momentum_buffer"]
+print("optimizer uses the dict's tensor:", optimizer.state_dict()["state"][0]["momentum_buffer"] is in_dict)
+print("dict still as saved after epoch 20:", torch.equal(in_dict, on_disk))
 
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: resuming from the weights alone**
@@ -225,7 +241,7 @@ print("without optimizer state, equal:", same_w, f"| largest difference: {diff_w
 
 # %% [markdown]
 # The figure shows the loss of every epoch: the resumed run lies exactly on the uninterrupted one, while
-# the run without optimizer state takes another path after the restart.
+# the run resumed without optimizer state follows another curve from the restart on.
 
 # %%
 epochs = range(1, len(losses_straight) + 1)
@@ -233,7 +249,7 @@ restart = len(losses_first)
 fig, ax = plt.subplots(figsize=(7, 3.5))
 ax.plot(epochs, losses_straight, lw=3, color="lightgray", label="never stopped / 중단 없음")
 ax.plot(epochs[restart:], losses_rest, "o", ms=3, color="tab:blue", label="resumed / 재개")
-ax.plot(epochs[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 가중치만 재개")
+ax.plot(epochs[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 매개변수만으로 재개")
 ax.axvline(restart + 0.5, color="black", lw=0.8, ls=":")
 ax.set_ylim(0, 1.5)  # the first epochs, with a loss up to 12, are above the chart
 ax.set(xlabel="epoch / 에폭", ylabel="MSE loss / 손실", title="Resuming from a checkpoint / 체크포인트에서 재개")
@@ -243,12 +259,13 @@ show(fig)
 # %% [markdown]
 # ## Overwriting a checkpoint safely
 #
-# A long run saves a checkpoint every epoch or so, overwriting the previous one, so that a crash costs
-# little. But if the program crashes or is killed while `torch.save` is writing, the file is left
+# A long run usually saves a checkpoint every epoch or so, overwriting the previous one, so that a crash
+# costs little. But if the program crashes or is killed while `torch.save` is writing, the file is left
 # half-written — and the previous good checkpoint is already gone, because writing starts by emptying
-# the file. So we write to a temporary file next to it and then rename that file with `os.replace`, which
-# swaps it in one step: the checkpoint is always either the old or the new complete file. (Python
-# documents a successful `os.replace` as atomic on POSIX systems such as Linux and macOS.)
+# the file. So we write to a temporary file next to it and then rename that file with `os.replace`. The
+# rename happens in one step, with nothing in between, so the checkpoint is always either the old or the
+# new complete file. (Python documents a successful `os.replace` as atomic, one step like this, on POSIX
+# systems such as Linux and macOS.)
 
 # %%
 def save_atomic(obj, path):
@@ -267,8 +284,8 @@ print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for
 
 # %% [markdown]
 # We can't pull the plug while this page is built, but we can make `torch.save` fail halfway through the
-# file: pickle cannot save a `lambda`, so a checkpoint holding one breaks off in the middle of writing —
-# the same damage a crash does. Then we try to load both files.
+# file: pickle cannot save a `lambda`, so saving a checkpoint that holds one fails in the middle of
+# writing and leaves a damaged file, as a crash would. Then we try to load both files.
 
 # %%
 unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # stands in for a crash
@@ -290,18 +307,19 @@ for name in ("plain.pt", "latest.pt"):
 #
 # This protects against a crash of the program, not against a power cut or a crash of the operating
 # system. The operating system keeps freshly written data in memory for a while, and it may store the
-# rename on disk before the new file's contents. To survive that too, call `os.fsync` on the temporary
-# file before the rename, and on its folder after it.
+# rename on disk before the new file's contents. To survive that too, call `os.fsync`, which makes the
+# operating system write what it holds in memory to the disk now: on the temporary file before the
+# rename, and on its folder after it.
 
 # %% [markdown]
-# ## `map_location`: a GPU checkpoint on a CPU machine
+# ## `map_location`: loading a GPU checkpoint on a CPU
 #
 # `torch.save` records the device of every tensor. A checkpoint saved from a CUDA GPU holds CUDA tensors,
-# and on a machine without CUDA a plain `torch.load` fails with a `RuntimeError` asking for `map_location`.
-# `map_location="cpu"` puts every tensor on the CPU while it is read. Here we save from whatever `device`
-# this lesson runs on. This page was built on a CPU, so the first line below says `saved from: cpu`; on a
-# machine with an NVIDIA GPU it says `cuda:0` (on an Apple GPU, `mps:0`), and the tensors still arrive on
-# the CPU.
+# and on a machine without CUDA, `torch.load` without `map_location` fails with a `RuntimeError` asking
+# for it. `map_location="cpu"` moves every tensor to the CPU while the file is loaded. Here we save from
+# whatever `device` this lesson runs on. This page was built on a CPU, so the first line below says
+# `saved from: cpu`; on a machine with an NVIDIA GPU it says `cuda:0` (on an Apple GPU, `mps:0`), and the
+# tensors still arrive on the CPU.
 
 # %%
 model_dev = copy.deepcopy(model).to(device)
@@ -314,7 +332,7 @@ print("values unchanged:", all(torch.equal(t, model.state_dict()[k]) for k, t in
 # %% [markdown]
 # `load_state_dict` copies values into the model's *existing* tensors, so a CPU `state_dict` also loads
 # into a model that already lives on the GPU; the parameters stay where they are (on this CPU-built page,
-# `cpu`; on a GPU, `cuda:0` or `mps:0`). You can also write `map_location=device` to read a file straight
+# `cpu`; on a GPU, `cuda:0` or `mps:0`). You can also write `map_location=device` to load a file straight
 # onto the device you train on.
 
 # %%
@@ -325,8 +343,9 @@ print("parameters still on:", model_dev[0].weight.device)
 # ## Why not save the whole model?
 #
 # `torch.save(model)` also works: it pickles the model object itself. But pickle does not store the code
-# of your class — only a *reference* to it, its module path and name. We can read the references in the
-# file (a zip archive holding a `data.pkl`) with the standard library's `pickletools`.
+# of your class — only a *reference* to it: the path of its Python module and the class name. We can
+# look at the references in the file (a zip archive holding a `data.pkl`) with the Python standard
+# library's `pickletools`.
 
 # %%
 class TinyNet(nn.Module):
@@ -352,7 +371,7 @@ print("state_dict: ", pickled_globals(ckpt_dir / "tiny_state.pt"))
 # %% [markdown]
 # The whole-model file names `__main__ TinyNet`: loading it needs a class called `TinyNet` in a module
 # called `__main__`, in the program that loads it. First, `weights_only=True` refuses it outright, because
-# `TinyNet` is not one of the plain types it trusts:
+# `TinyNet` is not on its list of types allowed as safe:
 
 # %%
 try:
@@ -362,8 +381,8 @@ except pickle.UnpicklingError as err:
 
 # %% [markdown]
 # And even with `weights_only=False`, the file fails to load as soon as the class is renamed, moved to
-# another module, or — as when you load it from another script — simply not there. We simulate that by
-# deleting the class:
+# another Python module (file), or — as when you load it from another script — simply not there. We
+# simulate that by deleting the class:
 
 # %%
 del TinyNet  # as if the class had been renamed or moved
@@ -374,14 +393,15 @@ except AttributeError as err:
 
 # %% [markdown]
 # The `state_dict` file, in contrast, names only `collections.OrderedDict` (the dictionary type a
-# `state_dict` is) and PyTorch's own tensor builders: it loads into any class with matching parameter
-# names, whatever that class is called today.
+# `state_dict` is) and PyTorch's internal functions that rebuild tensors: even if the model's class is
+# renamed or moved, it loads into any model with matching parameter names.
 #
 # ## Security: `weights_only=True`
 #
-# Unpickling can call *any* function that the file names, with arguments from the file. A class can tell
-# pickle how to rebuild it through `__reduce__`; here is a harmless one that asks for `print(...)` to be
-# called at load time. A malicious file would name `os.system` instead.
+# Unpickling, rebuilding the objects of a pickle file, can call *any* function that the file names, with
+# arguments from the file. A class can choose, through a `__reduce__` method, which function and
+# arguments rebuild its objects; here is a harmless one that asks for `print(...)` to be called at load
+# time. A malicious file would name `os.system`, which runs a shell command, instead.
 
 # %%
 class Surprise:
@@ -394,11 +414,12 @@ del Surprise  # the file does not need the class: it stores a call to print
 print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
-# (`__builtin__ print` is how pickle spells `builtins.print`.) With `weights_only=True`, `torch.load`
+# (`__builtin__ print` is `builtins.print`, as the older pickle protocol that `torch.save` uses by default
+# writes it.) With `weights_only=True`, `torch.load`
 # only rebuilds tensors, dictionaries, lists, numbers and a few other safe types, and refuses anything
 # else *before* calling it. It is the default since PyTorch 2.6, as the error message itself says when
-# you leave the argument out — but write it anyway, so that the code is just as safe on older versions,
-# where the default was `False`.
+# you leave the argument out — but write `weights_only=True` anyway, so that the code is just as safe on
+# older versions, where the default was `False`.
 
 # %%
 try:
@@ -412,8 +433,8 @@ except pickle.UnpicklingError as err:
     assert "In PyTorch 2.6" in str(err)  # the message names the release that changed the default
 
 # %% [markdown]
-# With `weights_only=False`, the call in the file is made while loading. We can show it only because our
-# file is harmless: the line below prints the message from *inside* `torch.load`. Never use
+# With `weights_only=False`, the call in the file is made while loading. Our file is harmless, so here we
+# really load it: the message below is printed from *inside* `torch.load`. Never use
 # `weights_only=False` on a file you did not make yourself.
 
 # %%
@@ -429,30 +450,33 @@ print("--- done; loaded:", loaded)
 #   With the default `strict=True`, mismatched names raise an error.
 # - To resume training, save a checkpoint dictionary: model and optimizer `state_dict`s, the epoch, and
 #   any other state that training changes. Restored completely, training continues exactly as if it had
-#   never stopped; without the optimizer state it silently gives a different model.
+#   never stopped: bit for bit on the CPU, as shown; on a GPU, operations whose results vary from run to
+#   run can change the last digits. Without the optimizer state it silently gives a different model.
 # - Write a checkpoint to a temporary file and `os.replace` it into place, so a crash of the program
 #   never leaves a half-written checkpoint (surviving a power cut also needs `os.fsync`).
 # - `map_location="cpu"` loads a GPU checkpoint on a machine without a GPU.
-# - `torch.save(model)` stores a reference to your class by module path and fails to load when the code
-#   changes; `weights_only=True` refuses it, and refuses files that would run code while loading.
+# - `torch.save(model)` stores only a reference to your class, by module path, and fails to load when the
+#   class is renamed, moved or missing; `weights_only=True` refuses it, and refuses files that would run
+#   code while loading.
 #
 # ## Exercises
 #
 # **1.** A new optimizer has an empty state. Make one with `fresh_run`, count the entries of its
-# `state_dict()["state"]`, then load `checkpoint["optimizer"]` into it and count again. Entry `0` holds a
-# momentum tensor: which parameter of the model does it belong to?
+# `state_dict()["state"]`, then load the optimizer state saved in `checkpoint.pt` into it and count
+# again. Entry `0` holds a momentum tensor: which parameter of the model does it belong to?
 
 # %% tags=["solution"]
 _, optimizer_e = fresh_run(seed=123)
 print("entries before loading:", len(optimizer_e.state_dict()["state"]))
-optimizer_e.load_state_dict(checkpoint["optimizer"])
+saved = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)  # the file: checkpoint["optimizer"] has changed
+optimizer_e.load_state_dict(saved["optimizer"])
 entries = optimizer_e.state_dict()["state"]
 print("entries after loading: ", len(entries), "| entry 0:", tuple(entries[0]["momentum_buffer"].shape))
 # Entries are numbered in the order of model.parameters(): entry 0 is "0.weight", shape (16, 8).
 
 # %% [markdown]
 # **2.** Replace SGD by `torch.optim.Adam(model.parameters(), lr=0.01)`, another optimizer that keeps
-# state for each parameter ([lesson 10](10_validate_and_tune.ipynb) explains what it does). Which tensors
+# state for each parameter ([lesson 10](10_validate_and_tune.ipynb) explains how it works). Which tensors
 # does Adam keep per parameter in its `state_dict`? Check that stopping after 20 epochs and resuming still
 # reproduces 40 uninterrupted epochs exactly.
 
@@ -478,8 +502,9 @@ train_epochs(m_c, o_c, 20)
 print("equal:", all(torch.equal(p, q) for p, q in zip(m_a.parameters(), m_c.parameters())))
 
 # %% [markdown]
-# **3.** Load `latest.pt` straight onto `device` with `map_location=device`, load it into a model on
-# `device`, and check that the loss there matches the loss of the same weights on the CPU.
+# **3.** Load `latest.pt` straight onto `device` with `map_location=device`, put it into a model on
+# `device` with `load_state_dict`, and check that the loss computed there matches the loss of the same
+# parameters on the CPU.
 
 # %% tags=["solution"]
 latest = torch.load(ckpt_dir / "latest.pt", map_location=device, weights_only=True)

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 12d952fd40e9
+#     synced_with_en: 71a143623137
 # ---
 
 # %% [markdown]
@@ -13,10 +13,11 @@
 #
 # **이 강의에서 배울 내용**
 #
-# - `nn.Linear(1, 1)`에 들어 있는 `weight`와 `bias`, 그리고 `parameters()`로 이 둘을 나열하는 방법
+# - `nn.Linear(1, 1)`에 들어 있는 `weight`와 `bias`, 그리고 `parameters()`로 이 둘을 차례로 꺼내는 방법
 # - 손실 함수(loss function) `nn.MSELoss`와 옵티마이저(optimizer) `torch.optim.SGD`
 # - 직접 작성하는 학습 루프: 순전파(forward pass) → 손실 → `zero_grad` → `backward` → `step`
-# - `zero_grad`가 필요한 이유(기울기(gradient)는 누적됩니다)와 입력을 정규화(normalization)해야 하는 이유
+# - 기울기(gradient)가 누적되기 때문에 `zero_grad`가 꼭 필요하다는 점, 그리고 입력을 정규화(normalization)해야
+#   하는 이유
 # - 작은 비선형 모델 `nn.Sequential(nn.Linear(1, 13), nn.Tanh(), nn.Linear(13, 1))`과 이 모델의
 #   `named_parameters()`, `state_dict()`
 #
@@ -40,27 +41,29 @@ _ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
 # %% [markdown]
 # ## 데이터: 온도 측정값 열한 개
 #
-# 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 측정값이고(책 *Deep Learning with
-# PyTorch*에서는 `t_c`라고 부릅니다), `y`는 단위를 모르는 온도계의 측정값입니다(`t_u`). 모델이 한쪽
-# 값을 다른 쪽 값으로 바꾸는 법을 배울 수 있을까요? 측정값 하나하나가 특성(feature)이 하나뿐인
-# 샘플(sample)이므로 두 텐서(tensor)의 모양은 모두 `(11, 1)`입니다.
+# 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 온도계의 측정값이고, `y`는 단위를
+# 모르는 두 번째 온도계의 측정값입니다. 이 데이터는 책 『Deep Learning with PyTorch』(더 읽을거리 참고)에서
+# 가져왔으며, 책에서는 각각 `t_c`, `t_u`라고 부릅니다. 모델이 섭씨 값을 보고 두 번째 온도계의 값을 맞힐 수
+# 있을까요? 측정값 하나하나가 특성(feature)이 하나뿐인 샘플(sample)이므로 두 텐서(tensor)의 모양은 모두
+# `(11, 1)`입니다.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
 y = torch.tensor([35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]).reshape(-1, 1)  # t_u: (11, 1)
 print("X:", tuple(X.shape), "y:", tuple(y.shape))
-print("X from", X.min().item(), "to", X.max().item(), "| y from", y.min().item(), "to", y.max().item())
+print(f"X from {X.min().item():.1f} to {X.max().item():.1f} | y from {y.min().item():.1f} to {y.max().item():.1f}")
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 이미 텐서인 값에 `torch.tensor(t)` 호출하기**
 #
-# `torch.tensor`는 파이썬 데이터로 텐서를 만드는 함수입니다. 텐서를 넘겨도 autograd 그래프에서 떼어
-# 낸(detached) 복사본을 만들어 주기는 하지만, 그런 복사라면 명시적으로 쓰라는 경고를 냅니다.
+# `torch.tensor`는 파이썬 리스트나 숫자로 텐서를 만드는 함수입니다. 텐서를 넘기면 autograd 그래프에서
+# 떼어 낸(detached) 복사본을 만들어 주기는 하지만, 복사하려면 `t.detach().clone()`처럼 명시적으로
+# 쓰라는 경고도 함께 냅니다.
 
 # %% tags=["pitfall"]
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    X_copy = torch.tensor(X)  # 동작은 하지만 경고가 남
+    X_copy = torch.tensor(X)  # 동작은 하지만 경고가 나옴
 for w in caught:
     print(w.category.__name__ + ":", w.message)
 
@@ -74,9 +77,9 @@ print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data
 # %% [markdown]
 # ## 가장 단순한 모델: `nn.Linear(1, 1)`
 #
-# 입력 하나, 출력 하나인 모델로, $\hat y = w x + b$를 계산합니다. 이 계층(layer)은 무작위 가중치와
-# 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수(parameter)입니다. `parameters()`는 가중치부터 차례로
-# 내놓습니다. 샘플 열한 개를 한꺼번에 넣어 호출하면 샘플마다 예측값을 하나씩 돌려줍니다.
+# 입력 $x$ 하나를 받아 예측값 $\hat y = w x + b$ 하나를 내는 모델입니다. 이 계층(layer)은 무작위
+# 가중치와 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수(parameter)입니다. `parameters()`는 가중치,
+# 편향 순서로 돌려줍니다. 샘플 열한 개를 한꺼번에 넣어 호출하면 샘플마다 예측값이 하나씩 나옵니다.
 
 # %%
 model = nn.Linear(1, 1)
@@ -89,7 +92,8 @@ print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
 # %% [markdown]
 # ## 손실 함수와 옵티마이저
 #
-# 손실 함수는 예측이 얼마나 틀렸는지를 숫자 하나로 알려 줍니다. 회귀에서는 보통 평균 제곱 오차
+# 손실 함수는 예측이 목푯값(target) `y`에서 얼마나 벗어났는지를 숫자 하나로 알려 줍니다. 이번 문제처럼
+# 연속된 값을 예측하는 회귀(regression)에서는 보통 평균 제곱 오차(mean squared error, MSE)
 # $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$를 쓰며, PyTorch에서는 `nn.MSELoss`가 이 값을 계산합니다.
 
 # %%
@@ -103,13 +107,14 @@ print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 # 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 경사 하강법(gradient descent)은 매개변수를 기울기의
 # 반대 방향으로 옮기는데, 한 번에 옮기는 양은 기울기에 **학습률**(learning rate) `lr`을 곱한 값입니다.
 # 식으로 쓰면 $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$입니다. `backward()`가 `.grad`를
-# 채우고, `optimizer.step()`이 갱신을 적용합니다.
+# 채우면, `optimizer.step()`이 그 값으로 매개변수를 갱신합니다.
 #
-# `torch.optim.SGD`의 이름은 *확률적* 경사 하강법(stochastic gradient descent)에서 왔습니다. 보통은
-# 스텝(step)마다 데이터에서 무작위로 뽑은 미니배치(minibatch)로 기울기를 구합니다. 이렇게 구한 기울기는
-# 전체 데이터의 기울기를 어림한 값이라 잡음이 섞여 있고, 그래서 "확률적"이라는 이름이 붙었습니다
-# ([09강](09_train_and_evaluate.ipynb)에서 이렇게 학습합니다). 이 강의에서는 매 스텝이 샘플 열한 개를
-# 모두 쓰므로, 갱신 규칙은 같아도 실제로는 평범한(전체 배치) 경사 하강법을 실행합니다.
+# `torch.optim.SGD`의 이름은 확률적 경사 하강법(stochastic gradient descent)에서 왔습니다. 보통은
+# 스텝(step)마다 데이터에서 무작위로 뽑은 미니배치(minibatch, 샘플 몇 개의 묶음)로 기울기를 구합니다.
+# 이렇게 구한 기울기는 전체 데이터로 구한 기울기의 어림값이라 잡음이 섞여 있고, 그래서 "확률적"이라는
+# 이름이 붙었습니다. 미니배치로 학습하는 방법은 [09강](09_train_and_evaluate.ipynb)에서 다룹니다. 이
+# 강의에서는 스텝마다 샘플 열한 개를 모두 쓰므로, 갱신 규칙은 같아도 실제로는 전체 배치(full-batch)
+# 경사 하강법입니다.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -123,11 +128,11 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # %% [markdown]
 # ## 누적되는 기울기
 #
-# `backward()`는 `.grad`를 덮어쓰지 않고 값을 *더합니다*. 여러 미니배치의 기울기를 일부러 합친 뒤 한
-# 스텝만 갱신하고 싶을 때는 이 동작이 쓸모 있습니다. 하지만 보통의 학습 루프라면 지난 스텝의 기울기가
-# 이번 스텝에 섞여 들어갑니다. 같은 데이터로 순전파와 역전파(backpropagation)를 두 번 하면서 그사이에
-# `zero_grad()`도 갱신도 하지 않으면 기울기는 두 배가 됩니다. `optimizer.zero_grad()`는 기울기를
-# 지웁니다(기본값으로는 `.grad`를 `None`으로 만듭니다).
+# `backward()`는 `.grad`를 덮어쓰지 않고 값을 더합니다. 여러 미니배치의 기울기를 일부러 모아 한 스텝에
+# 갱신하고 싶을 때는 이 동작이 쓸모 있습니다. 하지만 보통의 학습 루프에서 기울기를 지우지 않으면 지난
+# 스텝의 기울기가 이번 스텝에 섞여 들어갑니다. 같은 데이터로 순전파와 역전파(backpropagation)를 두 번
+# 하면서 그사이에 `zero_grad()`도 갱신도 하지 않으면 기울기는 두 배가 됩니다. `optimizer.zero_grad()`는
+# 기울기를 지웁니다(기본 설정에서는 `.grad`를 `None`으로 만듭니다).
 
 # %%
 optimizer.zero_grad()
@@ -140,9 +145,10 @@ optimizer.zero_grad()
 print("after zero_grad():", model.weight.grad)
 
 # %% [markdown]
-# 위에서는 순전파를 할 때마다 손실을 새로 만들었습니다. *같은* 손실에 `backward()`를 두 번 호출하면
-# 기울기가 더해지는 대신 오류가 납니다. 첫 번째 호출이 autograd가 역전파용으로 저장해 둔 중간값을
-# 해제하기 때문입니다(첫 호출에 `retain_graph=True`를 주었다면 예외입니다).
+# 위에서는 순전파를 할 때마다 손실을 새로 계산했습니다. 같은 손실에 `backward()`를 두 번 호출하면
+# 이야기가 달라집니다. 이 손실을 포함해 실제로 쓰는 손실은 거의 모두, 역전파에 쓸 중간값을 autograd가
+# 저장해 두는 연산으로 계산합니다. 첫 번째 호출이 이 중간값을 지워 버리므로 두 번째 호출에서는 오류가
+# 납니다. 첫 호출에 `retain_graph=True`를 주면 중간값이 남아 있어 오류가 나지 않습니다.
 
 # %%
 loss = loss_fn(model(X), y)
@@ -157,10 +163,10 @@ optimizer.zero_grad()
 # ## 학습 루프
 #
 # 학습은 순전파, 손실 계산, 이전 기울기 지우기, 역전파, 매개변수 갱신의 다섯 단계를 되풀이합니다.
-# 일반적으로는 미니배치마다 다섯 단계를 한 번씩 거치고, 학습 데이터 전체를 한 번 다 쓰면 **에폭**(epoch)
-# 하나가 끝납니다. 여기서는 데이터셋(dataset) 전체가 샘플 열한 개짜리 배치 하나이므로 에폭 하나가 곧
-# 스텝 하나입니다. 아래 함수는 에폭마다 손실을 기록하고, 첫 에폭과 전체의 4분의 1이 지날 때마다 손실을
-# 화면에 표시합니다.
+# 일반적으로는 미니배치마다 다섯 단계를 한 번씩 거치고, 학습 세트(training set) 전체를 한 번 다 쓰면
+# **에폭**(epoch) 하나가 끝납니다. 여기서는 데이터셋(dataset) 전체가 샘플 열한 개짜리 묶음(배치, batch)
+# 하나이므로 에폭 하나가 곧 스텝 하나입니다. 아래 함수는 에폭마다 손실을 기록하고, 첫 에폭과 전체의
+# 4분의 1이 지날 때마다 손실을 화면에 표시합니다.
 
 # %%
 def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
@@ -189,8 +195,8 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# **바로잡기:** 인자를 모두 키워드로 넘깁니다. 그러면 빠진 인자가 한눈에 보이고, 호출도 제대로
-# 실행됩니다(여기서는 빠른 확인용으로 4 에폭만 학습합니다).
+# **바로잡기:** 인자를 모두 `n_epochs=...`처럼 키워드 인자로 넘깁니다. 그러면 빠진 인자가 한눈에 보이고,
+# 호출도 제대로 실행됩니다. 여기서는 빠른 확인용으로 4 에폭만 학습합니다.
 
 # %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
@@ -198,13 +204,13 @@ _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn,
 # %% [markdown]
 # ## 원본 입력과 정규화한 입력
 #
-# 이제 본격적으로 학습합니다. 데이터셋이 아주 작아서 매 에폭이 샘플 열한 개를 모두 씁니다. 여기서는
-# 입력의 스케일(scale)이 결과를 가릅니다.
+# 이제 본격적으로 학습합니다. 여기서부터는 입력의 스케일(scale), 즉 모델에 넣는 값이 얼마나 큰지가
+# 결과를 가릅니다.
 
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 정규화하지 않은 원본 입력**
 #
-# 측정값 `X`를 그대로 넣어, 새 `nn.Linear(1, 1)`을 학습률 0.05로 300 에폭 동안 학습해 봅니다.
+# 섭씨 측정값 `X`를 그대로 넣어, 새 `nn.Linear(1, 1)`을 학습률 0.05로 300 에폭 동안 학습해 봅니다.
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -216,12 +222,21 @@ losses_raw = training_loop(
 )
 print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
 print("first inf at epoch", losses_raw.index(math.inf) + 1, "| last loss:", losses_raw[-1])
+curvature = 2 * (X ** 2).mean().item()  # 가중치가 1 움직일 때 가중치의 기울기가 바뀌는 양
+print(f"2 * mean(x^2) = {curvature:.0f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature:.1f}"
+      f" | loss ratio, epoch 3 / epoch 2: {losses_raw[2] / losses_raw[1]:.0f}")
 
 # %% [markdown] tags=["pitfall"]
-# 손실이 줄기는커녕 커지다가 `inf`로 넘치고 결국 `nan`이 됩니다. 가중치의 기울기는 입력이 클수록
-# 커지는데 여기서는 입력이 28까지 올라가므로, 스텝마다 최솟값을 지나쳐 반대편의 더 먼 곳에 떨어집니다.
-# 원본 입력에 맞을 만큼 학습률을 낮추면 발산하지는 않지만 학습이 몹시 느립니다. `lr = 0.001`로
-# 300 에폭을 학습해도 손실은 최솟값에서 한참 멉니다.
+# 손실이 줄기는커녕 커지다가 무한대(`inf`)로 넘치고, 결국 `nan`(숫자가 아님, not a number)이 됩니다.
+# 왜 그럴까요? 가중치가 움직이면 가중치의 기울기도 달라집니다. 이 손실에서는 가중치가 1 움직일 때
+# 기울기가 $2\cdot\text{mean}(x^2)$만큼 달라지는데, 이 값은 입력의 제곱에 비례해 커집니다. 입력이
+# 28까지 올라가는 여기서는 375나 됩니다. 그래서 한 스텝이 지나면 가중치에서 최적값(손실을 가장 작게
+# 만드는 값)을 뺀 차이가 약 $1 - 0.05 \cdot 375 \approx -18$배가 됩니다. 음수이므로 가중치는 최적값을
+# 지나쳐 반대편으로 넘어가고, 차이의 크기는 원래의 18배쯤으로 벌어집니다. 손실은 이 차이의 제곱에
+# 비례해 커지므로 에폭마다 약 300배가 됩니다(위에 표시한 비율).
+#
+# 원본 입력에서도 손실이 폭발(발산)하지 않을 만큼 학습률을 낮추면, 이번에는 학습이 몹시 느립니다.
+# `lr = 0.001`로 300 에폭을 학습해도 손실은 최솟값에서 한참 멉니다.
 
 # %% tags=["pitfall"]
 seed_everything(0)
@@ -232,9 +247,9 @@ losses_slow = training_loop(
 )
 
 # %% [markdown] tags=["pitfall"]
-# **바로잡기:** 입력의 스케일을 1 근처로 맞춥니다. 여기서는 0.1을 곱하는 것으로 충분합니다(일반적인
-# 방법은 표준화 $(x - \bar x)/s$이며, 연습 문제 1에서 해 봅니다). 모델, 학습률 0.05, 에폭 수는 그대로
-# 두고 입력만 바꿉니다.
+# **바로잡기:** 입력의 스케일을 1 근처로 맞춥니다. 여기서는 0.1만 곱해도 충분합니다. 일반적으로는
+# 평균 $\bar x$를 빼고 표준편차 $s$로 나누는 표준화(standardization) $(x - \bar x)/s$를 쓰며, 연습
+# 문제 1에서 해 봅니다. 모델, 학습률 0.05, 에폭 수는 그대로 두고 입력만 바꿉니다.
 
 # %% tags=["pitfall"]
 X_n = X * 0.1  # 정규화한 입력, -0.4에서 2.8 사이
@@ -245,11 +260,15 @@ losses = training_loop(
     model=model, loss_fn=loss_fn, X=X_n, y=y,
 )
 assert losses[-1] < 10 < 250 < losses_slow[-1]  # 정규화: 10 미만, 원본 입력과 lr=0.001: 250 초과
+curvature_n = 2 * (X_n ** 2).mean().item()
+print(f"2 * mean(x^2) = {curvature_n:.2f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature_n:.2f}")
 
 # %% [markdown] tags=["pitfall"]
-# 300 에폭 뒤 정규화한 입력의 손실은 10 아래로 내려가지만, `lr = 0.001`로 학습한 원본 입력의 손실은
-# 여전히 250이 넘습니다. 그림에 세 가지 학습을 모두 그렸습니다. 오른쪽 그래프에서 `lr = 0.05`로 학습한
-# 원본 입력의 곡선은 범위를 벗어납니다(`inf`를 거쳐 `nan`).
+# 입력에 0.1을 곱하면 $2\cdot\text{mean}(x^2)$는 100분의 1인 3.75로 줄고, 한 스텝이 지날 때마다
+# 최적값과의 차이는 0.81배가 됩니다. 이제는 스텝마다 최적값에 가까워집니다. 300 에폭 뒤, 정규화한
+# 입력으로 학습한 모델의 손실은 10 아래로 내려가지만 원본 입력을 `lr = 0.001`로 학습한 모델의 손실은
+# 여전히 250이 넘습니다. 아래 그림에 세 학습의 손실 곡선을 모두 그렸습니다. 원본 입력을 `lr = 0.05`로
+# 학습한 곡선은 `inf`를 거쳐 `nan`이 되므로 오른쪽 그래프에서는 범위 밖으로 사라집니다.
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
@@ -271,10 +290,11 @@ show(fig)
 # ## 선형 모델이 배운 것
 #
 # 모델은 `X * 0.1`을 입력으로 받았으므로 입력 1은 섭씨 10도에 해당하고, 가중치는 섭씨 10도마다 `y`가
-# 늘어나는 양입니다. 여기에 0.1을 곱하면 1도마다 늘어나는 양이 됩니다. 선형 회귀는 정확한
-# 답(최소제곱해)을 직접 구할 수도 있는데, 학습 결과는 이 답과 0.01 이내로 일치합니다. 학습한 식
+# 늘어나는 양입니다. 여기에 0.1을 곱하면 1도마다 늘어나는 양이 됩니다. 선형 회귀(linear regression)는
+# 학습하지 않고도 식으로 정확한 답을 구할 수 있습니다. 제곱 오차를 가장 작게 만드는
+# 최소제곱해(least-squares solution)인데, 학습한 값은 이 답과 0.01 이내로 일치합니다. 학습한 식
 # $y \approx 1.79\,x + 33.0$은 화씨 변환식 $1.8\,x + 32$에 가깝습니다. 단위를 모르던 온도계는 아마
-# 잡음이 섞인 화씨 온도계일 것입니다.
+# 측정값에 잡음이 조금 섞인 화씨 온도계였을 것입니다.
 
 # %%
 slope = model.weight.item() * 0.1  # 섭씨 1도당
@@ -288,10 +308,10 @@ assert torch.allclose(torch.tensor([slope, intercept]), exact, atol=0.01)
 # %% [markdown]
 # ## 비선형 모델
 #
-# 계층 하나를 작은 신경망(neural network)으로 바꿉니다. 입력 1개, `nn.Tanh`를 활성화 함수(activation
-# function)로 쓰는 뉴런(neuron) 13개짜리 은닉층(hidden layer), 출력 1개로 이루어진 신경망입니다.
-# `named_parameters()`는 `nn.Sequential` 안의 위치를 따서 텐서마다 이름을 붙입니다. 1번 위치의
-# `nn.Tanh`는 매개변수가 없으므로 이름에 나오지 않습니다.
+# 이번에는 계층 하나뿐인 모델 대신 작은 신경망(neural network)을 씁니다. 입력 1개, `nn.Tanh`를 활성화
+# 함수(activation function)로 쓰는 뉴런(neuron) 13개짜리 은닉층(hidden layer), 출력 1개로 이루어진
+# 신경망입니다. `named_parameters()`는 `nn.Sequential` 안의 위치를 따서 텐서마다 이름을 붙입니다. 1번
+# 위치의 `nn.Tanh`는 매개변수가 없으므로 목록에 나오지 않고, 그래서 이름이 `0.`에서 `2.`로 건너뜁니다.
 
 # %%
 seed_everything(0)
@@ -302,9 +322,9 @@ for name, param in seq_model.named_parameters():
 print("parameters in total:", sum(p.numel() for p in seq_model.parameters()))
 
 # %% [markdown]
-# `state_dict()`는 같은 값을 같은 이름으로 담고, 그 텐서는 매개변수와 메모리를 공유합니다. 버퍼(buffer)가
-# 있다면 버퍼도 담기지만 이 모델에는 버퍼가 없습니다. [08강](08_save_and_load.ipynb)에서는 바로 이
-# 딕셔너리를 디스크에 저장합니다.
+# `state_dict()`도 같은 텐서를 같은 이름으로 담습니다. 이 텐서는 복사본이 아니라 매개변수와 메모리를
+# 공유합니다. 버퍼(buffer)가 있다면 버퍼도 담기지만 이 모델에는 버퍼가 없습니다.
+# [08강](08_save_and_load.ipynb)에서는 바로 이 딕셔너리를 디스크에 저장합니다.
 
 # %%
 state = seq_model.state_dict()
@@ -326,9 +346,10 @@ assert seq_losses[-1] < losses[-1]
 # %% [markdown]
 # ## 관측값과 예측값
 #
-# 그림에는 데이터와 선형 모델의 직선, 그리고 촘촘하게 나눈 온도 범위에서 구한 신경망의 예측을 함께
-# 그립니다. 두 모델 모두 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. `torch.no_grad()` 안에서는
-# autograd가 연산을 기록하지 않습니다(그래프를 만들지 않습니다). 그림을 그릴 때는 그래프가 필요 없습니다.
+# 아래 그림에는 데이터, 선형 모델의 직선, 그리고 온도 범위를 촘촘하게 나눠 구한 신경망의 예측을 함께
+# 나타냅니다. 두 모델 모두 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. 그림을 그릴 때는 기울기가
+# 필요 없으므로 `torch.no_grad()` 안에서 예측합니다. 이 안에서는 autograd가 연산을 기록하지
+# 않습니다(그래프를 만들지 않습니다).
 
 # %%
 X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), 섭씨 단위
@@ -348,44 +369,49 @@ show(fig)
 
 # %% [markdown]
 # 직선은 전체적인 경향을 따르고, 신경망은 휘어지며 점 하나하나에 더 가까이 지나가므로 학습 손실이
-# 낮아집니다. 하지만 잡음 섞인 점 열한 개에서 이렇게 휘어지면 잡음까지 맞추는 과적합(overfitting)일
-# 가능성이 큽니다. 데이터 범위 바깥에서는 tanh 뉴런의 출력이 평평해지는데, 연습 문제 3에서 이 점을
-# 확인합니다.
+# 낮아집니다. 하지만 잡음이 섞인 점 열한 개를 따라 이만큼 휘었다면, 잡음까지 외워 버려 새 데이터에서는
+# 오히려 틀리는 과적합(overfitting)일 가능성이 큽니다. 데이터 범위 바깥에서는 tanh 뉴런의 출력이
+# 평평해지는데, 연습 문제 3에서 이 점을 확인합니다.
 
 # %% [markdown]
 # ## 요약
 #
 # - `nn.Linear(1, 1)`에는 `(1, 1)` 모양의 `weight`와 `(1,)` 모양의 `bias`가 있고, `parameters()`로
 #   이 둘을 옵티마이저에 넘깁니다.
-# - 손실 함수(`nn.MSELoss`)는 예측과 정답을 숫자 하나로 바꾸고, 옵티마이저(`torch.optim.SGD`)는
-#   `.grad`를 이용해 매개변수를 학습률 곱하기 기울기만큼 갱신합니다.
+# - 손실 함수(`nn.MSELoss`)는 예측이 목푯값과 얼마나 다른지를 숫자 하나로 나타내고,
+#   옵티마이저(`torch.optim.SGD`)는 `.grad`를 이용해 매개변수를 기울기에 학습률을 곱한 만큼 옮깁니다.
 # - 학습 한 스텝: 순전파 → 손실 → `optimizer.zero_grad()` → `loss.backward()` → `optimizer.step()`.
 #   미니배치마다 한 번씩 거칩니다(여기서는 데이터셋 전체가 배치 하나이므로 에폭마다 한 번).
 #   `zero_grad`를 빼면 기울기가 스텝마다 쌓입니다.
-# - 입력은 정규화합니다. 28까지 올라가는 원본 측정값에서는 `X * 0.1`에 맞던 학습률이 손실을
-#   폭발시키고, 발산하지 않을 만큼 작은 학습률은 학습이 느립니다.
-# - `named_parameters()`와 `state_dict()`는 `nn.Sequential` 안의 위치로 텐서에 이름을 붙입니다
-#   (`0.weight`, `0.bias`, `2.weight`, `2.bias`).
+# - 입력은 정규화합니다. 최대 28인 원본 측정값을 그대로 넣으면 `X * 0.1`에서 잘 맞던 학습률로는 손실이
+#   폭발하고, 발산하지 않을 만큼 학습률을 줄이면 학습이 몹시 느려집니다.
+# - `named_parameters()`와 `state_dict()`는 `nn.Sequential` 안의 위치로 텐서에 이름을
+#   붙입니다(`0.weight`, `0.bias`, `2.weight`, `2.bias`).
 #
 # ## 연습 문제
 #
 # **1.** 0.1을 곱하는 대신 입력을 `(X - X.mean()) / X.std()`로 표준화하고, 같은 학습률로 새
-# `nn.Linear(1, 1)`을 학습한 뒤 가중치와 편향을 섭씨 기준으로 되돌려 보세요. 같은 직선이 나오나요?
+# `nn.Linear(1, 1)`을 학습해 보세요. 그런 다음 학습한 가중치와 편향을 원래 섭씨 입력에 맞는 식
+# $y = a x + c$로 바꿔 보세요. 같은 직선이 나오나요?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()
 seed_everything(0)
 model_s = nn.Linear(1, 1)
-_ = training_loop(n_epochs, torch.optim.SGD(model_s.parameters(), lr=lr), model_s, loss_fn, (X - mean) / std, y)
+_ = training_loop(
+    n_epochs=n_epochs, optimizer=torch.optim.SGD(model_s.parameters(), lr=lr),
+    model=model_s, loss_fn=loss_fn, X=(X - mean) / std, y=y,
+)
 # y = w * (x - mean) / std + b = (w / std) * x + (b - w * mean / std)
 w, b = model_s.weight.item(), model_s.bias.item()
-print(f"y = {w / std.item():.4f} * x + {b - w * mean.item() / std.item():.4f}")
-# 네: 위에서 구한 최소제곱해와 같은 직선
+a, c = w / std.item(), b - w * mean.item() / std.item()
+print(f"y = {a:.4f} * x + {c:.4f}")
+assert torch.allclose(torch.tensor([a, c]), exact, atol=0.01)  # 네: 위에서 구한 최소제곱해와 같은 직선
 
 # %% [markdown]
-# **2.** `optimizer.step()`과 `optimizer.zero_grad()` 대신 `torch.no_grad()` 안에서 직접 갱신해 보세요
-# (`p -= lr * p.grad`, 그다음 `p.grad = None`). SGD로 학습하는 모델과 같은 시작점에서 20 에폭을
-# 학습한 뒤, 두 모델의 매개변수가 같은지 확인하세요.
+# **2.** `optimizer.step()`과 `optimizer.zero_grad()` 대신 `torch.no_grad()` 안에서 매개변수를 직접
+# 갱신해 보세요(`p -= lr * p.grad`, 그다음 `p.grad = None`). SGD로 학습하는 모델과 같은 초깃값에서 시작해
+# 둘 다 20 에폭을 학습한 뒤, 두 모델의 매개변수가 같은지 확인하세요.
 
 # %% tags=["solution"]
 seed_everything(0)
@@ -405,15 +431,16 @@ for epoch in range(20):
 print("same parameters:", all(torch.allclose(a, b) for a, b in zip(by_hand.parameters(), by_sgd.parameters())))
 
 # %% [markdown]
-# **3.** 학습한 두 모델로 섭씨 100도(물이 끓는 온도)의 측정값을 예측해 보세요. 화씨라면 212입니다.
-# 그 온도에서는 어느 모델을 믿을 수 있을까요? 그 이유는 무엇일까요?
+# **3.** 학습한 두 모델로, 섭씨 100도(물이 끓는 온도)에서 두 번째 온도계가 보일 값을 예측해 보세요.
+# 화씨 온도계라면 212가 나와야 합니다. 그 온도에서는 어느 모델을 믿을 수 있고, 왜 그럴까요?
 
 # %% tags=["solution"]
 boiling = torch.tensor([[100.0]]) * 0.1  # 학습 입력과 똑같이 정규화
 with torch.no_grad():
     print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
 # 직선은 같은 비율(1도당 약 1.79)로 계속 올라가므로 212 근처에 닿음. 신경망의 tanh 뉴런은 데이터에서
-# 먼 곳에서 포화되어(saturate) 출력이 평평해짐: 데이터 범위 밖을 내다보는 외삽(extrapolation)은 불가능
+# 먼 곳에서 포화되어(saturate) 출력이 평평해짐(여기서는 88.7): 데이터 범위 밖의 값을 예측하는
+# 외삽(extrapolation)으로는 믿을 수 없음
 
 # %% [markdown]
 # ## 더 읽을거리
@@ -436,5 +463,7 @@ with torch.no_grad():
 # - [`torch.linalg.lstsq`](https://docs.pytorch.org/docs/stable/generated/torch.linalg.lstsq.html),
 #   [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
 # - [Autograd 동작 방식](https://docs.pytorch.org/docs/stable/notes/autograd.html)(그래프를 기록하고
-#   해제하는 방식, 영문)
+#   지우는 방식, 영문)
 # - 파이썬 [`warnings.catch_warnings`](https://docs.python.org/ko/3/library/warnings.html#warnings.catch_warnings)
+# - Eli Stevens, Luca Antiga, Thomas Viehmann, 『Deep Learning with PyTorch』(Manning, 2020) 5장과 6장: 온도계
+#   데이터, 학습 루프, 그리고 같은 구조의 작은 `nn.Sequential`(영문)

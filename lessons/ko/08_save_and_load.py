@@ -1,26 +1,27 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: f1d1edbc29c9
+#     synced_with_en: f25d09c8a966
 # ---
 
 # %% [markdown]
 # # 저장하고 불러오기
 #
 # 학습에는 시간이 듭니다. 그렇게 얻은 결과를 남겨 두어야 나중에 모델을 쓰거나, 다른 사람과 나누거나,
-# 멈춘 곳부터 학습을 이어 갈 수 있습니다. 이 강의에서는 PyTorch에서 모델을 안전하게 저장하고 불러오는
+# 중단한 곳부터 학습을 이어 갈 수 있습니다. 이 강의에서는 PyTorch에서 모델을 안전하게 저장하고 불러오는
 # 방법을 다룹니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - 모델의 `state_dict`를 `torch.save`로 저장하고 `load_state_dict`로 다시 불러온 뒤, 모든 텐서(tensor)가
 #   그대로 돌아왔는지 확인하는 방법
-# - 모델, 옵티마이저(optimizer), 에폭(epoch)을 함께 담은 체크포인트(checkpoint)를 저장하고, 여기서 학습을
-#   재개해 한 번도 멈추지 않은 학습과 *정확히* 같은 결과를 얻는 방법
-# - 반쯤 쓰인 파일을 남기지 않고 체크포인트를 덮어쓰는 방법
+# - 모델과 옵티마이저(optimizer)의 상태, 마친 에폭(epoch) 수를 함께 담은 체크포인트(checkpoint)를 저장하고,
+#   여기서 학습을 재개해 한 번도 중단하지 않은 학습과 정확히 같은 결과를 얻는 방법(CPU에서는 비트 단위까지
+#   같음)
+# - 체크포인트를 덮어쓰다가 프로그램이 죽어도, 마지막으로 온전하게 저장한 체크포인트는 잃지 않는 방법
 # - GPU에서 저장한 체크포인트를 `map_location`으로 CPU에 불러오는 방법
-# - 모델 객체 전체를 피클(pickle)로 저장하면 왜 불러오기가 쉽게 실패하는지, 그리고 불러오는 순간 코드를
-#   실행하는 파일을 `weights_only=True`가 어떻게 막아 주는지
+# - 모델 객체 전체를 피클(pickle, 파이썬 객체를 파일로 저장하는 표준 형식)로 저장하면 나중에 불러오지
+#   못하기 쉬운 이유, 그리고 불러오는 순간 코드를 실행하는 파일을 `weights_only=True`로 막는 방법
 #
 # **사전 지식:** `.to(device)`(03강), 매개변수(parameter)와 `state_dict()`(05강), `nn.MSELoss`와
 # `torch.optim.SGD`를 쓰는 학습 루프(07강).
@@ -47,12 +48,13 @@ print("device:", device, "| checkpoints in:", ckpt_dir)
 # %% [markdown]
 # ## 학습에 쓸 작은 문제
 #
-# 강의가 빨리 실행되도록 회귀 문제를 하나 만듭니다. 샘플(sample)은 256개이고 샘플마다 특성(feature)이
-# 8개입니다. 목푯값은 숨겨 둔 무작위 선형 "교사" 모델의 출력에 약간의 잡음을 더해 만듭니다. 07강처럼
-# 데이터셋(dataset) 전체를 한꺼번에 모델에 넣으므로 에폭 하나가 곧 스텝(step) 하나입니다.
+# 강의가 빨리 실행되도록 회귀(regression) 문제를 하나 만듭니다. 샘플(sample)은 256개이고 샘플마다
+# 특성(feature)이 8개입니다. 목푯값(target)은 가중치를 무작위로 정해 숨겨 둔 선형 모델(교사 모델)의
+# 출력에 잡음을 조금 더해 만듭니다. 07강처럼 데이터셋(dataset) 전체를 한꺼번에 모델에 넣으므로 에폭
+# 하나가 곧 스텝(step) 하나입니다.
 #
-# 이 강의의 학습은 모두 CPU에서 합니다. 그래야 결과가 비트 단위까지 똑같이 재현됩니다. GPU에서는
-# 일부 커널이 실행할 때마다 수를 더하는 순서가 달라질 수 있습니다.
+# 이 강의의 학습은 모두 CPU에서 합니다. 그래야 결과가 비트 단위까지 똑같이 재현됩니다. GPU에서는 일부
+# 연산이 실행될 때마다 수를 더하는 순서가 달라질 수 있어서, 결과의 마지막 자릿수가 달라지기도 합니다.
 
 # %%
 teacher = torch.randn(8, 1)
@@ -64,11 +66,11 @@ print("X:", tuple(X.shape), "| y:", tuple(y.shape))
 # %% [markdown]
 # 첫 번째 도우미 함수 `fresh_run(seed)`는 주어진 시드로 새 모델과 옵티마이저를 만듭니다.
 #
-# 옵티마이저는 **모멘텀**(momentum)을 쓰는 SGD입니다. 평범한 SGD는 지금의 기울기(gradient) $g$만 보고
-# 움직입니다. 모멘텀을 쓰면 지난 기울기들을 누적한 $v$를 따라 움직이는데, 오래된 기울기일수록 영향이
-# 줄어듭니다. 식으로는 $v \leftarrow 0.9\,v + g$, 그다음 $w \leftarrow w - \text{lr}\cdot v$입니다.
-# 그래서 옵티마이저는 매개변수마다 텐서 $v$를 하나씩 더 들고 있고, 이것이 체크포인트에서 중요해집니다.
-# 평범한 SGD와의 비교는 [10강](10_validate_and_tune.ipynb)에서 합니다.
+# 옵티마이저는 **모멘텀**(momentum)을 쓰는 SGD입니다. 모멘텀이 없는 SGD는 지금의 기울기(gradient) $g$만
+# 보고 매개변수를 옮깁니다. 모멘텀을 쓰면 지난 기울기들을 누적한 $v$를 따라 옮기는데, 오래된 기울기일수록
+# 영향이 줄어듭니다. 식으로는 $v \leftarrow 0.9\,v + g$, 그다음 $w \leftarrow w - \text{lr}\cdot v$입니다.
+# 그래서 옵티마이저는 매개변수마다 텐서 $v$를 하나씩 따로 저장해 두는데, 체크포인트를 만들 때는 이 텐서도
+# 챙겨야 합니다. 모멘텀이 없는 SGD와의 비교는 [10강](10_validate_and_tune.ipynb)에서 합니다.
 #
 # 두 번째 도우미 함수 `train_epochs`는 07강의 학습 루프를 실행하고 에폭마다 기록한 손실을 돌려줍니다.
 
@@ -98,15 +100,15 @@ print(f"{len(losses)} epochs, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 # %% [markdown]
 # ## `state_dict` 저장하고 불러오기
 #
-# 모델을 저장할 때는 `state_dict()`, 즉 이름마다 텐서를 짝지어 둔 순서 있는 딕셔너리를 `torch.save`로
-# 저장하는 방법을 권장합니다. 불러올 때는 구조가 같은 모델을 만들고, `torch.load(path, weights_only=True)`로 파일을 읽어
-# 그 딕셔너리를 `load_state_dict`에 넘깁니다.
+# PyTorch는 모델의 `state_dict()`를 `torch.save`로 저장하는 방법을 권장합니다. `state_dict()`는 이름과
+# 텐서를 짝지어 순서대로 담은 딕셔너리입니다. 불러올 때는 구조가 같은 모델을 만들고,
+# `torch.load(path, weights_only=True)`로 파일을 불러와 그 딕셔너리를 `load_state_dict`에 넘깁니다.
 
 # %%
 path = ckpt_dir / "model.pt"
 torch.save(model.state_dict(), path)
 
-model2, _ = fresh_run(seed=1)  # 구조는 같고 무작위 가중치는 다른 모델
+model2, _ = fresh_run(seed=1)  # 구조는 같고 매개변수 초깃값은 다른 모델
 print("equal before loading:", torch.equal(model[0].weight, model2[0].weight))
 state = torch.load(path, weights_only=True)
 print(model2.load_state_dict(state))
@@ -114,15 +116,16 @@ for name, tensor in model.state_dict().items():
     print(f"{name:10} {str(tuple(tensor.shape)):8} equal: {torch.equal(tensor, model2.state_dict()[name])}")
 
 # %% [markdown]
-# 일부러 *다른* 모델과 비교했습니다. `model.state_dict()`의 텐서는 모델의 매개변수와 메모리를 공유합니다.
-# 그래서 "`old = model.state_dict()`를 받아 두고, 같은 모델에 불러온 다음, `old`와 비교"하면 언제나 같다고
-# 나오므로 아무것도 확인하지 못합니다.
+# 일부러 다른 모델과 비교했습니다. `model.state_dict()`의 텐서는 모델의 매개변수와 메모리를 공유합니다.
+# 그래서 `old = model.state_dict()`로 받아 둔 뒤 같은 모델에 파일을 불러와 `old`와 비교하면, 불러오기가
+# 잘못되었더라도 언제나 같다고 나옵니다. 이런 비교로는 아무것도 확인할 수 없습니다.
 #
-# `load_state_dict`는 이름도 검사합니다. 기본값인 `strict=True`에서는 빠진 키나 예상하지 못한 키가 있으면
-# `RuntimeError`가 납니다. 따라서 호출이 무사히 끝났다면 돌려받는 결과는 언제나
-# `<All keys matched successfully>`입니다. `strict=False`를 주면 이름이 맞는 키만 불러오고, 빠진 키와
-# 예상하지 못한 키는 오류 대신 결과로 *돌려줍니다*(이름이 맞는 키끼리는 모양도 같아야 합니다). 파일보다
-# 계층이 하나 더 많은 모델로 확인해 봅니다.
+# `load_state_dict`는 이름도 검사합니다. 기본값인 `strict=True`에서는 모델에는 있지만 파일에 없는
+# 키(missing keys)나, 파일에는 있지만 모델에 없는 키(unexpected keys)가 있으면 `RuntimeError`가 납니다.
+# 따라서 호출이 오류 없이 끝났다면 언제나 `<All keys matched successfully>`를 돌려받습니다.
+# `strict=False`를 주면 이름이 맞는 키만 불러오고, 이런 키들은 오류를 내는 대신 목록으로 돌려줍니다.
+# 다만 이름이 맞는 키끼리는 모양도 같아야 하며, 모양이 다르면 이때도 오류가 납니다. 파일보다 계층이 하나
+# 더 많은 모델로 확인해 봅니다.
 
 # %%
 bigger = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.ReLU(), nn.Linear(1, 1))
@@ -136,9 +139,9 @@ print("first layer loaded:", torch.equal(bigger[0].weight, model[0].weight))
 # %% [markdown]
 # ## 체크포인트: 모델, 옵티마이저, 에폭
 #
-# 학습을 *이어 가려면* 가중치(weight)만으로는 부족합니다. 매개변수마다 있는 모멘텀 텐서 $v$는 모델이
-# 아니라 옵티마이저에 있기 때문입니다. 옵티마이저의 `state_dict()`에 이 모멘텀 상태(momentum state)가
-# 설정값과 함께 들어 있습니다.
+# 학습을 이어 가려면 모델 매개변수만으로는 부족합니다. 매개변수마다 하나씩 있는 모멘텀 텐서 $v$는 모델이
+# 아니라 옵티마이저가 가지고 있기 때문입니다. 옵티마이저의 `state_dict()`에 이 모멘텀 상태(momentum
+# state)가 설정값과 함께 들어 있습니다.
 
 # %%
 opt_state = optimizer.state_dict()
@@ -151,7 +154,7 @@ for i, s in opt_state["state"].items():
 # **흔한 실수: 옵티마이저 인자의 오타**
 #
 # `SGD(..., momemtum=0.9)`처럼 철자를 틀리기 쉽습니다. 파이썬은 뜻을 짐작해 주지 않습니다. 모르는 키워드
-# 인자를 받으면 `TypeError`가 나므로 이 줄은 실행되지 못합니다.
+# 인자를 받으면 `TypeError`가 나고, 옵티마이저는 만들어지지 않습니다.
 
 # %% tags=["pitfall"]
 try:
@@ -168,10 +171,9 @@ print("momentum:", fixed.param_groups[0]["momentum"])
 
 # %% [markdown]
 # 체크포인트는 학습을 이어 가는 데 필요한 모든 것을 담은 딕셔너리일 뿐입니다. 모델과 옵티마이저의
-# `state_dict`, 그리고 마친 에폭 수를 담습니다. 학습 도중에 난수를 쓰는 경우, 예를 들어
-# [09강](09_train_and_evaluate.ipynb)처럼 에폭마다 데이터를 섞는다면 난수 생성기의 상태도 함께 저장해야
-# 합니다. 이 강의의 학습은 난수를 쓰지 않습니다. 40 에폭 가운데 20 에폭을 학습하고 저장한 뒤, 프로그램이
-# 여기서 멈췄다고 가정합니다.
+# `state_dict`, 그리고 마친 에폭 수를 담습니다. [09강](09_train_and_evaluate.ipynb)처럼 에폭마다 데이터를
+# 섞는 등 학습 도중에 난수를 쓴다면, 난수 생성기의 상태도 함께 저장해야 합니다. 이 강의의 학습은 난수를
+# 쓰지 않습니다. 40 에폭 가운데 20 에폭을 학습하고 저장한 뒤, 학습이 여기서 중단되었다고 가정합니다.
 
 # %%
 num_epochs, stop_at = 40, 20
@@ -187,18 +189,18 @@ torch.save(checkpoint, ckpt_dir / "checkpoint.pt")
 print("saved after epoch", stop_at, "| keys:", list(checkpoint))
 
 # %% [markdown]
-# ## 멈추지 않은 학습과 똑같은 재개
+# ## 중단 없는 학습과 똑같이 재개하기
 #
-# 이제 "새 프로그램"입니다. 일부러 다른 시드로 새 모델과 옵티마이저를 만들고, 체크포인트를 불러온 뒤,
-# 남은 20 에폭을 학습합니다. 비교용으로 한 번도 멈추지 않고 40 에폭을 학습한 모델도 만듭니다. 재개가
-# 제대로 되었다면 모든 매개변수가 *정확히* 같아야 합니다. 비슷한 정도가 아니라 `torch.equal`로 같아야
-# 합니다.
+# 이제부터는 프로그램을 새로 시작했다고 생각합니다. 일부러 다른 시드로 새 모델과 옵티마이저를 만들고,
+# 체크포인트를 불러온 뒤, 남은 20 에폭을 학습합니다. 비교용으로 한 번도 중단하지 않고 40 에폭을 학습한
+# 모델도 만듭니다. 재개가 제대로 되었다면 모든 매개변수가 **정확히** 같아야 합니다. 근사적으로 같은 정도가
+# 아니라 `torch.equal`로 비교해도 같아야 합니다.
 
 # %%
 straight_model, straight_opt = fresh_run(seed=0)
 losses_straight = train_epochs(straight_model, straight_opt, num_epochs)
 
-model, optimizer = fresh_run(seed=123)  # 새로 시작: 가중치가 다름
+model, optimizer = fresh_run(seed=123)  # 새로 시작: 매개변수 초깃값이 다름
 checkpoint = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)
 model.load_state_dict(checkpoint["model"])
 optimizer.load_state_dict(checkpoint["optimizer"])
@@ -208,12 +210,26 @@ same = all(torch.equal(p, q) for p, q in zip(straight_model.parameters(), model.
 assert same and losses_first + losses_rest == losses_straight
 print("resumed == never stopped (every parameter torch.equal):", same)
 
+# %% [markdown]
+# 알아 둘 부작용이 하나 있습니다. 모델의 `load_state_dict`는 받은 값을 매개변수에 복사하지만,
+# `optimizer.load_state_dict`는 받은 텐서가 이미 매개변수와 같은 장치, 같은 자료형(dtype)이면 복사하지
+# 않고 그대로 씁니다. 여기서도 그렇습니다. 그래서 위의 학습은 `checkpoint["optimizer"]`에 든 모멘텀 텐서를
+# 제자리(in-place) 연산으로 바꿔 놓았고, 이 딕셔너리에는 이제 20 에폭째의 상태가 남아 있지 않습니다. 그
+# 상태는 파일에만 있습니다. 저장한 옵티마이저 상태를 다시 쓰려면 파일에서 새로 불러옵니다.
+
+# %%
+in_dict = checkpoint["optimizer"]["state"][0]["momentum_buffer"]
+from_file = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)
+on_disk = from_file["optimizer"]["state"][0]["momentum_buffer"]
+print("optimizer uses the dict's tensor:", optimizer.state_dict()["state"][0]["momentum_buffer"] is in_dict)
+print("dict still as saved after epoch 20:", torch.equal(in_dict, on_disk))
+
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 가중치만으로 재개하기**
+# **흔한 실수: 모델 매개변수만으로 재개하기**
 #
-# 체크포인트에 모델의 가중치만 있으면 새 옵티마이저는 모멘텀 없이 시작합니다. 모든 $v$가 다시 0에서
-# 출발합니다. 학습은 그대로 진행되고 손실도 줄어드니 겉보기에는 아무 문제가 없지만, 멈추지 않은 학습과는
-# 다른 모델이 나옵니다.
+# 체크포인트에 모델의 매개변수만 있으면 새 옵티마이저는 모멘텀 없이 시작합니다. 모든 $v$가 다시 0에서
+# 출발합니다. 학습은 그대로 진행되고 손실도 줄어드니 겉보기에는 아무 문제가 없지만, 중단 없이 학습한
+# 결과와는 다른 모델이 나옵니다.
 
 # %% tags=["pitfall"]
 model_w, optimizer_w = fresh_run(seed=123)
@@ -226,12 +242,12 @@ print("without optimizer state, equal:", same_w, f"| largest difference: {diff_w
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 앞 절처럼 체크포인트에 `optimizer.state_dict()`를 저장하고, 재개할 때
-# `optimizer.load_state_dict(...)`를 호출합니다. 학습률 스케줄(learning-rate schedule, 10강)처럼 학습
-# 중에 상태가 바뀌는 다른 것도 마찬가지입니다.
+# `optimizer.load_state_dict(...)`를 호출합니다. 학습률 스케줄(learning-rate schedule, 10강)처럼 학습 중에
+# 바뀌는 상태가 또 있다면, 그 상태도 같은 방법으로 저장하고 복원합니다.
 
 # %% [markdown]
-# 그림은 에폭마다 기록한 손실입니다. 재개한 학습은 멈추지 않은 학습과 정확히 겹치고, 옵티마이저 상태 없이
-# 재개한 학습은 다시 시작한 뒤로 다른 길을 갑니다.
+# 아래 그림은 에폭마다 기록한 손실을 보여 줍니다. 재개한 학습은 중단 없는 학습과 정확히 겹치고,
+# 옵티마이저 상태 없이 재개한 학습은 재개한 시점부터 다른 곡선을 그립니다.
 
 # %%
 epochs = range(1, len(losses_straight) + 1)
@@ -239,7 +255,7 @@ restart = len(losses_first)
 fig, ax = plt.subplots(figsize=(7, 3.5))
 ax.plot(epochs, losses_straight, lw=3, color="lightgray", label="never stopped / 중단 없음")
 ax.plot(epochs[restart:], losses_rest, "o", ms=3, color="tab:blue", label="resumed / 재개")
-ax.plot(epochs[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 가중치만 재개")
+ax.plot(epochs[restart:], losses_w, "--", color="tab:red", label="resumed, weights only / 매개변수만으로 재개")
 ax.axvline(restart + 0.5, color="black", lw=0.8, ls=":")
 ax.set_ylim(0, 1.5)  # 손실이 12까지 올라가는 처음 몇 에폭은 그래프 위로 벗어남
 ax.set(xlabel="epoch / 에폭", ylabel="MSE loss / 손실", title="Resuming from a checkpoint / 체크포인트에서 재개")
@@ -249,12 +265,13 @@ show(fig)
 # %% [markdown]
 # ## 체크포인트를 안전하게 덮어쓰기
 #
-# 오래 걸리는 학습은 에폭마다 체크포인트를 저장하면서 이전 파일을 덮어씁니다. 그래야 프로그램이 죽어도
-# 잃는 것이 적습니다. 그런데 `torch.save`가 파일을 쓰는 도중에 프로그램이 죽거나 강제로 종료되면 반쯤
-# 쓰인 파일이 남습니다. 게다가 쓰기를 시작할 때 파일을 먼저 비우므로, 그 전의 멀쩡한 체크포인트도 이미
-# 사라진 뒤입니다. 그래서 같은 폴더의 임시 파일에 먼저 쓰고 `os.replace`로 이름을 바꿉니다. 이 교체는
-# 한 번에 일어나므로 체크포인트 파일은 언제나 이전 것이든 새 것이든 온전한 파일입니다(파이썬 문서에 따르면
-# Linux, macOS 같은 POSIX 시스템에서 성공한 `os.replace`는 원자적(atomic)입니다).
+# 오래 걸리는 학습에서는 보통 에폭마다 체크포인트를 저장해 이전 파일을 덮어씁니다. 그래야 프로그램이
+# 비정상 종료되어도 잃는 것이 적습니다. 그런데 `torch.save`가 파일을 쓰는 도중에 프로그램이 죽거나
+# 강제로 종료되면 쓰다 만 파일이 남습니다. 게다가 쓰기를 시작할 때 파일을 먼저 비우므로, 그 전의 멀쩡한
+# 체크포인트도 이미 사라진 뒤입니다. 그래서 같은 폴더의 임시 파일에 먼저 쓰고, `os.replace`로 임시 파일의
+# 이름을 체크포인트 파일 이름으로 바꿉니다. 이름 바꾸기는 중간 상태 없이 한 번에 일어나므로, 체크포인트
+# 파일은 이전 것이든 새 것이든 언제나 온전합니다. 파이썬 문서에 따르면 Linux, macOS 같은 POSIX
+# 시스템에서 성공한 `os.replace`는 이렇게 원자적(atomic)으로 동작합니다.
 
 # %%
 def save_atomic(obj, path):
@@ -267,17 +284,17 @@ model, optimizer = fresh_run(seed=0)
 for epoch in range(1, 6):
     train_epochs(model, optimizer, 1)
     ckpt = {"epoch": epoch, "model": model.state_dict(), "optimizer": optimizer.state_dict()}
-    torch.save(ckpt, ckpt_dir / "plain.pt")  # 그 자리에서 덮어씀
-    save_atomic(ckpt, ckpt_dir / "latest.pt")  # 임시 파일과 교체
+    torch.save(ckpt, ckpt_dir / "plain.pt")  # 제자리에서 덮어씀
+    save_atomic(ckpt, ckpt_dir / "latest.pt")  # 임시 파일로 교체
 print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for n in ("plain.pt", "latest.pt")])
 
 # %% [markdown]
 # 이 페이지를 만드는 동안 전원을 뽑을 수는 없지만, `torch.save`가 파일을 쓰다가 중간에 실패하게 만들 수는
-# 있습니다. 피클은 `lambda`를 저장하지 못하므로, `lambda`가 든 체크포인트는 쓰는 도중에 멈춥니다.
-# 프로그램이 죽었을 때와 같은 손상이 남습니다. 그런 다음 두 파일을 불러와 봅니다.
+# 있습니다. 피클은 `lambda`를 저장하지 못합니다. 그래서 `lambda`가 든 체크포인트는 저장 도중에 오류가
+# 나고, 프로그램이 죽었을 때처럼 손상된 파일이 남습니다. 그런 다음 두 파일을 불러와 봅니다.
 
 # %%
-unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # 프로그램이 죽는 상황 대신
+unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # 저장 도중 실패: 프로그램이 죽은 상황 흉내
 for how, save, name in (("torch.save", torch.save, "plain.pt"), ("save_atomic", save_atomic, "latest.pt")):
     try:
         save(unsaveable, ckpt_dir / name)
@@ -290,24 +307,24 @@ for name in ("plain.pt", "latest.pt"):
         print(name, "is damaged:", str(err).split(":")[0])
 
 # %% [markdown]
-# `plain.pt`는 손상되어 쓸 수 없지만, `latest.pt`에는 5 에폭의 체크포인트가 그대로 남아 있습니다.
-# 임시 파일만 손상되었고, 이 파일은 다음 저장 때 덮어쓰입니다. [10강](10_validate_and_tune.ipynb)에서는
-# 같은 함수로 긴 학습에서 가장 좋은 모델을 보관합니다.
+# `plain.pt`는 손상되어 쓸 수 없지만, `latest.pt`에는 5 에폭째의 체크포인트가 그대로 남아 있습니다.
+# 손상된 것은 임시 파일뿐이고, 이 파일은 다음에 저장할 때 새로 덮어씁니다.
+# [10강](10_validate_and_tune.ipynb)에서는 같은 함수로 긴 학습에서 가장 좋은 모델을 보관합니다.
 #
-# 이 방법은 프로그램이 죽는 경우만 막아 줄 뿐, 정전이나 운영체제가 멈추는 경우까지 막지는
-# 못합니다. 운영체제는 방금 쓴 데이터를 한동안 메모리에 두며, 새 파일의 내용보다 이름 바꾸기를 먼저
-# 디스크에 기록할 수도 있습니다. 이런 상황까지 대비하려면 이름을 바꾸기 전에 임시 파일에, 바꾼 뒤에는 그
-# 폴더에 `os.fsync`를 호출합니다.
+# 이 방법은 프로그램이 죽는 경우만 막아 줄 뿐, 정전이나 운영체제 자체가 죽는 경우까지 막지는 못합니다.
+# 운영체제는 방금 쓴 데이터를 한동안 메모리에 두며, 새 파일의 내용보다 이름 바꾸기를 먼저 디스크에 기록할
+# 수도 있습니다. 이런 상황까지 대비하려면 `os.fsync`를 호출해, 메모리에 남은 내용을 디스크에 바로
+# 기록하게 합니다. 이름을 바꾸기 전에는 임시 파일에, 바꾼 뒤에는 그 폴더에 호출합니다.
 
 # %% [markdown]
-# ## `map_location`: GPU 체크포인트를 CPU 컴퓨터에서
+# ## `map_location`: GPU 체크포인트를 CPU에서 불러오기
 #
 # `torch.save`는 텐서마다 어느 장치(device)에 있었는지도 기록합니다. CUDA GPU에서 저장한 체크포인트에는
-# CUDA 텐서가 들어 있어서, CUDA가 없는 컴퓨터에서 그냥 `torch.load`를 하면 `map_location`을 쓰라는
-# `RuntimeError`가 납니다. `map_location="cpu"`를 주면 읽는 동안 모든 텐서를 CPU에 올립니다. 아래에서는 이
-# 강의가 실행되는 `device`에서 저장합니다. 이 페이지는 CPU에서 만들었으므로 첫 줄에 `saved from: cpu`가
-# 나옵니다. NVIDIA GPU가 있는 컴퓨터에서는 `cuda:0`(Apple GPU에서는 `mps:0`)이 나오고, 불러온 텐서는
-# 그래도 CPU에 있습니다.
+# CUDA 텐서가 들어 있어서, CUDA가 없는 컴퓨터에서 `map_location` 없이 `torch.load`로 불러오면
+# `map_location`을 쓰라는 `RuntimeError`가 납니다. `map_location="cpu"`를 주면 불러오는 동안 모든 텐서를
+# CPU로 옮깁니다. 아래에서는 이 강의가 실행되는 `device`에서 저장합니다. 이 페이지는 CPU에서 만들었으므로
+# 첫 줄에 `saved from: cpu`가 나옵니다. NVIDIA GPU가 있는 컴퓨터에서는 `cuda:0`(Apple GPU에서는
+# `mps:0`)이 나오고, 불러온 텐서는 그래도 CPU에 있습니다.
 
 # %%
 model_dev = copy.deepcopy(model).to(device)
@@ -318,9 +335,10 @@ print("saved from:", model_dev[0].weight.device, "| loaded onto:", state["0.weig
 print("values unchanged:", all(torch.equal(t, model.state_dict()[k]) for k, t in state.items()))
 
 # %% [markdown]
-# `load_state_dict`는 모델에 *이미 있는* 텐서에 값을 복사합니다. 그래서 CPU의 `state_dict`도 GPU에 올라가
-# 있는 모델에 그대로 불러올 수 있고, 매개변수는 원래 장치에 남습니다(CPU에서 만든 이 페이지에서는 `cpu`,
-# GPU에서는 `cuda:0`이나 `mps:0`). 학습할 장치로 바로 읽고 싶다면 `map_location=device`라고 써도 됩니다.
+# `load_state_dict`는 모델에 이미 있는 텐서에 값을 복사합니다. 그래서 CPU에 있는 `state_dict`도 GPU에
+# 올라가 있는 모델에 그대로 불러올 수 있고, 매개변수는 원래 장치에 남습니다(CPU에서 만든 이 페이지에서는
+# `cpu`, GPU에서는 `cuda:0`이나 `mps:0`). 학습할 장치로 바로 불러오고 싶다면 `map_location=device`라고
+# 써도 됩니다.
 
 # %%
 model_dev.load_state_dict(state)  # CPU 텐서를 `device`에 있는 매개변수로 복사
@@ -330,8 +348,8 @@ print("parameters still on:", model_dev[0].weight.device)
 # ## 모델 전체를 저장하지 않는 이유
 #
 # `torch.save(model)`도 동작합니다. 모델 객체 자체를 피클로 저장하는 방식입니다. 하지만 피클은 클래스의
-# 코드를 저장하지 않고, 클래스를 가리키는 *참조*, 즉 모듈 경로와 이름만 저장합니다. 파일(`data.pkl`을 담은
-# zip 압축 파일) 안의 참조를 표준 라이브러리의 `pickletools`로 읽어 봅니다.
+# 코드를 저장하지 않고, 클래스를 가리키는 참조, 즉 파이썬 모듈 경로와 클래스 이름만 저장합니다.
+# 파일(`data.pkl`을 담은 zip 압축 파일) 안의 참조를 파이썬 표준 라이브러리의 `pickletools`로 살펴봅니다.
 
 # %%
 class TinyNet(nn.Module):
@@ -356,8 +374,8 @@ print("state_dict: ", pickled_globals(ckpt_dir / "tiny_state.pt"))
 
 # %% [markdown]
 # 모델 전체를 담은 파일에는 `__main__ TinyNet`이 적혀 있습니다. 이 파일을 불러오려면 불러오는 프로그램의
-# `__main__` 모듈에 `TinyNet`이라는 클래스가 있어야 한다는 뜻입니다. 우선 `weights_only=True`는 이 파일을
-# 아예 거부합니다. `TinyNet`은 믿을 수 있는 기본 타입이 아니기 때문입니다.
+# `__main__` 파이썬 모듈에 `TinyNet`이라는 클래스가 있어야 한다는 뜻입니다. 먼저, `weights_only=True`로
+# 불러오면 이 파일은 아예 거부됩니다. `TinyNet`이 안전하다고 허용된 타입 목록에 없기 때문입니다.
 
 # %%
 try:
@@ -366,9 +384,9 @@ except pickle.UnpicklingError as err:
     print(type(err).__name__ + ":", str(err).split("WeightsUnpickler error: ")[-1].split(". ")[0])
 
 # %% [markdown]
-# `weights_only=False`로 불러오더라도, 클래스 이름을 바꾸거나 다른 모듈로 옮기면 이 파일은 곧바로
-# 불러올 수 없게 됩니다. 다른 스크립트에서 불러올 때처럼 클래스가 아예 없어도 마찬가지입니다. 클래스를
-# 지워서 이 상황을 흉내 내 봅니다.
+# `weights_only=False`로 불러오더라도, 클래스 이름을 바꾸거나 클래스를 다른 파이썬 모듈(파일)로 옮기면 이
+# 파일은 곧바로 불러올 수 없게 됩니다. 다른 스크립트에서 불러올 때처럼 클래스가 아예 없어도 마찬가지입니다.
+# 클래스를 지워서 이 상황을 흉내 내 봅니다.
 
 # %%
 del TinyNet  # 클래스 이름을 바꾸거나 옮긴 것처럼
@@ -378,15 +396,16 @@ except AttributeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown]
-# 반면 `state_dict` 파일에는 `collections.OrderedDict`(`state_dict`가 쓰는 딕셔너리 타입)와 PyTorch 자신의
-# 텐서 재구성 함수만 적혀 있습니다. 그래서 지금 클래스 이름이 무엇이든, 매개변수 이름만 맞으면 어떤
-# 클래스에든 불러올 수 있습니다.
+# 반면 `state_dict` 파일에는 `collections.OrderedDict`(`state_dict`가 쓰는 딕셔너리 타입)와 PyTorch 내부의
+# 텐서 복원 함수만 적혀 있습니다. 그래서 모델 클래스의 이름이나 위치가 바뀌어도, 매개변수 이름만 맞으면
+# 어떤 모델에든 불러올 수 있습니다.
 #
 # ## 보안: `weights_only=True`
 #
-# 언피클링(unpickling)은 파일에 적힌 *어떤* 함수든, 파일에 적힌 인자로 호출할 수 있습니다. 클래스는
-# `__reduce__`로 자신을 어떻게 다시 만들지 피클에 알려 줄 수 있습니다. 아래는 불러오는 순간 `print(...)`를
-# 호출하게 하는 무해한 예입니다. 악성 파일이라면 그 자리에 `os.system`을 적었을 것입니다.
+# 피클 파일에서 객체를 되살리는 언피클링(unpickling)은 파일에 적힌 함수라면 무엇이든, 파일에 적힌 인자로
+# 호출할 수 있습니다. 클래스에 `__reduce__` 메서드를 정의하면, 그 객체를 되살릴 때 호출할 함수와 인자를
+# 직접 정할 수 있습니다. 아래는 불러오는 순간 `print(...)`를 호출하게 하는 무해한 예입니다. 악성 파일이라면
+# 그 자리에 셸 명령을 실행하는 `os.system`이 들어 있을 것입니다.
 
 # %%
 class Surprise:
@@ -399,11 +418,11 @@ del Surprise  # 파일에는 클래스가 필요 없음: print 호출이 저장�
 print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
-# (`__builtin__ print`는 피클이 `builtins.print`를 적는 방식입니다.) `weights_only=True`이면 `torch.load`는
-# 텐서, 딕셔너리, 리스트, 숫자와 몇 가지 안전한 타입만 다시 만들고, 그 밖의 것은 호출하기 *전에*
-# 거부합니다. PyTorch 2.6부터는 이것이 기본값이며, 인자를 빼고 불러오면 오류 메시지도 그렇게 알려 줍니다.
-# 그래도 명시적으로 써 두는 편이 좋습니다. 기본값이 `False`였던 이전 버전에서도 코드가 똑같이 안전하기
-# 때문입니다.
+# `__builtin__ print`는 `builtins.print`를 가리킵니다. `torch.save`가 기본으로 쓰는 예전 피클 형식에서는
+# 이렇게 적습니다. `weights_only=True`이면 `torch.load`는 텐서, 딕셔너리, 리스트, 숫자와 몇 가지 안전한
+# 타입만 다시 만들고, 그 밖의 것은 호출하기 **전에** 거부합니다. PyTorch 2.6부터는 이것이 기본값이며,
+# 인자를 빼고 불러오면 오류 메시지도 그렇게 알려 줍니다. 그래도 `weights_only=True`를 직접 적어 두는 편이
+# 좋습니다. 그래야 기본값이 `False`였던 이전 버전에서도 똑같이 안전합니다.
 
 # %%
 try:
@@ -417,8 +436,8 @@ except pickle.UnpicklingError as err:
     assert "In PyTorch 2.6" in str(err)  # 기본값을 바꾼 버전이 메시지에 나옴
 
 # %% [markdown]
-# `weights_only=False`이면 파일에 적힌 호출이 불러오는 도중에 실행됩니다. 이 파일은 무해하므로 이렇게
-# 보여 줄 수 있을 뿐입니다. 아래 메시지는 `torch.load` *안에서* 화면에 표시됩니다. 직접 만들지 않은
+# `weights_only=False`이면 파일에 적힌 호출이 불러오는 도중에 실행됩니다. 여기서는 파일이 무해하므로
+# 실제로 불러와 봅니다. 아래 메시지는 `torch.load`가 실행되는 도중에 화면에 표시됩니다. 직접 만들지 않은
 # 파일에는 절대 `weights_only=False`를 쓰지 마세요.
 
 # %%
@@ -433,32 +452,35 @@ print("--- done; loaded:", loaded)
 #   `model.load_state_dict(torch.load(path, weights_only=True))`로 불러옵니다. 기본값인 `strict=True`에서는
 #   이름이 맞지 않으면 오류가 납니다.
 # - 학습을 재개하려면 체크포인트 딕셔너리에 모델과 옵티마이저의 `state_dict`, 에폭, 그 밖에 학습 중에
-#   바뀌는 상태를 저장합니다. 모두 복원하면 한 번도 멈추지 않은 것과 정확히 같이 학습이 이어지고,
-#   옵티마이저 상태가 빠지면 아무 경고 없이 다른 모델이 나옵니다.
-# - 체크포인트는 임시 파일에 쓴 뒤 `os.replace`로 바꿔 넣습니다. 그러면 프로그램이 죽어도 반쯤 쓰인
+#   바뀌는 상태를 저장합니다. 모두 복원하면 한 번도 중단하지 않은 것과 정확히 같이 학습이 이어집니다.
+#   CPU에서는 위에서 본 것처럼 비트 단위까지 같고, GPU에서는 실행할 때마다 결과가 조금씩 달라지는 연산
+#   때문에 마지막 자릿수가 어긋날 수 있습니다. 옵티마이저 상태가 빠지면 아무 경고 없이 다른 모델이 나옵니다.
+# - 체크포인트는 임시 파일에 쓴 뒤 `os.replace`로 바꿔 넣습니다. 그러면 프로그램이 죽어도 쓰다 만
 #   체크포인트가 남지 않습니다(정전까지 대비하려면 `os.fsync`도 필요합니다).
 # - `map_location="cpu"`로 GPU 체크포인트를 GPU 없는 컴퓨터에서 불러옵니다.
-# - `torch.save(model)`은 클래스를 모듈 경로로 참조할 뿐이어서 코드가 바뀌면 불러오지 못합니다.
-#   `weights_only=True`는 이런 파일도, 불러오는 동안 코드를 실행하려는 파일도 거부합니다.
+# - `torch.save(model)`은 클래스를 파이썬 모듈 경로로 참조할 뿐이어서, 클래스 이름을 바꾸거나 옮기거나
+#   클래스가 없으면 불러오지 못합니다. `weights_only=True`는 이런 파일도, 불러오는 동안 코드를 실행하려는
+#   파일도 거부합니다.
 #
 # ## 연습 문제
 #
 # **1.** 새로 만든 옵티마이저의 상태는 비어 있습니다. `fresh_run`으로 옵티마이저를 만들어
-# `state_dict()["state"]`의 항목 수를 세고, `checkpoint["optimizer"]`를 불러온 뒤 다시 세어 보세요.
-# 0번 항목에는 모멘텀 텐서가 들어 있습니다. 이 텐서는 모델의 어느 매개변수 것일까요?
+# `state_dict()["state"]`의 항목 수를 세고, `checkpoint.pt`에 저장한 옵티마이저 상태를 불러온 뒤 다시 세어
+# 보세요. 0번 항목에는 모멘텀 텐서가 들어 있습니다. 이 텐서는 모델의 어느 매개변수에 해당할까요?
 
 # %% tags=["solution"]
 _, optimizer_e = fresh_run(seed=123)
 print("entries before loading:", len(optimizer_e.state_dict()["state"]))
-optimizer_e.load_state_dict(checkpoint["optimizer"])
+saved = torch.load(ckpt_dir / "checkpoint.pt", weights_only=True)  # 파일에서: checkpoint["optimizer"]는 이미 바뀜
+optimizer_e.load_state_dict(saved["optimizer"])
 entries = optimizer_e.state_dict()["state"]
 print("entries after loading: ", len(entries), "| entry 0:", tuple(entries[0]["momentum_buffer"].shape))
 # 항목 번호는 model.parameters()의 순서: 0번 항목은 "0.weight", 모양 (16, 8)
 
 # %% [markdown]
 # **2.** SGD를 `torch.optim.Adam(model.parameters(), lr=0.01)`으로 바꿔 보세요. Adam도 매개변수마다 상태를
-# 저장하는 옵티마이저입니다(어떻게 동작하는지는 [10강](10_validate_and_tune.ipynb)에서 설명합니다). Adam은
-# `state_dict`에 매개변수마다 어떤 텐서를 저장하나요? 20 에폭 뒤에 멈췄다가 재개해도 멈추지 않고 40 에폭을
+# 저장하는 옵티마이저이며, 어떻게 동작하는지는 [10강](10_validate_and_tune.ipynb)에서 설명합니다. Adam은
+# `state_dict`에 매개변수마다 어떤 텐서를 저장하나요? 20 에폭 뒤에 중단했다가 재개해도 중단 없이 40 에폭을
 # 학습한 결과와 정확히 같은지 확인하세요.
 
 # %% tags=["solution"]
@@ -483,8 +505,8 @@ train_epochs(m_c, o_c, 20)
 print("equal:", all(torch.equal(p, q) for p, q in zip(m_a.parameters(), m_c.parameters())))
 
 # %% [markdown]
-# **3.** `latest.pt`를 `map_location=device`로 바로 `device`에 읽어 들이고 `device`에 있는 모델에 불러온 뒤,
-# 그 장치에서 구한 손실이 같은 가중치로 CPU에서 구한 손실과 같은지 확인해 보세요.
+# **3.** `latest.pt`를 `map_location=device`로 불러와 `device`에 있는 모델에 `load_state_dict`로 넣은 뒤, 그
+# 장치에서 계산한 손실이 같은 매개변수로 CPU에서 계산한 손실과 같은지 확인해 보세요.
 
 # %% tags=["solution"]
 latest = torch.load(ckpt_dir / "latest.pt", map_location=device, weights_only=True)
@@ -505,12 +527,12 @@ assert abs(loss_device - loss_cpu) < 1e-4  # GPU에서는 마지막 자릿수의
 # ## 더 읽을거리
 #
 # - [모델 저장하기 & 불러오기](https://tutorials.pytorch.kr/beginner/saving_loading_models.html)(PyTorch 한국어
-#   튜토리얼), [Saving and loading models](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)
-#   (영문 원문)
+#   튜토리얼),
+#   [Saving and loading models](https://docs.pytorch.org/tutorials/beginner/saving_loading_models.html)(영문 원문)
 # - [`torch.save`](https://docs.pytorch.org/docs/stable/generated/torch.save.html),
 #   [`torch.load`](https://docs.pytorch.org/docs/stable/generated/torch.load.html)
-# - [직렬화(serialization) 동작](https://docs.pytorch.org/docs/stable/notes/serialization.html)
-#   (`weights_only`, 체크포인트 파일에 담기는 것, 영문)
+# - [직렬화(serialization) 동작](https://docs.pytorch.org/docs/stable/notes/serialization.html)(`weights_only`,
+#   체크포인트 파일에 담기는 것, 영문)
 # - [`Module.state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.state_dict),
 #   [`Module.load_state_dict`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.load_state_dict)
 # - [`torch.optim`](https://docs.pytorch.org/docs/stable/optim.html)과
