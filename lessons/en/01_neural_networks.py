@@ -40,8 +40,9 @@ print("device:", device.type)
 #
 # ## One neuron
 #
-# A neuron takes $n$ inputs $x_1, \dots, x_n$, multiplies each by its own **weight** $w_i$, adds them up,
-# adds a **bias** $b$, and passes the result $z$ through an **activation function** $f$:
+# A neuron takes $n$ inputs $x_1, \dots, x_n$, multiplies each by its own **weight** $w_i$ and adds them
+# up; that sum is the *weighted sum*. Adding a **bias** $b$ to it gives $z$, and the neuron passes $z$
+# through an **activation function** $f$:
 #
 # $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
 #
@@ -55,13 +56,13 @@ b = torch.tensor(0.1)                # one bias per neuron
 
 z = (w * x).sum() + b                # 0.5 - 2.0 + 0.75 + 0.1
 print("z =", z)
-print("w @ x + b =", w @ x + b)  # the same weighted sum as a dot product
+print("w @ x + b =", w @ x + b)  # the same value, via a dot product
 print("sigmoid(z) =", torch.sigmoid(z))
 
 # %% [markdown]
-# The weighted sum is just a dot product, so `w @ x + b` gives the same $-0.65$. The sigmoid maps
-# any $z$ into the range $(0, 1)$; [lesson 02](02_activation_functions.ipynb) compares it with other
-# activation functions.
+# The weighted sum is just the dot product `w @ x`, so `w @ x + b` gives the same $-0.65$ as $z$. The
+# sigmoid maps any $z$ into the range $(0, 1)$; [lesson 02](02_activation_functions.ipynb) compares it
+# with other activation functions.
 #
 # ## Layers: input, hidden, output
 #
@@ -125,15 +126,16 @@ print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 #
 # ## `nn.Linear` computes the same thing
 #
-# `nn.Linear(in_features, out_features)` is such a layer: it owns a weight and a bias and computes
+# `nn.Linear(in_features, out_features)` is such a layer: it stores a weight and a bias and computes
 # `X @ W.T + b`. Copy our `W` and `b` into it, and it must give the same numbers.
 #
 # We put the layer on `device`. The course helper `get_device()` in the first cell picked it: a CUDA
-# GPU if there is one, else Apple's MPS, else the CPU ([lesson 03](03_building_models.ipynb) shows the
-# plain PyTorch code). This page was built on a CPU, so that cell printed `device: cpu`; on a machine
-# with a GPU it prints `cuda` or `mps`. `.to(device)` moves a layer or a tensor there.
+# GPU if there is one, else the GPU of an Apple silicon Mac (MPS), else the CPU
+# ([lesson 03](03_building_models.ipynb) shows the plain PyTorch code). This page was built on a CPU, so
+# the first cell shows `device: cpu`; run on a machine with a GPU, it shows `cuda` or `mps`.
+# `.to(device)` moves a layer or a tensor there.
 #
-# A first try at copying the weight in fails:
+# A first try, copying the weight in with `copy_` and nothing else, fails:
 
 # %%
 layer = nn.Linear(in_features=3, out_features=4).to(device)
@@ -154,9 +156,9 @@ except RuntimeError as err:
 # `with torch.no_grad():` nothing is recorded and the write is a plain change of values: here
 # `torch.no_grad()` is required, not a courtesy.
 #
-# The layer then computes on `device`, and `.cpu()` brings its output back to compare it with `Z`.
-# `torch.allclose` allows for the tiny rounding differences another device or kernel can give, where
-# exact equality would not.
+# The layer then computes on `device`, and `.cpu()` on its output brings the result back to the CPU to
+# compare it with `Z`. `torch.allclose` allows for the tiny rounding differences another device or
+# kernel can give, where exact equality would not.
 
 # %%
 with torch.no_grad():      # recording off: writing into the parameters is allowed
@@ -221,9 +223,9 @@ except RuntimeError as err:
 # ## What the bias does
 #
 # Take a neuron with one input, weight $w = 1$ and a *step* activation: it outputs 1 ("fires") when
-# $z = wx + b > 0$ and 0 otherwise. For $w > 0$ it fires exactly when $x > -b/w$ (a negative weight
-# flips the inequality), so the bias sets the **threshold**: with $w > 0$, a larger bias makes the
-# neuron fire for smaller inputs.
+# $z = wx + b > 0$ and 0 otherwise. Solving for $x$, a neuron with $w > 0$ fires exactly when
+# $x > -b/w$ (a negative weight flips the inequality), so the bias sets the **threshold**: with $w > 0$,
+# a larger bias makes the neuron fire for smaller inputs.
 
 # %%
 x = torch.arange(-3.0, 4.0)  # inputs -3, -2, ..., 3
@@ -341,8 +343,8 @@ with torch.no_grad():
 print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> a Python float
 
 # %% [markdown]
-# **2.** Before running anything, predict the shapes of `weight` and `bias` of `nn.Linear(5, 2)` and its
-# number of parameters. Then check, and confirm with `torch.allclose` that the layer equals
+# **2.** Before running anything, predict the shape of `weight`, the shape of `bias` and the number of
+# parameters of `nn.Linear(5, 2)`. Then check, and confirm with `torch.allclose` that the layer equals
 # `X @ W.T + b` on a minibatch `X` of shape `(10, 5)`.
 
 # %% tags=["solution"]
@@ -359,7 +361,7 @@ print("allclose:", torch.allclose(layer(X), by_hand))
 # for inputs $x > 3$? Check your answer on $x = 0, 0.5, 1, \dots, 6$.
 
 # %% tags=["solution"]
-w, b = 2.0, -6.0  # threshold x > -b / w = 3, so b = -3 * w
+w, b = 2.0, -6.0  # threshold -b / w = 3, so b = -3 * w
 x = torch.arange(0.0, 6.5, 0.5)
 fires = (w * x + b > 0).int()
 print("x:    ", x.tolist())

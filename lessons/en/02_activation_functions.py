@@ -1,23 +1,24 @@
 # %% [markdown]
 # # Activation functions
 #
-# A neuron computes a weighted sum $z = w \cdot x + b$ and then passes it through an
-# **activation function**. This lesson shows why that second step matters and which functions
-# people use.
+# A neuron adds a bias to the weighted sum of its inputs, $z = \mathbf{w} \cdot \mathbf{x} + b$, and
+# then passes $z$ through an **activation function**. This lesson shows why that second step matters
+# and which functions people use.
 #
 # **What you will learn**
 #
 # - the classic activations (binary step, sigmoid, tanh, ReLU) and modern ones (LeakyReLU, ELU,
-#   GELU, SiLU), each with its derivative computed by autograd;
+#   GELU, SiLU): their shapes, and the derivative of each computed by autograd;
 # - why a network needs a nonlinearity: two linear layers in a row are just one linear layer;
 # - why the binary step cannot be trained with gradients;
-# - softmax: which `dim`, the numerically stable form, and `log_softmax`;
+# - softmax: along which dimension (`dim`) to compute it, the numerically stable implementation, and
+#   `log_softmax`;
 # - `nn.ReLU()`, `F.relu` and `torch.relu`: three spellings of the same operation.
 #
 # **Prerequisites:** [lesson 01](01_neural_networks.ipynb) (a neuron, `nn.Linear`, writing into
 # parameters inside `torch.no_grad()`). From autograd, PyTorch's automatic differentiation, you only
-# need this: a tensor created with `requires_grad=True` records the operations done with it (that
-# record is the *autograd graph*), and `torch.autograd.grad(y, x)` or `y.backward()` then computes the
+# need this: a tensor created with `requires_grad=True` records the operations done with it (that record
+# is the *autograd graph*), and calling `torch.autograd.grad(y, x)` or `y.backward()` then computes the
 # **gradient** of `y` with respect to `x`: how much `y` changes when each element of `x` changes a
 # little. Unless you pass them an extra argument (`grad_outputs` for `autograd.grad`, `gradient` for
 # `backward`), both need `y` to hold a single element; the section on derivatives shows how to get one.
@@ -42,7 +43,8 @@ device = get_device()
 #
 # Each function acts on every element separately. The binary step outputs 1 for a positive input
 # and 0 for a negative one (the version below, built from `sign`, gives 0.5 at exactly 0); sigmoid
-# $\sigma(x) = 1 / (1 + e^{-x})$ squashes into $(0, 1)$; tanh into $(-1, 1)$; ReLU is $\max(0, x)$.
+# $\sigma(x) = 1 / (1 + e^{-x})$ squashes into $(0, 1)$; tanh (hyperbolic tangent) into $(-1, 1)$; ReLU
+# is $\max(0, x)$.
 # LeakyReLU keeps a small slope for $x < 0$, ELU bends smoothly towards $-1$, and GELU $x\,\Phi(x)$
 # ($\Phi$ is the standard normal CDF) and SiLU $x\,\sigma(x)$ are smooth versions of ReLU used in
 # modern networks such as transformers.
@@ -66,9 +68,10 @@ for name, f in activations.items():
 # %% [markdown]
 # ## Each function with its derivative
 #
-# Training moves every weight a little against its gradient (gradient descent, written out in the
-# next section). A weight's gradient has the derivatives of the activations after that weight among
-# its factors, so training needs the derivative of every activation, and autograd computes it for us.
+# Training changes every weight a little in the direction opposite to its gradient (gradient descent,
+# written out in the next section). Computing a weight's gradient multiplies in the derivatives of the
+# activations after that weight, so training needs the derivative of every activation, and autograd
+# computes it for us.
 # As said above, without `grad_outputs` or `gradient` the output `y` must hold a single element: with
 # 801 outputs the call raises an error. We therefore sum first. Output $i$ depends only on input $i$, so
 # the gradient of `f(x).sum()` is exactly $f'(x_i)$ at every point.
@@ -137,13 +140,13 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 
 # %% [markdown]
 # A gradient descent step updates a weight by $w \leftarrow w - \eta \, \partial L / \partial w$, where
-# $L$ is the loss, the number training makes small ([lesson 07](07_training_basics.ipynb)), and
-# $\eta$ is the learning rate, a small positive number. With the step function that gradient is
-# zero for every weight in front of it, so the weights never move: the network cannot learn. The
-# sigmoid is a smooth stand-in for the step, and in exact arithmetic its derivative is positive
-# everywhere, which is why it replaced the step in early neural networks. In float32 the gradient
-# autograd computes does reach exactly 0 far from 0, where the sigmoid has saturated completely: at
-# $x = -100$ and $x = 20$, for example.
+# $L$ is the loss, the number training makes small ([lesson 07](07_training_basics.ipynb)),
+# $\partial L / \partial w$ is the gradient of $L$ with respect to $w$, and $\eta$ is the learning rate,
+# a small positive number. With the step function that gradient is zero for every weight in front of
+# it, so the weights never move: the network cannot learn. The sigmoid is a smooth stand-in for the
+# step, and in exact arithmetic its derivative is positive everywhere, which is why it replaced the step
+# in early neural networks. In float32 the gradient autograd computes does reach exactly 0 far from 0,
+# where the sigmoid has saturated completely: at $x = -100$ and $x = 20$, for example.
 
 # %%
 far = torch.tensor([-100.0, 20.0], requires_grad=True)
@@ -251,12 +254,13 @@ print("batch of 1, dim=1:", right(logits[:1]))
 # %% [markdown]
 # ## Numerically stable softmax
 #
-# Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, and a
-# result too large for float32 becomes `inf` (infinity). So $e^{z}$ is `inf` once $z$ passes about
-# 88.72, and `inf / inf` is `nan` ("not a number"). Subtracting the largest logit $m$ from every logit
-# first gives mathematically the same result, because the factor $e^{-m}$ cancels:
+# Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, and a larger
+# result becomes `inf` (infinity). $e^{88.72}$ is already about that large, so $e^{z}$ is `inf` once $z$
+# passes about 88.72, and `inf / inf` is `nan` ("not a number"). Subtracting the largest logit $m$ from
+# every logit first gives mathematically the same result, because the factor $e^{-m}$ cancels:
 # $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},$$
-# but now every exponent is $\le 0$ and the largest term is exactly $e^0 = 1$.
+# but now every exponent is $\le 0$, so no term exceeds 1, and the denominator contains the term
+# $e^0 = 1$, so it cannot be 0 either: neither overflow nor `nan` can occur.
 
 # %%
 def naive_softmax(z):
@@ -300,8 +304,9 @@ print("log_softmax == z - logsumexp(z): True")
 
 # %% [markdown]
 # This is also why `nn.CrossEntropyLoss` takes raw logits, not probabilities: it applies
-# `log_softmax` itself (followed by `nn.NLLLoss`). You will train with it in
-# [lesson 09](09_train_and_evaluate.ipynb).
+# `log_softmax` itself, followed by `nn.NLLLoss` (the negative log-likelihood), which negates the
+# log-probability of the correct class; for a minibatch it returns, by default, the mean over the
+# samples. You will train with it in [lesson 09](09_train_and_evaluate.ipynb).
 
 # %% [markdown]
 # ## `nn.ReLU()` vs `F.relu` vs `torch.relu`
@@ -326,8 +331,9 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 # %% [markdown]
 # ## Summary
 #
-# - An activation function is applied element by element after the weighted sum. Without one,
-#   any stack of `nn.Linear` layers is a single linear map ($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
+# - An activation function is applied element by element to $z$, the weighted sum plus the bias.
+#   Without one, any stack of `nn.Linear` layers is a single linear map ($W = W_2 W_1$,
+#   $b = W_2 b_1 + b_2$).
 # - Without `grad_outputs` (for `torch.autograd.grad(y, x)`) or `gradient` (for `y.backward()`), both
 #   need a single-element `y`; for an element-wise function, the gradient of `f(x).sum()` is $f'(x)$.
 # - Training needs derivatives that are neither zero nor tiny: the binary step's derivative is zero

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: a4078ea26175
+#     synced_with_en: 6850e2e07e1c
 # ---
 
 # %% [markdown]
@@ -46,9 +46,9 @@ print("device:", device.type)
 #
 # ## 뉴런 하나
 #
-# 뉴런은 입력값 $n$개($x_1, \dots, x_n$)를 받아 입력값마다 따로 정해진 **가중치** $w_i$를 곱한 뒤 모두
-# 더하고, 여기에 **편향** $b$를 더합니다. 이렇게 얻은 값 $z$를 **활성화 함수** $f$에 통과시킨 결과가 뉴런의
-# 출력입니다.
+# 뉴런은 입력값 $n$개($x_1, \dots, x_n$)를 받아 입력값마다 따로 정해진 **가중치** $w_i$를 곱해 모두
+# 더합니다. 이 합을 가중합이라고 합니다. 가중합에 **편향** $b$를 더한 값이 $z$이고, $z$를
+# **활성화 함수** $f$에 통과시킨 결과가 뉴런의 출력입니다.
 #
 # $$y = f(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b = \mathbf{w} \cdot \mathbf{x} + b$$
 #
@@ -63,13 +63,13 @@ b = torch.tensor(0.1)                # 뉴런마다 편향 하나
 
 z = (w * x).sum() + b                # 0.5 - 2.0 + 0.75 + 0.1
 print("z =", z)
-print("w @ x + b =", w @ x + b)  # 같은 가중합을 내적으로 계산
+print("w @ x + b =", w @ x + b)  # 같은 값을 내적으로 계산
 print("sigmoid(z) =", torch.sigmoid(z))
 
 # %% [markdown]
-# 가중합은 결국 내적(dot product)이므로 `w @ x + b`도 같은 값 $-0.65$를 냅니다. 시그모이드는 어떤 $z$든
-# 0과 1 사이, 즉 $(0, 1)$ 범위의 값으로 바꿉니다. 다른 활성화 함수들은 [02강](02_activation_functions.ipynb)에서
-# 비교해 봅니다.
+# 가중합은 결국 내적(dot product) `w @ x`이므로, 여기에 편향을 더한 `w @ x + b`도 $z$와 같은 값
+# $-0.65$를 냅니다. 시그모이드는 어떤 $z$든 0과 1 사이, 즉 $(0, 1)$ 범위의 값으로 바꿉니다. 다른 활성화
+# 함수는 [02강](02_activation_functions.ipynb)에서 비교합니다.
 #
 # ## 계층: 입력층, 은닉층, 출력층
 #
@@ -123,7 +123,7 @@ Z = X @ W.T + b        # (2, 3) @ (3, 4) + (4,) -> (2, 4)
 print("Z.shape:", Z.shape)
 print(Z)
 
-neuron_1 = (W[1] * X[0]).sum() + b[1]  # 샘플 0에 뉴런 1을 적용한 값, 뉴런 하나씩 계산하는 방식
+neuron_1 = (W[1] * X[0]).sum() + b[1]  # 뉴런 하나만 따로 계산: 샘플 0에 뉴런 1 적용
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
@@ -133,16 +133,16 @@ print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 #
 # ## `nn.Linear`도 같은 계산을 합니다
 #
-# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 계층 안에 가지고 있으며
+# `nn.Linear(in_features, out_features)`가 바로 이런 계층입니다. 가중치와 편향을 계층 안에 저장해 두고
 # `X @ W.T + b`를 계산합니다. 앞에서 만든 `W`와 `b`를 복사해 넣으면 같은 값이 나와야 합니다.
 #
-# 계층은 `device`에 둡니다. `device`는 첫 번째 셀에서 강의용 도우미 함수 `get_device()`가 고른
-# 장치(device)입니다. CUDA GPU가 있으면 GPU, 없으면 Apple의 MPS, 그것도 없으면 CPU를 고릅니다.
-# `get_device()` 없이 PyTorch만으로 장치를 고르는 코드는 [03강](03_building_models.ipynb)에서 봅니다. 이
-# 페이지는 CPU에서 실행한 결과라서 그 셀에 `device: cpu`가 표시되었고, GPU가 있는 컴퓨터에서는 `cuda`나
-# `mps`가 표시됩니다. `.to(device)`는 계층이나 텐서를 그 장치로 옮깁니다.
+# 계층은 `device`에 둡니다. `device`는 첫 번째 셀에서 강좌 도우미 함수 `get_device()`가 고른
+# 장치(device)입니다. CUDA GPU가 있으면 GPU, 없으면 Apple 실리콘 Mac의 GPU(MPS), 그것도 없으면 CPU를
+# 고릅니다. `get_device()` 없이 PyTorch만으로 장치를 고르는 코드는 [03강](03_building_models.ipynb)에서
+# 봅니다. 이 페이지는 CPU에서 실행했기 때문에 첫 번째 셀에 `device: cpu`가 표시되어 있습니다. GPU가 있는
+# 컴퓨터에서 실행하면 `cuda`나 `mps`가 표시됩니다. `.to(device)`는 계층이나 텐서를 그 장치로 옮깁니다.
 #
-# 먼저 가중치를 그냥 복사해 보면 오류가 납니다.
+# 먼저 아무 준비 없이 `copy_`로 가중치를 복사해 보면 오류가 납니다.
 
 # %%
 layer = nn.Linear(in_features=3, out_features=4).to(device)
@@ -156,7 +156,7 @@ except RuntimeError as err:
 
 # %% [markdown]
 # 계층의 가중치와 편향은 `requires_grad=True`입니다. PyTorch는 이런 텐서로 하는 연산을 모두 기록해 둡니다.
-# 나중에 학습할 때 **기울기**(gradient), 곧 매개변수가 조금 바뀔 때 결과가 얼마나 바뀌는지를 계산하려면 이
+# 나중에 학습할 때 **기울기**(gradient), 즉 매개변수가 조금 바뀔 때 결과가 얼마나 바뀌는지를 계산하려면 이
 # 기록이 필요하기 때문입니다. PyTorch 한국어 튜토리얼에서는 기울기를 변화도라고 부릅니다. 기울기는
 # [02강](02_activation_functions.ipynb)에서 직접 구해 봅니다.
 #
@@ -166,9 +166,9 @@ except RuntimeError as err:
 # 블록 안에서는 아무것도 기록하지 않으므로 값만 바뀝니다. 그러니 여기서 `torch.no_grad()`는 형식적으로
 # 붙이는 코드가 아니라 꼭 있어야 하는 코드입니다.
 #
-# 계층은 `device`에서 계산하고, `.cpu()`로 결과를 CPU로 가져와 `Z`와 비교합니다. 장치나 계산 방식이
-# 달라지면 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있습니다. 그래서 정확히 같은지 따지지 않고, 이
-# 정도 차이는 허용하는 `torch.allclose`로 비교합니다.
+# 계층은 `device`에서 계산하고, 결과에 `.cpu()`를 붙여 CPU로 가져온 뒤 `Z`와 비교합니다. 장치나
+# 계산 방식이 달라지면 마지막 자릿수에 아주 작은 반올림 차이가 생길 수 있습니다. 그래서 정확히 같은지
+# 따지지 않고, 이 정도 차이는 허용하는 `torch.allclose`로 비교합니다.
 
 # %%
 with torch.no_grad():      # 기록 꺼짐: 매개변수에 값 쓰기 가능
@@ -234,7 +234,7 @@ except RuntimeError as err:
 #
 # 입력값이 하나이고 가중치가 1이며($w = 1$) 활성화 함수로 계단 함수(step function)를 쓰는 뉴런을 생각해
 # 봅시다. 이 뉴런은 $z = wx + b > 0$이면 1을, 그렇지 않으면 0을 냅니다. 1을 내는 것을 '발화한다(fire)'고
-# 합니다. $w > 0$이면 식을 정리해 $x > -b/w$일 때만 발화합니다(가중치가 음수면 부등호 방향이
+# 합니다. 식을 정리하면, $w > 0$인 뉴런은 $x > -b/w$일 때만 발화합니다(가중치가 음수면 부등호 방향이
 # 뒤집힙니다). 즉 편향이 **문턱값**(threshold)을 정합니다. $w > 0$일 때 편향이 클수록 더 작은
 # 입력값에서도 발화합니다.
 
@@ -267,9 +267,9 @@ show(fig)
 # 편향이 낮으면 뉴런이 자기 출력을 확신하고, 편향이 높으면 확신하지 못한다는 설명을 종종 볼 수 있습니다.
 # 틀린 설명입니다. 편향은 가중합에 더해 결과 전체를 일정량 옮기는 값, 즉 **학습되는 오프셋**(offset)입니다.
 # 가중치와 똑같은 매개변수이며, 학습하는 동안 문턱값이 가장 알맞은 자리에 놓이도록 조정됩니다. 편향 값은
-# 입력을 어떤 단위와 기준점으로 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래 첫 예에서는 시험 점수를 그대로 받는
-# 뉴런(편향 $-30$)과 점수에서 50을 뺀 값을 받는 뉴런(편향 $-5$)이 똑같은 출력을 냅니다. 두 번째 예에서는
-# 편향이 둘 다 0이어도 가중치가 다르면 출력이 전혀 달라집니다.
+# 입력을 어떤 단위와 기준점으로 재느냐에 따라 달라질 뿐, 확신의 정도와는 관계가 없습니다. 아래 첫 예에서는
+# 시험 점수를 그대로 받는 뉴런(편향 $-30$)과 점수에서 50을 뺀 값을 받는 뉴런(편향 $-5$)이 똑같은 출력을
+# 냅니다. 두 번째 예에서는 편향이 둘 다 0이어도 가중치가 다르면 출력이 전혀 달라집니다.
 
 # %% tags=["pitfall"]
 score = torch.tensor([40.0, 55.0, 60.0, 65.0, 90.0])   # 시험 점수, 합격선 60점
@@ -287,7 +287,7 @@ print("w = 0.1, b = 0:", torch.sigmoid(0.1 * x + 0.0))  # 0.5 근처
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** 확신은 매개변수 하나가 아니라, 입력이 주어졌을 때 나오는 출력으로 판단합니다. 시그모이드
 # 출력을 확률(probability) $p$로 볼 때, 뉴런이 자기 답을 얼마나 확신하는지는 $\max(p, 1 - p)$로 구합니다. 이
-# 값은 편향 하나가 아니라 가중합 전체($z = \mathbf{w} \cdot \mathbf{x} + b$)로 정해집니다. 편향도 가중치와
+# 값은 편향 하나가 아니라 $z = \mathbf{w} \cdot \mathbf{x} + b$ 전체로 정해집니다. 편향도 가중치와
 # 똑같이 학습됩니다(둘 다 `requires_grad=True`). (통계학에서 "편향이 높은" 모델은 곡선 모양의
 # 데이터를 직선으로 근사할 때처럼 체계적인 오차를 내는 모델을 말합니다. 같은 단어를 쓸 뿐 전혀 다른
 # 개념입니다.)
@@ -354,7 +354,7 @@ with torch.no_grad():
 print("nn.Linear:", neuron(x).item())  # (3,) -> (1,) -> 파이썬 float
 
 # %% [markdown]
-# **2.** 실행하기 전에 `nn.Linear(5, 2)`의 `weight`와 `bias` 모양, 그리고 매개변수 개수를 예상해 보세요.
+# **2.** 실행하기 전에 `nn.Linear(5, 2)`의 `weight` 모양, `bias` 모양, 매개변수 개수를 예상해 보세요.
 # 그다음 실제 값과 비교하고, 모양이 `(10, 5)`인 미니배치 `X`를 넣었을 때 계층의 출력이 `X @ W.T + b`와
 # 같은지 `torch.allclose`로 확인해 보세요.
 
@@ -373,7 +373,7 @@ print("allclose:", torch.allclose(layer(X), by_hand))
 # 답을 확인해 보세요.
 
 # %% tags=["solution"]
-w, b = 2.0, -6.0  # 문턱값 x > -b / w = 3이므로 b = -3 * w
+w, b = 2.0, -6.0  # 문턱값 -b / w = 3이므로 b = -3 * w
 x = torch.arange(0.0, 6.5, 0.5)
 fires = (w * x + b > 0).int()
 print("x:    ", x.tolist())
@@ -389,7 +389,7 @@ print("fires exactly for x > 3:", torch.equal(fires.bool(), x > 3))
 # - [`torch.allclose`](https://docs.pytorch.org/docs/stable/generated/torch.allclose.html)와 [`torch.equal`](https://docs.pytorch.org/docs/stable/generated/torch.equal.html) — 텐서 비교
 # - [`torch.sigmoid`](https://docs.pytorch.org/docs/stable/generated/torch.sigmoid.html)와 [`torch.maximum`](https://docs.pytorch.org/docs/stable/generated/torch.maximum.html)
 # - [`torch.tensor`](https://docs.pytorch.org/docs/stable/generated/torch.tensor.html), [`torch.randn`](https://docs.pytorch.org/docs/stable/generated/torch.randn.html), [`torch.arange`](https://docs.pytorch.org/docs/stable/generated/torch.arange.html), [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
-# - [Autograd 동작 방식: 제자리(in-place) 연산(영문)](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — PyTorch가 무엇을 기록하고, 왜 제자리 연산을 막는지
+# - [Autograd 동작 방식: 제자리(in-place) 연산](https://docs.pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd) — PyTorch가 무엇을 기록하고, 왜 제자리 연산을 막는지
 # - [`torch.no_grad`](https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html), [`Tensor.copy_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html), [`Tensor.T`](https://docs.pytorch.org/docs/stable/tensors.html#torch.Tensor.T)
 # - 이 강의에서 쓴 텐서 메서드: [`Tensor.to`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html), [`Tensor.numel`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numel.html), [`Tensor.item`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.item.html), [`Tensor.tolist`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.tolist.html), [`Tensor.unsqueeze`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.unsqueeze.html), [`Tensor.fill_`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.fill_.html), [`Tensor.requires_grad`](https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html)
 # - 그 밖에: [`nn.Module.to`](https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to), [`torch.set_printoptions`](https://docs.pytorch.org/docs/stable/generated/torch.set_printoptions.html)

@@ -1,31 +1,32 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 13adab6339b8
+#     synced_with_en: 0bdcf5594353
 # ---
 
 # %% [markdown]
 # # 활성화 함수
 #
-# 뉴런(neuron)은 가중합 $z = w \cdot x + b$를 계산한 뒤 그 결과를 **활성화 함수**(activation function)에
-# 통과시킵니다. 이 강의에서는 활성화 함수가 왜 필요한지, 실제로는 어떤 함수를 쓰는지 살펴봅니다.
+# 뉴런(neuron)은 입력의 가중합에 편향을 더한 값 $z = \mathbf{w} \cdot \mathbf{x} + b$를 계산한 뒤, 그
+# 값을 **활성화 함수**(activation function)에 통과시킵니다. 이 강의에서는 활성화 함수가 왜 필요한지,
+# 실제로는 어떤 함수를 쓰는지 살펴봅니다.
 #
 # **이 강의에서 배울 내용**
 #
 # - 고전적인 활성화 함수(계단 함수, 시그모이드, tanh, ReLU)와 최근에 많이 쓰는 함수(LeakyReLU, ELU,
-#   GELU, SiLU), 그리고 autograd로 구한 각 함수의 도함수(derivative)
+#   GELU, SiLU)의 모양과, autograd로 구한 각 함수의 도함수(derivative)
 # - 신경망(neural network)에 비선형성(nonlinearity)이 필요한 이유: 선형 계층(layer) 두 개를 이어 붙여도 선형 계층 하나와 같다는 점
 # - 계단 함수로는 기울기(gradient)를 이용해 학습할 수 없는 이유
-# - 소프트맥스(softmax): 어느 `dim`을 쓰는지, 수치적으로 안정적인 형태, `log_softmax`
+# - 소프트맥스(softmax): 어느 차원(`dim`)을 따라 계산해야 하는지, 수치적으로 안정적인 구현, `log_softmax`
 # - `nn.ReLU()`, `F.relu`, `torch.relu`: 같은 연산을 쓰는 세 가지 방법
 #
 # **사전 지식:** [01강](01_neural_networks.ipynb)(뉴런, `nn.Linear`, `torch.no_grad()` 안에서
 # 매개변수(parameter)에 값 쓰기). PyTorch의 자동 미분 기능인 autograd는 다음 정도만 알면 됩니다.
 # `requires_grad=True`로 만든 텐서(tensor)로 연산을 하면 PyTorch가 그 연산을 기록합니다(이 기록을 autograd
-# 그래프라고 합니다). 그러면 `torch.autograd.grad(y, x)`나 `y.backward()`로 `y`를 `x`로 미분한 **기울기**,
-# 곧 `x`의 각 원소가 조금 바뀔 때 `y`가 얼마나 바뀌는지를 구할 수 있습니다. 다만 `autograd.grad`에
-# `grad_outputs`를, `backward`에 `gradient`를 따로 넘기지 않으면 `y`는 원소가 하나뿐인 텐서여야 합니다. 이
-# 조건을 맞추는 방법은 도함수를 다루는 절에서 봅니다.
+# 그래프라고 합니다). 그러면 `torch.autograd.grad(y, x)`나 `y.backward()`를 불러 `y`를 `x`로 미분한
+# **기울기**, 즉 `x`의 각 원소가 조금 바뀔 때 `y`가 얼마나 바뀌는지를 구할 수 있습니다. 다만
+# `autograd.grad`에 `grad_outputs`를, `backward`에 `gradient`를 따로 넘기지 않으면 `y`는 원소가 하나뿐인
+# 텐서여야 합니다. 이 조건을 맞추는 방법은 도함수를 다루는 절에서 봅니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -47,12 +48,12 @@ device = get_device()
 #
 # 활성화 함수는 텐서의 원소 하나하나에 따로 적용됩니다. 계단 함수(step function)는 입력이 양수면 1,
 # 음수면 0을 냅니다(아래 코드처럼 `sign`으로 만든 계단 함수는 입력이 정확히 0일 때 0.5를 냅니다).
-# 시그모이드(sigmoid) $\sigma(x) = 1 / (1 + e^{-x})$는 어떤 입력이든 $(0, 1)$ 범위의 값으로, tanh는
-# $(-1, 1)$ 범위의 값으로 바꿉니다. ReLU는 $\max(0, x)$, 즉 음수는 0으로 바꾸고 양수는 그대로 둡니다.
-# LeakyReLU는 $x < 0$에서 0 대신 입력에 작은 수(아래에서는 0.1)를 곱한 값을 내고, ELU는 음수 쪽에서
-# $-1$에 부드럽게 가까워집니다. GELU $x\,\Phi(x)$와 SiLU $x\,\sigma(x)$는 트랜스포머(transformer) 같은
-# 최신 신경망에서 쓰는 ReLU의 매끄러운 변형입니다. 여기서 $\Phi$는 표준 정규 분포의 누적 분포
-# 함수(cumulative distribution function, CDF)입니다.
+# 시그모이드(sigmoid) $\sigma(x) = 1 / (1 + e^{-x})$는 어떤 입력이든 $(0, 1)$ 범위의 값으로,
+# tanh(쌍곡탄젠트, hyperbolic tangent)는 $(-1, 1)$ 범위의 값으로 바꿉니다. ReLU는 $\max(0, x)$, 즉
+# 음수는 0으로 바꾸고 양수는 그대로 둡니다. LeakyReLU는 $x < 0$에서 0 대신 입력에 작은 수(아래에서는
+# 0.1)를 곱한 값을 내고, ELU는 음수 쪽에서 $-1$에 부드럽게 가까워집니다. GELU $x\,\Phi(x)$와
+# SiLU $x\,\sigma(x)$는 트랜스포머(transformer) 같은 최신 신경망에서 쓰는 ReLU의 매끄러운 변형입니다.
+# 여기서 $\Phi$는 표준 정규 분포의 누적 분포 함수(cumulative distribution function, CDF)입니다.
 
 # %%
 activations = {
@@ -73,9 +74,9 @@ for name, f in activations.items():
 # %% [markdown]
 # ## 함수와 도함수를 함께 보기
 #
-# 학습할 때는 가중치(weight)를 기울기의 반대 방향으로 조금씩 움직입니다. 이 방법을 경사 하강법(gradient
-# descent)이라고 하며, 식은 다음 절에서 봅니다. 가중치의 기울기에는 그 가중치 뒤에 오는 활성화 함수들의
-# 도함수가 곱해져 들어가므로, 활성화 함수마다 도함수가 필요합니다. 이 값은 autograd가 대신 계산해 줍니다.
+# 학습할 때는 가중치(weight)를 기울기와 반대 방향으로 조금씩 바꿉니다. 이 방법을 경사 하강법(gradient
+# descent)이라고 하며, 식은 다음 절에서 봅니다. 가중치의 기울기를 구할 때는 그 가중치 뒤에 오는 활성화
+# 함수의 도함수가 곱해지므로, 활성화 함수마다 도함수가 필요합니다. 이 값은 autograd가 대신 계산해 줍니다.
 # 앞에서 말한 대로 `grad_outputs`나 `gradient`를 넘기지 않으면 `y`는 원소가 하나여야 하므로, 아래처럼 출력이
 # 801개이면 오류가 납니다. 그래서 먼저 합을 구합니다. 출력 $i$는 입력 $i$에만 의존하므로, `f(x).sum()`의
 # 기울기가 곧 각 점의 도함수 값 $f'(x_i)$입니다.
@@ -145,13 +146,13 @@ for name in ["binary step", "sigmoid", "ReLU"]:
 
 # %% [markdown]
 # 경사 하강법은 한 스텝(step)마다 가중치를 $w \leftarrow w - \eta \, \partial L / \partial w$로 갱신합니다.
-# 여기서 $L$은 손실(loss), 곧 학습으로 줄이려는 값이고([07강](07_training_basics.ipynb)에서 다룹니다),
-# $\eta$는 작은 양수인 학습률(learning rate)입니다. 활성화 함수가 계단 함수라면 그 앞의 가중치는
-# $\partial L / \partial w$가 모두 0이라 전혀 바뀌지 않고, 신경망은 아무것도 배우지 못합니다. 시그모이드는
-# 계단 함수를 매끄럽게 만든 함수로, 수학적으로는 도함수가 어디서나 0보다 큽니다. 초기 신경망에서
-# 시그모이드가 계단 함수를 대신하게 된 이유입니다. 다만 float32(32비트 부동소수점)로 계산하면, 0에서 아주
-# 멀어 시그모이드가 완전히 포화된 곳에서는 autograd가 구한 기울기가 정확히 0이 됩니다. 예를 들어
-# $x = -100$과 $x = 20$에서 그렇습니다.
+# 여기서 $L$은 손실(loss), 즉 학습으로 줄이려는 값이고([07강](07_training_basics.ipynb)에서 다룹니다),
+# $\partial L / \partial w$는 $L$을 $w$로 미분한 기울기, $\eta$는 작은 양수인 학습률(learning rate)입니다.
+# 활성화 함수가 계단 함수라면 그 앞의 가중치는 $\partial L / \partial w$가 모두 0이라 전혀 바뀌지 않고,
+# 신경망은 아무것도 배우지 못합니다. 시그모이드는 계단 함수를 매끄럽게 만든 함수로, 수학적으로는
+# 도함수가 어디서나 0보다 큽니다. 초기 신경망에서 시그모이드가 계단 함수를 대신하게 된 이유입니다. 다만
+# float32(32비트 부동소수점)로 계산하면, 0에서 아주 멀어 시그모이드가 완전히 포화된 곳에서는 autograd가
+# 구한 기울기가 정확히 0이 됩니다. 예를 들어 $x = -100$과 $x = 20$에서 그렇습니다.
 
 # %%
 far = torch.tensor([-100.0, 20.0], requires_grad=True)
@@ -262,12 +263,13 @@ print("batch of 1, dim=1:", right(logits[:1]))
 # ## 수치적으로 안정적인 소프트맥스
 #
 # 공식을 그대로 계산하면 로짓이 클 때 오버플로(overflow)가 납니다. float32가 나타낼 수 있는 가장 큰 수는
-# 약 $3.4 \cdot 10^{38}$이고, 이렇게 나타낼 수 없을 만큼 큰 결과는 무한대를 뜻하는 `inf`가 됩니다. 그래서
-# $z$가 약 88.72를 넘으면 $e^{z}$는 `inf`가 되고, `inf / inf`는 '숫자가 아님(not a number)'을 뜻하는
-# `nan`이 됩니다. 모든 로짓에서 가장 큰 로짓 $m$을 먼저 빼도 결과는 수학적으로 같습니다. 분자와 분모에
-# 똑같이 곱해지는 $e^{-m}$이 약분되기 때문입니다.
+# 약 $3.4 \cdot 10^{38}$이고, 이보다 큰 결과는 무한대를 뜻하는 `inf`가 됩니다. $e^{88.72}$가 이미 이 정도
+# 크기이므로, $z$가 약 88.72를 넘으면 $e^{z}$는 `inf`가 되고, `inf / inf`는 '숫자가 아님(not a number)'을
+# 뜻하는 `nan`이 됩니다. 모든 로짓에서 가장 큰 로짓 $m$을 먼저 빼도 결과는 수학적으로 같습니다. 분자와
+# 분모에 똑같이 곱해지는 $e^{-m}$이 약분되기 때문입니다.
 # $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}}$$
-# 이렇게 하면 모든 지수가 0 이하가 되고, 가장 큰 항은 정확히 $e^0 = 1$이 됩니다.
+# 이렇게 하면 모든 지수가 0 이하라서 어떤 항도 1을 넘지 않고, 분모에는 $e^0 = 1$인 항이 있어 0이 되지도
+# 않습니다. 그래서 오버플로도, `nan`도 생기지 않습니다.
 
 # %%
 def naive_softmax(z):
@@ -312,8 +314,9 @@ print("log_softmax == z - logsumexp(z): True")
 
 # %% [markdown]
 # 같은 이유로 `nn.CrossEntropyLoss`는 확률이 아니라 가공하지 않은 로짓을 입력으로 받습니다. 내부에서
-# `log_softmax`를 적용한 뒤 `nn.NLLLoss`를 계산합니다. [09강](09_train_and_evaluate.ipynb)에서 이 손실
-# 함수로 모델을 학습합니다.
+# `log_softmax`를 적용한 뒤, 정답 클래스의 로그 확률에 음수 부호를 붙이는 `nn.NLLLoss`(음의 로그 가능도,
+# negative log-likelihood)를 계산합니다. 미니배치라면 기본적으로 샘플마다 구한 이 값의 평균을 돌려줍니다.
+# [09강](09_train_and_evaluate.ipynb)에서 이 손실 함수로 모델을 학습합니다.
 
 # %% [markdown]
 # ## `nn.ReLU()`, `F.relu`, `torch.relu` 비교
@@ -338,8 +341,8 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 # %% [markdown]
 # ## 요약
 #
-# - 활성화 함수는 가중합 뒤에 원소별로 적용됩니다. 활성화 함수가 없으면 `nn.Linear`를 아무리 쌓아도
-#   선형 변환 하나일 뿐입니다($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
+# - 활성화 함수는 가중합에 편향을 더한 값 $z$에 원소별로 적용됩니다. 활성화 함수가 없으면 `nn.Linear`를
+#   아무리 쌓아도 선형 변환 하나일 뿐입니다($W = W_2 W_1$, $b = W_2 b_1 + b_2$).
 # - `grad_outputs`나 `gradient`를 넘기지 않고 `torch.autograd.grad(y, x)`나 `y.backward()`를 부르려면 `y`의
 #   원소가 하나여야 합니다. 원소별로 적용하는 함수라면 `f(x).sum()`의 기울기가 곧 $f'(x)$입니다.
 # - 학습하려면 도함수가 0이 아니고 너무 작지도 않아야 합니다. 계단 함수는 거의 모든 곳에서 도함수가 0이고,
