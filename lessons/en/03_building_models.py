@@ -93,11 +93,11 @@ class NeuralNetwork(nn.Module):
 # %% [markdown]
 # ## Creating it, printing it, moving it
 #
-# Creating an instance initialises all weights randomly, on the CPU. `print(model)` lists the
-# submodules in the order they were assigned. `.to(device)` moves every parameter to the device;
-# for a module it works in place and returns the module itself, so the usual one-liner is
-# `model = NeuralNetwork().to(device)`. On a GPU the parameters' device prints as `cuda:0` (the
-# first GPU), on a Mac as `mps:0`.
+# Creating the model with `NeuralNetwork()` initialises all weights and biases randomly, on the
+# CPU. `print(model)` lists the submodules in the order they were assigned. `.to(device)` moves
+# every parameter to the device; for a module it works in place and returns the module itself, so
+# the usual one-liner is `model = NeuralNetwork().to(device)`. On a GPU the parameters' device
+# prints as `cuda:0` (the first GPU), on a Mac as `mps:0`.
 
 # %%
 model = NeuralNetwork().to(device)
@@ -141,8 +141,8 @@ print(Remembers())
 # Calling a module runs `nn.Module.__call__`, which runs `forward` and, around it, the module's
 # hooks: functions registered on a module so that PyTorch calls them just before or just after its
 # `forward`. Several tools attach to a model this way instead of changing its code;
-# `torch.nn.utils.prune`, for example, registers a hook on each pruned layer that applies the
-# pruning mask before `forward` runs.
+# `torch.nn.utils.prune`, for example, registers a hook on each pruned layer that multiplies the
+# weight by the pruning mask (which marks the weights to set to 0) before `forward` runs.
 # Calling `model.forward(X)` directly skips the hooks registered on `model` itself. Hooks on its
 # layers still run, because `forward` calls each layer as `self.layer(x)`. Below, one forward hook
 # (it runs right after `forward`) sits on the model and the same hook on its last layer.
@@ -208,11 +208,11 @@ show(fig)
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: a ReLU after the last layer**
 #
-# A common mistake is to end the stack with one more `nn.ReLU()`. Then the logits can never be
-# negative: every class whose logit would be negative is cut to exactly 0, and all those classes
-# become tied. ReLU also passes no gradient back where its input is negative (lesson 02), so
+# Every earlier `nn.Linear` is followed by an `nn.ReLU()`, so it is easy to add one after the last
+# `nn.Linear` too. Then the logits can never be negative: every class whose logit would be
+# negative is cut to exactly 0, and all those classes become tied. ReLU also passes no gradient back where its input is negative (lesson 02), so
 # during training a class whose logit was cut to 0 for a sample gets no gradient at all from that
-# sample to correct its logit.
+# sample, and loses that chance to correct its logit.
 #
 # To see the effect on its own, we build the network with the extra ReLU and copy the weights and
 # biases of `model` into it, as lesson 01 set weights with `copy_`.
@@ -254,10 +254,11 @@ print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 # The original model's logits include negative values; with the ReLU on the logits none is
 # negative, and many are exactly 0.
 #
-# How bad is that once the model is trained? A trained classifier says "not this class" by giving
-# it a logit much lower than that of the class it picks. The sign means nothing in itself: softmax
-# only depends on the differences between logits, so adding the same number to all of them changes
-# no probability (lesson 02). Nothing stops every logit from being negative.
+# What harm does this ReLU do once the model is trained? A trained classifier says "not this
+# class" by giving it a logit much lower than that of the class it picks. Whether a logit is
+# positive or negative does not matter: softmax only depends on the differences between logits,
+# so adding the same number to all of them changes no probability (lesson 02). Nothing stops
+# every logit from being negative.
 #
 # The logits `z` below are made up to look like a trained model's output: all negative, and
 # class 4, with the largest logit, gets the largest probability. After the ReLU every logit is 0,
@@ -273,8 +274,8 @@ for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
 
 # %% [markdown] tags=["pitfall"]
 # **The fix:** end the network with the last `nn.Linear`, as `NeuralNetwork` does. Apply softmax
-# only when you need probabilities, and give `nn.CrossEntropyLoss` the raw logits: as lesson 02
-# showed, it applies `log_softmax` itself.
+# only when you need probabilities, and give `nn.CrossEntropyLoss` the logits as they are: as
+# lesson 02 showed, it applies `log_softmax` internally.
 
 # %% tags=["pitfall"]
 print("last layer of model:", model.linear_relu_stack[-1])
@@ -287,7 +288,7 @@ print("negative logits possible:", bool((good < 0).any()))
 #   else the CPU (`course_lib.get_device()` does the same), and move the model with `.to(device)`.
 # - A model is a subclass of `nn.Module`: `__init__` calls `super().__init__()` first and creates
 #   the layers; `forward` computes the logits from a minibatch.
-# - Call `model(X)`: it runs `forward` together with the hooks registered on `model`.
+# - Call a model as `model(X)`: it runs `forward` together with the hooks registered on `model`.
 #   `model.forward(X)` skips those hooks; hooks on the layers inside still run.
 # - Logits → `nn.Softmax(dim=1)` → probabilities → `argmax(1)` → predicted class.
 # - No activation after the last layer: a ReLU there ties every class whose logit would be

@@ -58,7 +58,7 @@ show(fig)
 #
 # `nn.Flatten` turns each 28×28 image into a row of 784 pixel values. It starts flattening at
 # dimension 1 (`start_dim=1`), so the batch dimension is kept: 3 images in, 3 rows out.
-# Compare `torch.flatten(X)`, which by default flattens the batch too.
+# Compare `torch.flatten(X)`, which by default (`start_dim=0`) flattens the batch too.
 
 # %%
 flatten = nn.Flatten()
@@ -108,10 +108,10 @@ for ax, values, title in zip(
 ):
     im = ax.imshow(values.detach(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
     ax.set_title(title)
-    ax.set_ylabel("image")
+    ax.set_ylabel("image / 이미지")
     ax.set_yticks(range(3))
     ax.set_xticks(range(20))
-axes[1].set_xlabel("feature (0–19)")
+axes[1].set_xlabel("feature / 특성 (0–19)")
 fig.colorbar(im, ax=axes)
 show(fig)
 
@@ -218,8 +218,9 @@ class ResidualMLP(nn.Module):  # a skip connection: this needs a forward of your
 
 # %% [markdown]
 # Both take the depth as an argument and own the same number of parameters; the only difference
-# is the computation. Put the same `Linear` layer into both, then subtract the plainly chained
-# output from the output with the skip connection: what is left is the input `h`, up to rounding.
+# is the computation. Below, one `Linear` layer is used to build a model with a skip connection
+# and a plainly chained one, and both get the same input `h`. Subtracting the second output from
+# the first leaves `h` (up to rounding).
 
 # %%
 for depth in (1, 2, 4):
@@ -237,8 +238,9 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 # A model registers a layer when you assign it to one of its attributes
 # (`self.fc = nn.Linear(...)`) or put it in a container module such as `nn.ModuleList` or
 # `nn.Sequential`. A plain Python `list` is not a module, so the layers inside it stay invisible to
-# the model. They still compute in `forward`, so nothing looks wrong, but `parameters()` does not
-# list them, `print(model)` does not show them, and `.to(...)` neither moves nor converts them.
+# the model. They still compute in `forward`, so nothing looks wrong. But `parameters()` does not
+# list them, `print(model)` does not show them, and `.to(...)` changes neither their device nor
+# their dtype.
 #
 # An optimizer (it updates the parameters during training, [lesson 07](07_training_basics.ipynb))
 # only updates what `model.parameters()` returns, so those layers never learn. Here the list
@@ -268,8 +270,8 @@ except ValueError as err:
 
 # %% [markdown] tags=["pitfall"]
 # `.to(...)` only reaches registered modules. We move the model to `device` and convert it to
-# `float16` (16-bit floats, a type that CPU, CUDA and MPS all support): the unregistered layer
-# stays `float32`, on the CPU.
+# `float16` (16-bit floats; CPU, CUDA and MPS all support them, so this example runs on any
+# device): the unregistered layer stays `float32`, on the CPU.
 #
 # This page was built on a CPU, so this line and the fixed model's
 # line further down both say `cpu`; on a GPU the list's layer would still say `cpu`, while the
@@ -323,7 +325,7 @@ class BlockNet(nn.Module):
         self.output = nn.Linear(16, 10)
 
     def forward(self, x):
-        return self.output(self.blocks(self.flatten(x)))  # (3, 28, 28) -> (3, 10)
+        return self.output(self.blocks(self.flatten(x)))  # (N, 28, 28) -> (N, 10)
 
 
 model = BlockNet()
@@ -333,9 +335,9 @@ print("output:", model(X).shape)
 # %% [markdown]
 # `named_parameters()` lists each parameter together with its name
 # ([lesson 05](05_model_parameters.ipynb) looks at it closely). The name is the path of attribute
-# names, joined by dots, from the outer module down to the tensor (for example
-# `blocks.0.linear.weight`). Each block has its own weights and
-# biases: three instances of one class, three sets of parameters.
+# names, joined by dots, from the outer module down to the tensor: `blocks.0.linear.weight`, for
+# example, is the `weight` of the `linear` layer in block 0 (the first block) of `blocks`. Each
+# block has its own weights and biases: three instances of one class, three sets of parameters.
 
 # %%
 for name, param in model.named_parameters():
@@ -385,9 +387,9 @@ for label, layer in layer_zoo.items():
 #   `(3, 20)`; `nn.ReLU` zeroes the negatives without changing the shape; `nn.Softmax(dim=1)` turns
 #   each row of logits into probabilities that sum to 1.
 # - `nn.Sequential` runs its modules in order; with an `OrderedDict` the layers get names.
-# - `nn.ModuleList` only registers modules and has no `forward`: your own `forward` loops over it
-#   and decides how the layers are used, e.g. with a skip connection, which calling an
-#   `nn.Sequential` can't express.
+# - `nn.ModuleList` only registers modules and has no `forward`, so you write the loop yourself.
+#   The model's `forward` decides how the layers are used, so it can build structures such as a
+#   skip connection, which merely calling an `nn.Sequential` can't express.
 # - The depth alone needs no `nn.ModuleList`: build the list of layers in a loop and unpack it into
 #   `nn.Sequential(*layers)`.
 # - Layers kept in a plain Python list are not registered: they are neither trained nor moved by

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 9b62ead7b9dd
+#     synced_with_en: cfa00e0a4319
 # ---
 
 # %% [markdown]
@@ -23,10 +23,10 @@
 # - 출력 로짓(logit)을 확률(probability)과 예측 클래스로 바꾸는 방법
 # - `super().__init__()`을 빠뜨리거나 마지막 계층 뒤에 ReLU를 붙이면 생기는 문제
 #
-# **사전 지식:** 01강(`nn.Linear`, `.to(device)`, `torch.no_grad()` 안에서 `copy_`로 값 넣기)과
-# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스). 02강에서 본 두 가지 사실도 씁니다. 모든 로짓에 같은 수를
-# 더해도 소프트맥스 결과는 바뀌지 않고, ReLU는 입력이 음수인 자리로 기울기(gradient)를 돌려보내지
-# 않습니다.
+# **사전 지식:** 01강(`nn.Linear`, `.to(device)`, `torch.no_grad()` 안에서 `copy_`로 값 복사하기)과
+# 02강(ReLU와 `F.relu`, `dim=1` 소프트맥스). 이 강의에서는 02강에서 본 다음 두 가지 사실도 활용합니다.
+# 모든 로짓에 같은 수를 더해도 소프트맥스 결과는 바뀌지 않고, ReLU는 입력이 음수인 자리로
+# 기울기(gradient)를 돌려보내지 않습니다.
 
 # %%
 import matplotlib.pyplot as plt
@@ -40,14 +40,14 @@ _ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
 # %% [markdown]
 # ## 장치 고르기
 #
-# 신경망 학습은 GPU처럼 계산 속도를 높여 주는 가속기(accelerator)에서 하면 보통 훨씬 빨리 끝납니다.
+# 신경망 학습은 GPU처럼 계산 속도를 높여 주는 가속기(accelerator)에서 하면 대개 훨씬 빨리 끝납니다.
 # NVIDIA GPU(CUDA)와 Apple 실리콘 Mac의 GPU(MPS)가 대표적입니다. 보통 CUDA, MPS 순서로 쓸 수 있는지
 # 확인하고, 둘 다 없으면 CPU를 씁니다. 다른 강의에서 쓰는 강좌 도우미 함수 `course_lib.get_device()`도
 # 똑같은 순서로 고릅니다.
 #
 # 이 페이지는 GPU가 없는 컴퓨터에서 만들었기 때문에 결과에 `cpu`가 나옵니다. NVIDIA GPU가 있으면
 # `cuda`, Apple 실리콘 Mac에서는 `mps`가 나옵니다. 이 강의의 무작위 텐서(tensor)는 모두 고정된
-# 시드(seed, 난수를 만드는 출발값)로 CPU에서 만든 뒤 장치로 옮기므로, GPU에서도 같은 숫자로 계산합니다.
+# 시드(seed, 난수를 만드는 출발값)로 CPU에서 만든 뒤 장치로 옮기므로, GPU에서도 같은 값으로 계산합니다.
 # 다만 GPU는 CPU와 덧셈 순서가 달라서, 결과의 마지막 자릿수가 가끔 다를 수 있습니다.
 
 # %%
@@ -65,7 +65,7 @@ assert device == get_device()  # 강좌 도우미 함수도 같은 장치 선택
 # `torch.accelerator.current_accelerator(check_available=True)`는 지금 쓸 수 있는 가속기(CUDA, MPS 등)를
 # 돌려주고, 없으면 `None`을 돌려줍니다. 이 페이지에서는 `None`이고, GPU가 있는 컴퓨터에서는 `cuda`나
 # `mps`입니다. `check_available=True`는 빼지 마세요. 이 인자를 빼면 설치된 PyTorch가 어떤 가속기용으로
-# 빌드되었는지만 보고 답하므로, 가속기가 없는 컴퓨터에서도 `cuda` 같은 값이 나올 수 있습니다.
+# 빌드되었는지만 보고 결과를 정하므로, 가속기가 없는 컴퓨터에서도 `cuda` 같은 값이 나올 수 있습니다.
 
 # %%
 print("torch.accelerator:", torch.accelerator.current_accelerator(check_available=True))
@@ -102,10 +102,10 @@ class NeuralNetwork(nn.Module):
 # %% [markdown]
 # ## 만들고, 표시하고, 옮기기
 #
-# 인스턴스를 만들면 모든 가중치(weight)가 CPU에서 무작위로 초기화됩니다. `print(model)`은 하위 모듈을
-# 할당한 순서대로 보여 줍니다. `.to(device)`는 모든 매개변수를 그 장치로 옮깁니다. 모듈의 `.to()`는
-# 모듈을 제자리에서(in-place) 바꾸고 그 모듈을 그대로 돌려주므로, 보통 `model = NeuralNetwork().to(device)`
-# 한 줄로 씁니다. GPU에서는 매개변수의 장치가 `cuda:0`(첫 번째 GPU)으로, Mac에서는 `mps:0`으로
+# `NeuralNetwork()`로 모델을 만들면 모든 가중치(weight)와 편향(bias)이 CPU에서 무작위 값으로
+# 초기화됩니다. `print(model)`은 하위 모듈을 할당한 순서대로 보여 줍니다. `.to(device)`는 모든
+# 매개변수를 그 장치로 옮깁니다. 모듈의 `.to()`는 모듈을 제자리에서(in-place) 바꾸고 그 모듈을 그대로
+# 돌려주므로, 보통 `model = NeuralNetwork().to(device)` 한 줄로 씁니다. GPU에서는 매개변수의 장치가 `cuda:0`(첫 번째 GPU)으로, Mac에서는 `mps:0`으로
 # 표시됩니다.
 
 # %%
@@ -153,7 +153,7 @@ print(Remembers())
 #
 # 모델 코드를 고치지 않고 훅을 등록해 기능을 덧붙이는 도구가 많습니다. 예를 들어 가지치기(pruning,
 # 가중치 일부를 0으로 만드는 기법) 도구인 `torch.nn.utils.prune`은 가지치기한 계층마다 훅을 등록해 두고,
-# `forward` 직전에 어떤 가중치를 0으로 둘지 정한 마스크를 적용합니다.
+# `forward` 직전에 어떤 가중치를 0으로 둘지 표시한 마스크(mask)를 가중치에 곱합니다.
 #
 # `model.forward(X)`를 직접 호출하면 `model` 자체에 등록된 훅을 건너뜁니다. 안쪽 계층의 훅은 그대로
 # 실행됩니다. `forward`가 각 계층을 `self.layer(x)` 형태로 호출하기 때문입니다. 아래에서는 같은 순전파
@@ -181,13 +181,13 @@ assert torch.allclose(logits, logits_direct)  # 값은 같음. 모델 자체의 
 
 # %% [markdown]
 # 두 호출의 로짓이 똑같아서 잘못을 알아챌 단서가 없습니다. 모델 자체에 등록한 훅이 있다면, `forward`를
-# 직접 부르는 순간 그 훅만 오류 하나 없이 조용히 빠집니다.
+# 직접 호출하는 순간 그 훅만 아무 오류 없이 빠집니다.
 #
 # ## 로짓에서 예측까지
 #
 # 로짓은 가공하지 않은 점수입니다. `nn.Softmax(dim=1)`은 각 행을 합이 1인 확률로 바꾸고(1번 차원이
-# 클래스 차원입니다), `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스는 로짓의 크기
-# 순서를 바꾸지 않으므로, 로짓에 바로 argmax를 적용해도 같은 클래스가 나옵니다.
+# 클래스 차원입니다), `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스를 거쳐도 로짓이 큰
+# 순서는 그대로이므로, 로짓에 바로 `argmax`를 적용해도 같은 클래스가 나옵니다.
 
 # %%
 print("logits:", [round(v, 3) for v in logits[0].tolist()])
@@ -220,13 +220,14 @@ show(fig)
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 마지막 계층 뒤의 ReLU**
 #
-# `nn.Sequential` 맨 끝에 `nn.ReLU()`를 하나 더 붙이는 실수가 흔합니다. 그러면 로짓은 절대 음수가 될
-# 수 없습니다. 로짓이 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는
-# 입력이 음수인 자리로 기울기를 돌려보내지 않습니다(02강). 그래서 학습하는 동안 어떤 샘플(sample)에서
-# 로짓이 0으로 잘린 클래스는, 그 샘플로부터 로짓을 바로잡을 기울기를 전혀 받지 못합니다.
+# 앞의 계층들처럼 마지막 `nn.Linear` 뒤에도 `nn.ReLU()`를 붙이기 쉽습니다. 그러면 로짓은 절대 음수가
+# 될 수 없습니다. 로짓이 음수였을 클래스는 모두 정확히 0으로 잘려 서로 동점이 됩니다. 게다가 ReLU는
+# 입력이 음수인 자리로 기울기를 돌려보내지 않습니다(02강). 그래서 학습 중에 어떤 샘플(sample)에서
+# 로짓이 0으로 잘린 클래스는 그 샘플에서 기울기를 전혀 받지 못하고, 그만큼 로짓을 바로잡을 기회를
+# 잃습니다.
 #
 # 이 효과만 따로 보려고 끝에 ReLU를 하나 더 붙인 신경망을 만들고, 01강에서처럼 `copy_`로 `model`의
-# 가중치와 편향(bias)을 그대로 복사합니다.
+# 가중치와 편향을 그대로 복사합니다.
 
 # %% tags=["pitfall"]
 class ReluOnLogits(nn.Module):
@@ -265,13 +266,13 @@ print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 # 결과를 보면 원래 모델의 로짓에는 음수가 있지만, ReLU를 붙인 모델의 로짓에는 음수가 하나도 없고
 # 상당수가 정확히 0입니다.
 #
-# 학습을 마친 모델이라면 얼마나 나빠질까요? 학습된 분류 모델은 정답이 아니라고 판단한 클래스에, 정답으로
-# 꼽은 클래스보다 훨씬 낮은 로짓을 줍니다. 부호 자체에는 뜻이 없습니다. 소프트맥스는 로짓 사이의 차이만
-# 보기 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지 않습니다(02강). 그래서 로짓이 모두
-# 음수여도 문제없습니다.
+# 학습을 마친 모델에서는 이 ReLU가 어떤 문제를 일으킬까요? 학습된 분류 모델은 정답이 아니라고 판단한
+# 클래스에, 정답으로 꼽은 클래스보다 훨씬 낮은 로짓을 줍니다. 이때 로짓이 양수인지 음수인지는 중요하지
+# 않습니다. 소프트맥스는 로짓 사이의 차이만 보기 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도
+# 바뀌지 않습니다(02강). 그래서 로짓이 모두 음수여도 문제없습니다.
 #
 # 아래 `z`는 학습된 모델이 내놓을 법한 로짓을 지어낸 예입니다. 값은 모두 음수이고, 로짓이 가장 큰 4번
-# 클래스의 확률이 가장 높습니다. ReLU를 거치면 로짓이 모두 0이 되어 확률이 모두 같아지고, `argmax`는
+# 클래스의 확률이 가장 높습니다. ReLU를 거치면 로짓이 전부 0이 되어 확률이 똑같아지고, `argmax`는
 # 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
 
 # %% tags=["pitfall"]
@@ -283,8 +284,8 @@ for name, scores in [("logits      ", z), ("ReLU(logits)", torch.relu(z))]:
 
 # %% [markdown] tags=["pitfall"]
 # **바로잡기:** `NeuralNetwork`처럼 마지막 `nn.Linear`에서 신경망을 끝냅니다. 소프트맥스는 확률이
-# 필요할 때만 적용하고, `nn.CrossEntropyLoss`에는 가공하지 않은 로짓을 그대로 넘깁니다. 02강에서 본
-# 것처럼 이 손실 함수(loss function)가 내부에서 `log_softmax`를 직접 적용하기 때문입니다.
+# 필요할 때만 적용하고, `nn.CrossEntropyLoss`에는 로짓을 그대로 넘깁니다. 02강에서 본 것처럼 이 손실
+# 함수(loss function)는 `log_softmax`를 내부에서 적용하기 때문입니다.
 
 # %% tags=["pitfall"]
 print("last layer of model:", model.linear_relu_stack[-1])
@@ -298,7 +299,7 @@ print("negative logits possible:", bool((good < 0).any()))
 #   옮깁니다.
 # - 모델은 `nn.Module`을 상속한 파이썬 클래스입니다. `__init__`은 맨 먼저 `super().__init__()`을
 #   호출하고 계층을 만들며, `forward`는 미니배치에서 로짓을 계산합니다.
-# - `model(X)`로 호출하세요. 그래야 `forward`와 함께 `model`에 등록된 훅도 실행됩니다.
+# - 모델은 `model(X)`로 호출합니다. 그래야 `forward`와 함께 `model`에 등록된 훅도 실행됩니다.
 #   `model.forward(X)`로 호출하면 안쪽 계층의 훅은 실행되지만 `model`에 등록된 훅은 건너뜁니다.
 # - 로짓 → `nn.Softmax(dim=1)` → 확률 → `argmax(1)` → 예측 클래스.
 # - 마지막 계층 뒤에는 활성화 함수를 두지 않습니다. 그 자리에 ReLU가 있으면 로짓이 음수였을 클래스가

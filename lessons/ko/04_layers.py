@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: e7b3413ce42b
+#     synced_with_en: 2d7677e71f0b
 # ---
 
 # %% [markdown]
@@ -44,9 +44,9 @@ print("device:", device)
 # %% [markdown]
 # ## 이미지 3장짜리 미니배치
 #
-# 각 계층이 하는 일을 살펴보려고, 28×28 픽셀짜리 무작위 "이미지" 3장으로 미니배치를 만듭니다.
-# FashionMNIST 이미지와 모양이 같습니다. 0번 차원이 미니배치 차원이어서 `X[0]`, `X[1]`, `X[2]`가 각각
-# 이미지 한 장입니다.
+# 각 계층이 하는 일을 살펴보려고, 28×28 픽셀짜리 무작위 "이미지" 3장으로 미니배치를 만듭니다. 이미지
+# 한 장의 모양은 FashionMNIST 이미지와 같습니다. 0번 차원이 미니배치 차원이어서 `X[0]`, `X[1]`,
+# `X[2]`가 각각 이미지 한 장입니다.
 
 # %%
 X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
@@ -65,7 +65,7 @@ show(fig)
 #
 # `nn.Flatten`은 28×28 이미지 한 장을 픽셀 값 784개가 늘어선 한 행으로 펼칩니다. 1번 차원부터
 # 펼치기 때문에(`start_dim=1`) 미니배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
-# 기본 설정에서 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
+# 기본값(`start_dim=0`)대로 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
 
 # %%
 flatten = nn.Flatten()
@@ -116,10 +116,10 @@ for ax, values, title in zip(
 ):
     im = ax.imshow(values.detach(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
     ax.set_title(title)
-    ax.set_ylabel("image")
+    ax.set_ylabel("image / 이미지")
     ax.set_yticks(range(3))
     ax.set_xticks(range(20))
-axes[1].set_xlabel("feature (0–19)")
+axes[1].set_xlabel("feature / 특성 (0–19)")
 fig.colorbar(im, ax=axes)
 show(fig)
 
@@ -146,7 +146,7 @@ print("loop == seq_modules(X):", torch.allclose(out, logits))
 #
 # 마지막 선형 계층은 로짓(logit), 즉 $(-\infty, \infty)$ 범위의 가공하지 않은 점수를 내놓습니다.
 # `nn.Softmax(dim=1)`은 각 행을 $[0, 1]$ 범위의 확률(probability)로 바꿉니다. `dim=1`은 어느 차원을
-# 따라 합이 1이 되게 할지 정합니다. 1번 차원은 클래스 차원이므로, 이미지마다 클래스별 확률의 합이
+# 따라 합이 1이 되도록 할지 정합니다. 1번 차원은 클래스 차원이므로, 이미지마다 클래스별 확률의 합이
 # 1이 됩니다.
 
 # %%
@@ -195,17 +195,18 @@ for layer in layers:  # 반복문은 직접 작성 (계층 사이에 할 일도 
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 계층 수, 즉 깊이(depth)만 인자로
-# 정하고 싶다면 `nn.ModuleList`까지 쓸 필요는 없습니다. 반복문으로 계층 리스트를 만든 뒤
-# `nn.Sequential(*layers)`처럼 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 정할 수 있습니다(아래
-# `make_mlp`).
+# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 계층 수, 즉 깊이(depth)를 인자로
+# 받고 싶을 뿐이라면 `nn.ModuleList`까지 쓸 필요는 없습니다. 반복문으로 계층 리스트를 만든 뒤
+# `nn.Sequential(*layers)`처럼 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 받아 모델을 만들 수
+# 있습니다(아래 `make_mlp` 함수).
 #
 # `nn.ModuleList`는 계층을 등록하기만 하고, 그 계층을 어떻게 쓸지는 직접 작성한 `forward`가 정합니다.
 # `forward` 안에는 `if` 문이나 반복문처럼 파이썬으로 쓸 수 있는 제어 흐름을 무엇이든 넣을 수 있습니다.
 # 흔한 예가 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다.
 # `nn.Sequential`을 호출하면 `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수 없습니다.
-# (등록해 둔 `nn.Sequential`을 `forward`에서 반복문으로 돌려도 똑같이 동작합니다. 다만 `nn.ModuleList`를
-# 쓰면 계층 실행은 `forward`가 맡는다는 의도가 코드에 더 잘 드러납니다.)
+# (`forward`에서 등록해 둔 `nn.Sequential`의 계층을 반복문으로 하나씩 꺼내 써도 `nn.ModuleList`와
+# 똑같이 동작합니다. 다만 `nn.ModuleList`를 쓰면 계층 실행은 `forward`가 맡는다는 의도가 코드에 더 잘
+# 드러납니다.)
 
 # %%
 def make_mlp(width, depth):  # 깊이를 인자로 받기: nn.Sequential로 충분
@@ -226,9 +227,10 @@ class ResidualMLP(nn.Module):  # 스킵 연결: 직접 작성한 forward가 필�
         return x
 
 # %% [markdown]
-# 두 모델 모두 깊이를 인자로 받고 매개변수 개수도 같습니다. 다른 점은 계산 방식 하나뿐입니다. 같은
-# `Linear` 계층 하나를 두 방식에 함께 넣고, 스킵 연결 쪽 출력에서 차례로 잇기만 한 쪽 출력을 빼 보면
-# 입력 `h`가 그대로 남습니다. 반올림 오차만큼은 다를 수 있습니다.
+# 두 모델 모두 깊이를 인자로 받고 매개변수 개수도 같습니다. 다른 점은 계산 방식 하나뿐입니다. 아래에서는
+# 같은 `Linear` 계층 하나로 스킵 연결 모델과 차례로 잇기만 한 모델을 만들고 같은 입력 `h`를 넣어
+# 봅니다. 앞의 출력에서 뒤의 출력을 빼면 `h`가 그대로 남습니다(반올림 오차 정도의 차이는 있을 수
+# 있습니다).
 
 # %%
 for depth in (1, 2, 4):
@@ -245,8 +247,9 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 #
 # 계층을 모델의 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
 # 컨테이너에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니어서, 모델은 그 안에 든
-# 계층을 알아보지 못합니다. `forward`에서 계산은 되니 겉보기에는 멀쩡하지만, `parameters()`에 나오지
-# 않고, `print(model)`에도 보이지 않으며, `.to(...)`로 옮기거나 자료형(dtype)을 바꿀 때도 빠집니다.
+# 계층을 알아보지 못합니다. `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 이 계층들은
+# `parameters()`에도, `print(model)`에도 나오지 않고, `.to(...)`로 장치나 자료형(dtype)을 바꿀 때도
+# 빠집니다.
 #
 # 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체이며, [07강](07_training_basics.ipynb)에서
 # 자세히 다룹니다. 옵티마이저는 `model.parameters()`가 돌려주는 매개변수만 갱신하므로, 리스트 속 계층은
@@ -278,9 +281,10 @@ except ValueError as err:
 # %% [markdown] tags=["pitfall"]
 # `.to(...)`는 등록된 모듈에만 적용됩니다. 모델을 `device`로 옮기면서 자료형도 `float16`(16비트
 # 부동소수점)으로 바꿔 보면, 등록되지 않은 계층은 여전히 CPU에 `float32`로 남아 있습니다. `float16`은
-# CPU, CUDA, MPS에서 모두 쓸 수 있습니다.
+# CPU, CUDA, MPS에서 모두 쓸 수 있으므로 이 예는 어느 장치에서나 실행됩니다.
 #
-# 이 페이지는 CPU에서 만들었으므로 바로 아래 결과도, 뒤에서 바로잡은 모델의 결과도 장치가 `cpu`입니다.
+# 이 페이지는 CPU에서 만들었으므로, 바로 아래 결과에도 뒤에서 바로잡은 모델의 결과에도 장치가 `cpu`로
+# 나옵니다.
 # GPU가 있는 컴퓨터라면 리스트 속 계층이 그대로 `cpu`에 남고, 바로잡은 모델의 계층만 `cuda:0`(Mac에서는
 # `mps:0`)으로 옮겨 갑니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의 장치가 달라 오류가
 # 납니다.
@@ -332,7 +336,7 @@ class BlockNet(nn.Module):
         self.output = nn.Linear(16, 10)
 
     def forward(self, x):
-        return self.output(self.blocks(self.flatten(x)))  # (3, 28, 28) -> (3, 10)
+        return self.output(self.blocks(self.flatten(x)))  # (N, 28, 28) -> (N, 10)
 
 
 model = BlockNet()
@@ -342,9 +346,9 @@ print("output:", model(X).shape)
 # %% [markdown]
 # `named_parameters()`는 매개변수를 이름과 함께 하나씩 돌려줍니다([05강](05_model_parameters.ipynb)에서
 # 자세히 다룹니다). 매개변수의 이름은 바깥 모듈에서 그 텐서까지 속성 이름을 점으로 이은
-# 경로입니다(예: `blocks.0.linear.weight`).
-# 파이썬 클래스 하나로 인스턴스를 세 개 만들었으므로, 블록마다 자기 가중치와 편향을 따로 가집니다
-# (매개변수 세 벌).
+# 경로입니다. 예를 들어 `blocks.0.linear.weight`는 `blocks`의 0번(첫 번째) 블록에 든 `linear` 계층의
+# `weight`입니다. 파이썬 클래스 하나로 인스턴스를 세 개 만들었으므로, 세 블록은 가중치와 편향을 각자
+# 따로 가집니다. 매개변수가 세 벌인 셈입니다.
 
 # %%
 for name, param in model.named_parameters():
@@ -377,7 +381,7 @@ for label, layer in layer_zoo.items():
     print(f"{label:<16}{n_params:>7}  {tensors or '-'}")
 
 # %% [markdown]
-# 매개변수 개수는 매개변수 텐서마다 모양에 든 수를 모두 곱한 뒤, 그 결과를 더하면 나옵니다.
+# 매개변수 텐서마다 모양의 숫자를 모두 곱하고 그 값들을 더하면 매개변수 개수가 나옵니다.
 # `Linear(784, 20)`은 $784 \cdot 20 + 20 = 15700$개이고, 합성곱 계층 `Conv2d(1, 8, 3)`은 가중치 모양이
 # `(8, 1, 3, 3)`이므로 $8 \cdot 1 \cdot 3 \cdot 3 + 8 = 80$개입니다. `BatchNorm1d(20)`에는 특성마다
 # 배율(`weight`)과 편향(`bias`)이 하나씩 있어 $20 + 20 = 40$개입니다.
@@ -391,19 +395,19 @@ for label, layer in layer_zoo.items():
 # %% [markdown]
 # ## 요약
 #
-# - `nn.Flatten`은 미니배치 차원을 그대로 둡니다(`(3, 28, 28)` → `(3, 784)`). `nn.Linear(784, 20)`을
-#   거치면 `(3, 20)`이 되고, `nn.ReLU`는 모양을 바꾸지 않고 음수만 0으로 만들며, `nn.Softmax(dim=1)`은
-#   로짓의 각 행을 합이 1인 확률로 바꿉니다.
+# - `nn.Flatten`은 미니배치 차원을 그대로 둡니다(`(3, 28, 28)` → `(3, 784)`). 이어서
+#   `nn.Linear(784, 20)`을 거치면 `(3, 20)`이 됩니다. `nn.ReLU`는 모양은 그대로 두고 음수만 0으로
+#   바꾸며, `nn.Softmax(dim=1)`은 로짓의 각 행을 합이 1인 확률로 바꿉니다.
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
-# - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없으므로 반복문은 직접 작성해야 합니다. 계층을
-#   어떻게 쓸지는 직접 작성한 `forward`가 정하므로, `nn.Sequential`을 호출해서는 만들 수 없는 스킵
-#   연결 같은 구조도 넣을 수 있습니다.
-# - 깊이만 인자로 정하려면 `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 만든 계층 리스트를
+# - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없어서 반복문을 직접 써야 합니다. 계층을 어떻게
+#   쓸지는 모델의 `forward`가 정하므로, `nn.Sequential`을 호출하기만 해서는 만들 수 없는 스킵 연결
+#   같은 구조도 만들 수 있습니다.
+# - 깊이만 인자로 받으려면 `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 만든 계층 리스트를
 #   `nn.Sequential(*layers)`처럼 풀어서 넘기면 됩니다.
 # - 계층을 일반 파이썬 리스트에 담으면 아무것도 등록되지 않아, 학습되지도 않고 `.to(...)`로 옮겨지지도
 #   않습니다.
-# - 모듈 안에 모듈을 넣을 수 있습니다. 직접 만든 블록을 큰 모델 안에서 재사용할 수 있고, 매개변수
-#   이름은 중첩 구조를 따릅니다(`blocks.0.linear.weight`).
+# - 모듈 안에 모듈을 넣어, 직접 만든 블록을 큰 모델 안에서 재사용할 수 있습니다. 매개변수 이름은
+#   중첩 구조를 따릅니다(`blocks.0.linear.weight`).
 # - `Linear`, `Conv2d`, `BatchNorm1d`에는 매개변수가 있고, `ReLU`, `Flatten`, `Softmax`, `MaxPool2d`,
 #   `Dropout`에는 없습니다.
 
