@@ -10,7 +10,7 @@
 # - how to list a model's parameters with `parameters()` and `named_parameters()`, and what the names mean;
 # - how to count parameters and the memory they take;
 # - what `requires_grad` and `.grad` are, and how to freeze a layer so that it gets no new gradient;
-# - what `state_dict()` holds — parameters *and* buffers — and how its tensors are tied to the model.
+# - what `state_dict()` holds — parameters *and* buffers — and that its tensors share memory with the model.
 #
 # **Prerequisites:** from lesson 01, writing into a parameter inside `torch.no_grad()`; from lesson 02,
 # that `backward()` computes gradients; the `NeuralNetwork` class of lesson 03; the layers and
@@ -94,7 +94,7 @@ print("name leads to the same tensor:", same)
 # A model's parameter count is the sum of `numel()` (number of elements) over its parameter tensors.
 # Each `nn.Linear(in, out)` has $\text{in} \cdot \text{out}$ weights and $\text{out}$ biases:
 #
-# $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
+# $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = \text{669,706}$$
 
 # %%
 total = sum(p.numel() for p in model.parameters())
@@ -105,8 +105,8 @@ print(f"parameters: {total:,}")
 # %% [markdown]
 # The first weight matrix alone holds about 60 % of them, because it connects every one of the 784 pixels
 # to every one of the 512 neurons of the first hidden layer; the second about 39 %, and the last
-# weight matrix and all the biases together less than 1 %. The bar chart uses a log scale so that the
-# biases are visible at all.
+# weight matrix and all the biases together less than 1 %. The bar chart below uses a log scale so
+# that the bias bars are visible at all.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
@@ -147,8 +147,9 @@ assert n_bytes == 4 * total
 # Every parameter has `requires_grad=True`, so autograd records the operations that use it (the
 # `grad_fn=` you saw on printed tensors in lesson 04 is that record). `backward()` then leaves, in
 # each parameter's `.grad`, a gradient of the same shape. Called without arguments, `backward()`
-# needs an output with a single element, so we add up the logits; lesson 07 puts a loss function
-# in that place, but any single number computed from the parameters shows where gradients go.
+# needs an output with a single element, so we add up the logits; lesson 07 uses the value of a loss
+# function instead of that sum, but any single number computed from the parameters shows where
+# gradients go.
 
 # %%
 X = torch.rand(3, 28, 28, device=device)  # a minibatch of 3 random images
@@ -212,11 +213,13 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## Buffers: state that is not a parameter
 #
-# Some layers keep state that is not learned from gradients but computed from the data. A batch
-# normalization layer, `nn.BatchNorm1d`, normalises each feature: it subtracts the current minibatch's
-# mean and divides by its standard deviation ([lesson 06](06_nn_vs_functional.ipynb) comes back to
-# it). It has two parameters (`weight`, `bias`) and three buffers: `running_mean`, `running_var` and
-# `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
+# Some layers keep state besides their parameters: values that are not learned from gradients but
+# computed from the data passing through. A batch normalization layer, `nn.BatchNorm1d`, normalises
+# each feature: it subtracts the current minibatch's mean and divides by its standard deviation
+# ([lesson 06](06_nn_vs_functional.ipynb) comes back to it). It has two parameters, `weight` and
+# `bias`, which multiply and shift the normalised values, so that training can choose each feature's
+# output standard deviation and mean. On top of those it has three buffers: `running_mean`,
+# `running_var` and `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
 # optimizer, which is handed only the parameters, never touches them.
 
 # %%
@@ -226,8 +229,9 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# A `BatchNorm1d` is written to update its own buffers in the forward pass itself, with no optimizer
-# involved. A buffer is simply state that the module keeps, so not every buffer changes by itself.
+# A `BatchNorm1d` updates its buffers with no optimizer involved: its own `forward` code, which runs
+# in the forward pass, changes them. A buffer itself is simply a value the module keeps, so not every
+# buffer changes by itself like this.
 #
 # A new module is in training mode, and in training mode every minibatch moves the running mean 10 % of
 # the remaining way towards that minibatch's mean. The `momentum` argument sets that fraction; its
@@ -317,7 +321,7 @@ print("after load:    ", small.bias.detach())
 #   until `zero_grad()` clears it.
 # - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
 #   `running_mean`, `running_var`, `num_batches_tracked`).
-# - The tensors of a `state_dict()` are detached but share memory with the model: in-place edits change the model,
+# - The tensors of a `state_dict()` are detached from autograd's record but share memory with the model: in-place edits change the model,
 #   assigning a new tensor to a key does not. Snapshot with `copy.deepcopy`, restore with
 #   `load_state_dict`.
 

@@ -5,11 +5,12 @@
 # `nn.ReLU`) and as a **function** in `torch.nn.functional` (`F.conv2d`, `F.linear`, `F.relu`).
 # They compute the same thing; the difference is where the state lives — the values that must outlast
 # a single call. A module holds its weights, and every module also records whether it is training or
-# being evaluated, which a few layers act on; a function is handed everything it needs on every call.
+# being evaluated; a function is handed everything it needs on every call. Only a few layers behave
+# differently in training and in evaluation, and a section below looks at them.
 #
 # **What you will learn**
 #
-# - how `F.conv2d` works with a filter you pass in, and what gradient reaches the input;
+# - how to compute a convolution with `F.conv2d` and a filter you pass in, and what gradient reaches the input;
 # - how `nn.Conv2d` owns its weight and bias, and why, when the filter fits the input exactly once,
 #   the input's gradient equals the filter;
 # - two habits to drop: the old `torch.autograd.Variable` API, and the slip of writing `out.backward` without `()`;
@@ -72,7 +73,7 @@ print(X.grad.squeeze())
 # Each input pixel's gradient equals **the number of output windows it falls into**, because every
 # window adds the filter value that touches the pixel (here 1). A corner pixel is covered by one
 # window only; the centre pixel by all nine; an edge-centre pixel by three. In general
-# $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up the filter weights that touch $x_{ij}$
+# $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up the filter values that touch $x_{ij}$
 # in every window.
 
 # %%
@@ -104,9 +105,9 @@ print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad
 # %% [markdown]
 # ## `nn.Conv2d` owns its weight and bias
 #
-# `nn.Conv2d(1, 1, 3)` (1 input channel, 1 output channel, a 3×3 filter) creates a random 3×3 filter
-# as its weight (`weight`) and a bias (`bias`), registers both as parameters, and applies them on every
-# call. You no longer pass the filter in.
+# When you create `nn.Conv2d(1, 1, 3)` (1 input channel, 1 output channel, a 3×3 filter), the module
+# registers a random 3×3 filter as its weight (`weight`) and a bias (`bias`) as parameters, and applies
+# them on every call. You no longer pass the filter in.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -148,7 +149,7 @@ print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, co
 # %% tags=["pitfall"]
 X = torch.ones(1, 1, 3, 3, requires_grad=True)
 out = conv(X)
-out.backward  # no call: just a bound method, evaluated and thrown away
+out.backward  # no call: looks the method up and throws it away
 print("after out.backward   ->", X.grad)
 
 # %% [markdown] tags=["pitfall"]
@@ -162,8 +163,8 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 # ## An edge-detection filter on a small image
 #
 # With a filter that subtracts the left column from the right column (weighted 1, 2, 1 from top to
-# bottom: the Sobel filter), a convolution tells at each position whether brightness changes
-# horizontally, from left to right. On a bright square it lights up the left edge (+) and the right
+# bottom: the Sobel filter), a convolution tells at each position how much brightness changes from
+# left to right, and whether it gets brighter or darker. On a bright square it lights up the left edge (+) and the right
 # edge (−) and stays 0 elsewhere. `padding=1` adds a border of zeros, one pixel wide, around the
 # input, so the output has the same shape as the input.
 
@@ -229,7 +230,7 @@ print("output shape:", tuple(model(x).shape))
 # average output stays what it is in evaluation, where dropout passes its input through unchanged
 # ([lesson 09](09_train_and_evaluate.ipynb) shows `nn.Dropout` in training and evaluation mode).
 # **Batch norm** (batch normalization) normalises each feature: it subtracts a mean and divides by a
-# standard deviation, which brings the values to a common range. During training it uses the mean and
+# standard deviation, which brings the values to a common scale. During training it uses the mean and
 # variance of the current minibatch; in evaluation, its running mean and running variance, the
 # buffers of lesson 05.
 #
@@ -374,8 +375,15 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # per-channel stati
 #
 # Recurrent layers process a sequence, ordered data such as a sentence or a time series, one time
 # step after another (with `batch_first=True` the input has shape `(N, L, H_in)`: number of sequences,
-# sequence length, number of features). Linear layers map features; dropout zeroes random values
-# during training only.
+# sequence length, number of features). A recurrent layer carries what it has processed so far to
+# the next time step in a tensor called the hidden state. Besides its output at every time step,
+# `nn.LSTM` returns the hidden state `h` and the cell state `c` after the last time step; the cell
+# state is a second state that an LSTM keeps alongside the hidden state. `batch_first=True` does not
+# apply to `h` and `c`, so `h` has shape (number of LSTM layers, number of sequences, hidden size);
+# with one layer here, its first dimension is 1.
+#
+# Linear layers map features; dropout zeroes random values during training only. `nn.Identity` is a
+# module that returns its input unchanged; it fills the place of a layer you want to take out.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -408,8 +416,9 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # Euclidean: 1, then 5
 #
 # A loss module turns predictions and targets into one number to minimise; [lesson 07](07_training_basics.ipynb)
 # trains a model with one. `nn.MSELoss` (mean squared error) is for regression, predicting a number
-# such as a house price. `nn.CrossEntropyLoss` takes raw logits and class indices; it applies
-# `log_softmax` itself, so do not pass it values that have already been through a softmax.
+# such as a house price. `nn.CrossEntropyLoss` is for classification: it takes raw logits and the true
+# class indices. It applies `log_softmax` itself, so do not pass it values that have already been
+# through a softmax.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])

@@ -1,24 +1,24 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 8a5392ca1731
+#     synced_with_en: d87409b5d442
 # ---
 
 # %% [markdown]
 # # 모델 매개변수
 #
 # 신경망(neural network)에서 학습으로 값이 바뀌는 숫자를 매개변수(parameter)라고 합니다. 모듈(module)은
-# 안에 든 모든 계층(layer)의 매개변수를 빠짐없이 관리하고, 필요한 쪽에 이름과 함께 넘겨줍니다. 매개변수를
-# 받아 쓰는 쪽은 코드를 작성하는 사람, 학습 중에 매개변수를 갱신하는 옵티마이저(optimizer,
-# [07강](07_training_basics.ipynb)), 모델을 저장할 때 쓰는 `state_dict()`입니다.
+# 그 안에 든 모든 계층(layer)의 매개변수를 빠짐없이 관리하다가, 요청하면 이름과 함께 내줍니다. 이렇게 내준
+# 매개변수는 코드를 작성하는 사람이 직접 살펴보기도 하고, 옵티마이저(optimizer,
+# [07강](07_training_basics.ipynb))가 학습 중에 갱신하기도 하며, 모델을 저장할 때는 `state_dict()`에 담깁니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하는 방법, 그리고 매개변수 이름을 읽는 법
+# - `parameters()`와 `named_parameters()`로 모델의 매개변수를 나열하고 그 이름을 읽는 방법
 # - 매개변수 개수와 매개변수가 차지하는 메모리를 계산하는 방법
 # - `requires_grad`와 `.grad`의 역할, 그리고 계층이 새 기울기(gradient)를 받지 않도록 고정(freeze)하는 방법
 # - 매개변수뿐 아니라 버퍼(buffer)까지 담는 `state_dict()`, 그리고 `state_dict()`의 텐서(tensor)가 모델과
-#   이어져 있는 방식
+#   메모리를 공유한다는 점
 #
 # **사전 지식:** 01강의 `torch.no_grad()` 안에서 매개변수에 값 쓰기, 02강의 `backward()`로 기울기
 # 계산하기, 03강에서 만든 `NeuralNetwork` 모델, 04강의 계층과 컨테이너(container).
@@ -40,8 +40,9 @@ print("device:", device)
 # ## 03강의 신경망
 #
 # 03강의 FashionMNIST 신경망을 다시 만들어 장치(device)로 옮깁니다. 입력 784개, 뉴런(neuron) 512개짜리
-# 은닉층(hidden layer) 두 개, 로짓(logit) 10개로 이루어진 신경망입니다. 이 페이지는 CPU에서 만들었기
-# 때문에 바로 위 셀에 `device: cpu`가 표시되어 있습니다. GPU가 있는 컴퓨터에서는 `cuda`나 `mps`가 나옵니다.
+# 은닉층(hidden layer) 두 개, 로짓(logit) 10개로 이루어진 신경망입니다. 이 페이지는 CPU에서 실행해
+# 만들었으므로 바로 위 셀에는 `device: cpu`가 나옵니다. GPU가 있는 컴퓨터에서 실행하면 `cpu` 대신 `cuda`나
+# `mps`가 나옵니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -101,7 +102,7 @@ print("name leads to the same tensor:", same)
 # 모델의 매개변수 개수는 매개변수 텐서마다 `numel()`(원소 개수)을 구해 모두 더한 값입니다.
 # `nn.Linear(in, out)` 하나에는 가중치(weight)가 $\text{in} \cdot \text{out}$개, 편향(bias)이 $\text{out}$개 있습니다.
 #
-# $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = 669\,706$$
+# $$784 \cdot 512 + 512 + 512 \cdot 512 + 512 + 512 \cdot 10 + 10 = \text{669,706}$$
 
 # %%
 total = sum(p.numel() for p in model.parameters())
@@ -112,7 +113,8 @@ print(f"parameters: {total:,}")
 # %% [markdown]
 # 첫 번째 가중치 행렬 하나에 매개변수의 약 60%가 몰려 있습니다. 픽셀 784개를 첫 번째 은닉층의 뉴런
 # 512개와 하나하나 모두 잇기 때문입니다. 두 번째 가중치 행렬이 약 39%이고, 마지막 가중치 행렬과
-# 편향을 모두 합쳐도 1%가 안 됩니다. 편향 막대도 보이도록 세로축은 로그 눈금으로 그립니다.
+# 편향을 모두 합쳐도 1%가 안 됩니다. 아래 막대그래프는 편향 막대도 보이도록 세로축을 로그 눈금으로
+# 그립니다.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
@@ -139,8 +141,8 @@ show(fig)
 # 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형인 `float32`는
 # 원소당 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다(1 MB는 10⁶바이트, 1 MiB는
 # 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수 텐서마다 그 텐서와 모양이 같은 기울기가 하나씩
-# 생기고(다음 절), 옵티마이저에 따라서는 같은 모양의 텐서를 따로 더 보관하기도 합니다([08강](08_save_and_load.ipynb)에서
-# 그런 예를 봅니다).
+# 생기고(다음 절), 옵티마이저에 따라서는 각 매개변수 텐서 옆에 모양이 같은 텐서를 하나 이상 더 보관하기도
+# 합니다([08강](08_save_and_load.ipynb)에서 그런 예를 봅니다).
 
 # %%
 n_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
@@ -155,8 +157,8 @@ assert n_bytes == 4 * total
 # 04강에서 화면에 표시한 텐서 끝에 붙어 있던 `grad_fn=`이 바로 그 기록입니다. `backward()`는 이 기록을
 # 따라가며 매개변수와 모양이 같은 기울기를 각 매개변수의 `.grad`에 남깁니다. 인자 없이 호출하는
 # `backward()`는 원소가 하나뿐인 출력에만 쓸 수 있으므로, 여기서는 로짓을 모두 더해 숫자 하나로
-# 만듭니다. 07강에서는 이 자리에 손실 함수(loss function)가 들어가지만, 기울기가 어디에 생기는지
-# 보기만 할 때는 매개변수로 계산한 숫자라면 무엇이든 괜찮습니다.
+# 만듭니다. 07강에서는 로짓의 합 대신 손실 함수(loss function)로 계산한 값을 쓰지만, 기울기가 어디에
+# 생기는지 보기만 할 때는 매개변수로 계산한 숫자라면 무엇이든 괜찮습니다.
 
 # %%
 X = torch.rand(3, 28, 28, device=device)  # 무작위 이미지 3장짜리 미니배치
@@ -200,10 +202,10 @@ print(f"trainable: {trainable:,} of {total:,}")
 
 # %% [markdown]
 # 남아 있던 기울기는 옵티마이저로 매개변수를 갱신할 때([07강](07_training_basics.ipynb)) 문제가 됩니다.
-# 옵티마이저는 건네받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고, `requires_grad`는 확인하지
+# 옵티마이저는 넘겨받은 매개변수 가운데 `.grad`가 있는 것을 모두 갱신하고, `requires_grad`는 확인하지
 # 않습니다. 그래서 예전 기울기가 남아 있으면 고정한 계층의 매개변수도 바뀝니다. 계층을 고정한 뒤에는
 # `zero_grad()`로 기울기를 지우고, 옵티마이저에는 `[p for p in model.parameters() if p.requires_grad]`처럼
-# 학습할 매개변수만 건네세요.
+# 학습할 매개변수만 넘기세요.
 
 # %% [markdown]
 # ## `state_dict()`
@@ -222,13 +224,14 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # %% [markdown]
 # ## 버퍼: 매개변수가 아닌 상태
 #
-# 기울기로 학습하지 않고 데이터에서 계산하는 상태를 보관하는 계층도 있습니다. 배치 정규화(batch
-# normalization) 계층인 `nn.BatchNorm1d`가 그렇습니다. 이 계층은 특성(feature)마다 현재
-# 미니배치(minibatch)의 평균을 빼고 표준편차로 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시
-# 다룹니다). `nn.BatchNorm1d`에는 매개변수 두 개(`weight`, `bias`)와 버퍼 세 개(`running_mean`,
-# `running_var`, `num_batches_tracked`)가 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만
-# `parameters()`에는 나오지 않습니다. 옵티마이저는 `parameters()`가 내주는 매개변수만 건네받으므로
-# 버퍼는 건드리지 않습니다.
+# 어떤 계층은 매개변수 말고도 상태를 보관합니다. 이 상태는 기울기로 학습하는 값이 아니라, 계층을
+# 지나가는 데이터로 계산하는 값입니다. 배치 정규화(batch normalization) 계층인 `nn.BatchNorm1d`가
+# 그렇습니다. 이 계층은 특성(feature)마다 현재 미니배치(minibatch)의 평균을 빼고 표준편차로
+# 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시 다룹니다). `nn.BatchNorm1d`에는 정규화한 값에 곱하고
+# 더하는 매개변수 두 개(`weight`, `bias`)가 있어서, 특성마다 출력의 표준편차와 평균을 학습으로 정할 수
+# 있습니다. 여기에 버퍼 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가 더 있습니다. 이 버퍼들은
+# `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않습니다. 옵티마이저는 `parameters()`가 내주는
+# 매개변수만 넘겨받으므로 버퍼는 건드리지 않습니다.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -237,8 +240,9 @@ print("buffers:   ", [name for name, _ in bn_model.named_buffers()])
 print("state_dict:", list(bn_model.state_dict()))
 
 # %% [markdown]
-# `BatchNorm1d`는 옵티마이저 없이 순전파(forward pass) 도중에 자기 버퍼를 직접 갱신하도록 작성되어
-# 있습니다. 버퍼는 모듈이 보관하는 상태일 뿐이므로, 모든 버퍼가 이렇게 저절로 바뀌지는 않습니다.
+# `BatchNorm1d`는 옵티마이저 없이도 버퍼를 갱신합니다. 순전파(forward pass) 때 실행되는 `BatchNorm1d`의
+# `forward` 코드가 버퍼를 직접 고치기 때문입니다. 버퍼 자체는 모듈이 보관하는 값일 뿐이어서, 모든 버퍼가
+# 이렇게 저절로 바뀌지는 않습니다.
 #
 # 새로 만든 모듈은 학습 모드(training mode)입니다. 학습 모드에서는 미니배치가 하나 지나갈 때마다 이동
 # 평균(running mean)이 그 미니배치의 평균 쪽으로 남은 거리의 10%만큼 다가갑니다. 이 비율은 `momentum`
@@ -273,7 +277,7 @@ print("state_dict requires_grad:", sd["weight"].requires_grad)
 # **흔한 실수: `state_dict()`를 모델과 분리된 복사본으로 여기기**
 #
 # 연산 기록에서 떼어 냈다고 해서 값을 복사한 것은 아닙니다. `state_dict()`의 텐서는 모델의 매개변수와
-# 같은 메모리를 공유합니다(`data_ptr()`로 확인하는 메모리 주소가 같습니다). 그래서 `state_dict()`의 텐서를
+# 메모리를 공유합니다(`data_ptr()`로 메모리 주소를 확인해 보면 같습니다). 그래서 `state_dict()`의 텐서를
 # **제자리(in-place) 연산**(`zero_()`, `add_()`, `copy_()`)으로 고치면 모델도 바뀝니다.
 
 # %% tags=["pitfall"]
@@ -286,7 +290,7 @@ print("after add_(1): ", small.bias.detach())
 
 # %% [markdown] tags=["pitfall"]
 # 반면 키에 새 텐서를 **대입하면** 딕셔너리만 바뀝니다. 그 키가 다른 텐서를 가리키게 될 뿐, 모델은
-# 자기 텐서를 그대로 가지고 있습니다.
+# 원래 텐서를 그대로 가지고 있습니다.
 
 # %% tags=["pitfall"]
 sd["bias"] = torch.zeros(2)  # 같은 키에 새 텐서
@@ -296,7 +300,7 @@ print("same storage:", sd["bias"].data_ptr() == small.bias.data_ptr())
 
 # %% [markdown] tags=["pitfall"]
 # 학습 도중 "지금까지 가장 좋은 모델"을 남기려고 `state_dict()`를 그대로 보관하면 문제가 생깁니다. 그
-# 시점의 값을 담아 둔 사본, 즉 스냅숏(snapshot)처럼 보이지만 실제로는 모델과 메모리를 공유하기
+# 시점의 값을 담아 둔 복사본, 즉 스냅숏(snapshot)처럼 보이지만 실제로는 모델과 메모리를 공유하기
 # 때문입니다. 옵티마이저가 매개변수를 제자리에서 갱신하면 보관해 둔 값도 덩달아 바뀝니다.
 #
 # **바로잡기:** 진짜 복사본을 만듭니다. `copy.deepcopy(model.state_dict())`를 쓰거나 텐서마다
@@ -329,8 +333,8 @@ print("after load:    ", small.bias.detach())
 #   지울 때까지 남아 있습니다.
 # - `state_dict()`는 이름과 텐서를 짝지은 딕셔너리로, 매개변수는 물론 버퍼(`BatchNorm1d`의 `running_mean`,
 #   `running_var`, `num_batches_tracked`)까지 담습니다.
-# - `state_dict()`의 텐서는 떼어 낸 텐서지만 모델과 메모리를 공유합니다. 제자리에서 고치면 모델이 바뀌고, 키에
-#   새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 되돌릴 때는
+# - `state_dict()`의 텐서는 연산 기록에서 떼어 낸 텐서지만 모델과 메모리를 공유합니다. 제자리에서 고치면
+#   모델이 바뀌고, 키에 새 텐서를 대입하면 바뀌지 않습니다. 스냅숏은 `copy.deepcopy`로 만들고, 되돌릴 때는
 #   `load_state_dict`를 씁니다.
 
 # %% [markdown]

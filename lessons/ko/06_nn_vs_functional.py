@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: c01693ed57b6
+#     synced_with_en: 566c5eb5ead4
 # ---
 
 # %% [markdown]
@@ -11,12 +11,12 @@
 # `nn.ReLU` 같은 **모듈**(module)이 있고, `torch.nn.functional`에는 `F.conv2d`, `F.linear`, `F.relu` 같은
 # **함수**가 있습니다. 계산 결과는 같고, 상태(state)를 어디에 보관하느냐만 다릅니다. 상태란 호출이 끝난
 # 뒤에도 남아 있어야 하는 값을 말합니다. 모듈은 가중치(weight)를 직접 보관하고, 지금이 학습 중인지 평가
-# 중인지도 기억합니다(이 구분에 따라 실제로 동작이 달라지는 계층(layer)은 몇 가지뿐입니다). 반면 함수는
-# 필요한 것을 호출할 때마다 모두 넘겨받습니다.
+# 중인지도 기억합니다. 반면 함수는 필요한 것을 호출할 때마다 모두 넘겨받습니다. 학습할 때와 평가할 때
+# 실제로 다르게 동작하는 계층(layer)은 몇 가지뿐이며, 뒤에서 따로 살펴봅니다.
 #
 # **이 강의에서 배울 내용**
 #
-# - 필터(filter)를 직접 넘겨받는 `F.conv2d`의 동작과, 입력까지 전달되는 기울기(gradient)
+# - `F.conv2d`에 필터(filter)를 직접 넘겨 합성곱을 계산하는 방법과 입력까지 전달되는 기울기(gradient)
 # - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 필터가 입력 위에 딱 한 번 놓일 때
 #   입력의 기울기가 필터와 같아지는 이유
 # - 버려야 할 습관 두 가지: 옛 API인 `torch.autograd.Variable`, 괄호를 빠뜨린 `out.backward`
@@ -81,7 +81,7 @@ print(X.grad.squeeze())
 # 각 입력 픽셀의 기울기는 창마다 그 픽셀에 닿는 필터 값(여기서는 1)을 모두 더한 값이므로, **그 픽셀을
 # 덮는 창의 개수**와 같습니다. 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의 가운데
 # 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든
-# 창에서 $x_{ij}$에 닿는 필터 가중치를 더한 값입니다.
+# 창에서 $x_{ij}$에 닿는 필터 값의 합입니다.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 자리를 덮는 창의 수
@@ -112,9 +112,9 @@ print("torch.ones(..., requires_grad=True):", type(t).__name__, "| requires_grad
 # %% [markdown]
 # ## 가중치와 편향을 스스로 보관하는 `nn.Conv2d`
 #
-# `nn.Conv2d(1, 1, 3)`(입력 채널 1개, 출력 채널 1개, 3×3 필터)을 만들면 무작위 3×3 필터를
-# 가중치(`weight`)로, 편향을 `bias`로 등록하고, 모듈을 호출할 때마다 이 둘을 적용합니다. 필터를 따로
-# 넘길 필요가 없습니다.
+# `nn.Conv2d(1, 1, 3)`(입력 채널 1개, 출력 채널 1개, 3×3 필터)을 만들면 모듈이 무작위 3×3 필터를
+# 가중치(`weight`)로, 편향을 `bias`로 등록해 두고, 호출할 때마다 이 둘을 적용합니다. 필터를 따로 넘길
+# 필요가 없습니다.
 
 # %%
 conv = nn.Conv2d(in_channels=1, out_channels=1, kernel_size=3)
@@ -156,7 +156,7 @@ print("F.conv2d(X, conv.weight, conv.bias) == conv(X):", torch.allclose(same, co
 # %% tags=["pitfall"]
 X = torch.ones(1, 1, 3, 3, requires_grad=True)
 out = conv(X)
-out.backward  # 호출 아님: 바운드 메서드를 가져왔다가 버릴 뿐
+out.backward  # 호출 아님: 메서드를 가져오기만 하고 버림
 print("after out.backward   ->", X.grad)
 
 # %% [markdown] tags=["pitfall"]
@@ -170,8 +170,8 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 # ## 작은 이미지에 경계선 검출 필터 적용하기
 #
 # 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 두는 필터를 소벨(Sobel) 필터라고
-# 합니다. 이 필터로 합성곱을 하면 각 위치에서 밝기가 가로 방향(왼쪽→오른쪽)으로 바뀌는지 알 수
-# 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는
+# 합니다. 이 필터로 합성곱을 계산하면 위치마다 왼쪽에서 오른쪽으로 갈 때 밝기가 얼마나 바뀌는지,
+# 밝아지는지 어두워지는지 알 수 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는
 # 0입니다. `padding=1`로 입력 가장자리에 0을 한 줄씩 덧붙이면 출력 모양이 입력과 같아집니다.
 
 # %%
@@ -234,10 +234,10 @@ print("output shape:", tuple(model(x).shape))
 #
 # **드롭아웃**은 학습 중에 입력값 하나하나를 확률 `p`로 0으로 만듭니다. 그러면 신경망이 특정 값 하나에
 # 기댈 수 없습니다. 남은 값에는 $1/(1-p)$를 곱해, 출력의 평균이 평가할 때와 같아지도록 맞춥니다. 평가할
-# 때는 입력을 그대로 내보냅니다(학습 모드(training mode)와 평가 모드(evaluation mode)에서
-# `nn.Dropout`이 내는 출력은 [09강](09_train_and_evaluate.ipynb)에서 비교해 봅니다).
+# 때는 입력을 그대로 내보냅니다. 학습 모드(training mode)와 평가 모드(evaluation mode)에서
+# `nn.Dropout`이 내는 출력은 [09강](09_train_and_evaluate.ipynb)에서 비교해 봅니다.
 #
-# **배치 정규화**는 특성(feature)마다 평균을 빼고 표준편차로 나누어 값의 범위를 맞추는 계층입니다. 학습
+# **배치 정규화**는 특성(feature)마다 평균을 빼고 표준편차로 나누어 값의 스케일을 맞추는 계층입니다. 학습
 # 중에는 현재 미니배치의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균과 이동 분산을
 # 씁니다.
 #
@@ -301,7 +301,7 @@ print("fixed, eval:", model(ones))
 #
 # `training=True`라면 두 텐서 자리에 `None`을 넘기고 미니배치의 평균과 분산만 쓸 수도 있습니다. 두
 # 텐서를 넘기면서 `training=True`를 지정하면 `F.batch_norm`이 그 텐서를 제자리에서 갱신합니다. 그런데
-# `training`의 기본값은 `F.dropout`과 반대로 `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은 평가 때처럼
+# `training`의 기본값은 `F.dropout`과 반대로 `False`입니다. 이 인자를 빠뜨리면 `F.batch_norm`은 평가할 때처럼
 # 이동 평균과 이동 분산으로 정규화하고, 둘을 전혀 갱신하지 않습니다. `forward`에서는
 # `training=self.training`을 넘기세요.
 
@@ -312,7 +312,7 @@ print("buffers:   ", [n for n, _ in bn.named_buffers()])
 
 running_mean, running_var = torch.zeros(3), torch.ones(3)  # 직접 만들고 보관해야 함
 acts = torch.randn(8, 3)  # 샘플 8개, 특성 3개짜리 미니배치
-F.batch_norm(acts, running_mean, running_var)  # training=False: 이동 평균을 사용만 하고 갱신하지 않음
+F.batch_norm(acts, running_mean, running_var)  # training=False: 이동 평균·분산을 쓰기만 하고 갱신하지 않음
 print("after training=False:", running_mean)
 F.batch_norm(acts, running_mean, running_var, training=True)  # 제자리에서 갱신
 print("after training=True: ", running_mean)
@@ -356,8 +356,8 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # 가장자리
 # %% [markdown]
 # ### 활성화 함수와 정규화
 #
-# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(단, `nn.Softmax`는 원소마다가
-# 아니라 `dim` 방향의 합이 1이 되도록 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉
+# 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(단, `nn.Softmax`는 원소를
+# 하나씩 따로 바꾸지 않고, `dim` 방향의 합이 1이 되도록 값을 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉
 # 계층을 지나며 나오는 중간 결과의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 맞춘
 # 다음, 학습되는 가중치를 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은
 # 평균 0, 분산 1입니다. 다만 나누기 전에 분산에 작은 값 `eps`를 더하므로, 아래 셀에 표시되는 분산은
@@ -380,8 +380,14 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 #
 # 문장이나 시계열처럼 순서가 있는 데이터를 시퀀스(sequence)라고 합니다. 순환(recurrent) 계층은 시퀀스를
 # 시점(time step)마다 차례로 처리합니다. `batch_first=True`이면 입력 모양은 `(N, L, H_in)`, 즉
-# (시퀀스 수, 시퀀스 길이, 특성 수)입니다. 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로
-# 값을 0으로 만듭니다.
+# (시퀀스 수, 시퀀스 길이, 특성 수)입니다. 순환 계층은 지금까지 처리한 내용을 은닉 상태(hidden state)라는
+# 텐서에 담아 다음 시점으로 넘깁니다. `nn.LSTM`은 시점마다 내는 출력과 함께, 마지막 시점의 은닉 상태 `h`와
+# 셀 상태(cell state) `c`를 돌려줍니다. 셀 상태는 LSTM이 은닉 상태와 함께 유지하는 또 하나의 상태입니다.
+# `batch_first=True`는 `h`와 `c`에는 적용되지 않으므로 `h`의 모양은 (LSTM 계층 수, 시퀀스 수, 은닉 상태
+# 크기)이고, 여기서는 계층이 하나여서 첫 차원이 1입니다.
+#
+# 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로 만듭니다. `nn.Identity`는 입력을
+# 그대로 돌려주는 모듈로, 다른 계층을 빼고 그 자리를 채울 때 씁니다.
 
 # %%
 seqs = torch.randn(2, 5, 10)  # (N, L, H_in)
@@ -397,7 +403,7 @@ print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", d
 # ### 임베딩과 거리
 #
 # `nn.Embedding`은 조회 테이블(lookup table)입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가
-# 하나씩 나옵니다. API 문서에서는 이 모듈을 'Sparse Layers'로 분류합니다. 거리 모듈은 두 텐서에서 같은
+# 하나씩 나옵니다. API 문서에서는 이 모듈을 희소 계층("Sparse Layers")으로 분류합니다. 거리 모듈은 두 텐서에서 같은
 # 행끼리 비교해 거리나 유사도를 계산합니다.
 
 # %%
@@ -414,8 +420,8 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 
 #
 # 손실 함수(loss function) 모듈은 예측값과 정답을 받아, 최소화할 숫자 하나를 계산합니다. 손실 함수로 모델을
 # 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`(평균 제곱 오차)는 집값처럼
-# 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 소프트맥스를 거치지 않은
-# 로짓(logit)과 클래스 인덱스를 받습니다. 이 손실 함수는 내부에서 `log_softmax`를 직접 적용하므로,
+# 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 분류에 쓰며, 소프트맥스를
+# 거치지 않은 로짓(logit)과 정답 클래스 인덱스를 받습니다. 이 손실 함수는 내부에서 `log_softmax`를 직접 적용하므로,
 # 소프트맥스를 미리 거친 값을 넣으면 안 됩니다.
 
 # %%
