@@ -119,8 +119,8 @@ neuron_1 = (W[1] * X[0]).sum() + b[1]  # neuron 1 on sample 0, the single-neuron
 print("Z[0, 1] =", Z[0, 1], " single neuron:", neuron_1)
 
 # %% [markdown]
-# Entry `Z[i, j]` is neuron `j` applied to sample `i`; computing one neuron at a time, as the last line
-# of the cell does, gives the same value.
+# Entry `Z[i, j]` is neuron `j` applied to sample `i`; computing one neuron at a time, as the `neuron_1`
+# line of the cell does, gives the same value.
 # The bias `b` of shape `(4,)` is *broadcast* (stretched along the missing dimension): the same 4
 # biases are added to every row.
 #
@@ -174,8 +174,8 @@ print("same as X @ W.T + b:", torch.allclose(out.cpu(), Z))  # .cpu(): Z lives o
 #
 # `nn.Linear` keeps `weight` with shape `(out_features, in_features)` — one row per neuron, exactly like
 # our `W` — and `bias` with shape `(out_features,)`. A layer from the 784 pixels of a 28×28 image (784
-# features) to 20 neurons therefore has a `(20, 784)` weight. PyTorch fills both with small random
-# values, drawn uniformly between $-1/\sqrt{n}$ and $1/\sqrt{n}$ for $n$ = `in_features`: here
+# features) to 20 neurons therefore has a `(20, 784)` weight and a `(20,)` bias. PyTorch fills
+# both with small random values, drawn uniformly between $-1/\sqrt{n}$ and $1/\sqrt{n}$ for $n$ = `in_features`: here
 # $1/\sqrt{784} = 1/28$.
 
 # %%

@@ -110,9 +110,10 @@ show(fig)
 
 # %% [markdown]
 # Three things to read from the figure and the printout. The sigmoid's derivative is at most 0.25, so
-# every sigmoid multiplies the gradient flowing back through it by 0.25 or less — one reason deep
-# networks moved to ReLU, whose derivative is exactly 1 for every positive input. For large $|x|$
-# the sigmoid and tanh flatten out, they **saturate**: at $x = 4$ their derivatives are already
+# every sigmoid multiplies the gradient flowing back through it by 0.25 or less; through many
+# sigmoids the gradient tends to become tiny, which is called the **vanishing gradient**. That is one
+# reason deep networks moved to ReLU, whose derivative is exactly 1 for every positive input. For large
+# $|x|$ the sigmoid and tanh flatten out, they **saturate**: at $x = 4$ their derivatives are already
 # below 0.02, so almost no gradient passes. And the binary step's derivative, as drawn, is 0 at every
 # point, which is the subject of the next section.
 
@@ -181,8 +182,8 @@ assert torch.allclose(two_layers, merged(X), atol=1e-6)
 print("two Linear layers == one Linear layer: True")
 
 # %% [markdown]
-# Put a ReLU between the same two layers and the result is no longer a linear map of `X`: the merged
-# layer now disagrees with it.
+# Put a ReLU between the same two layers and the result is no longer a linear map of `X` (one matrix
+# product plus one vector): the merged layer now disagrees with it.
 
 # %%
 with_relu = layer2(F.relu(layer1(X)))  # same weights, plus a ReLU
@@ -256,8 +257,8 @@ print("batch of 1, dim=1:", right(logits[:1]))
 #
 # Taken literally, the formula overflows: the largest float32 is about $3.4 \cdot 10^{38}$, and a larger
 # result becomes `inf` (infinity). $e^{88.72}$ is already about that large, so $e^{z}$ is `inf` once $z$
-# passes about 88.72, and `inf / inf` is `nan` ("not a number"). Subtracting the largest logit $m$ from
-# every logit first gives mathematically the same result, because the factor $e^{-m}$ cancels:
+# passes about 88.72; numerator and denominator are then both `inf`, and `inf / inf` is `nan` ("not a
+# number"). Subtracting the largest logit $m$ from every logit first gives mathematically the same result, because the factor $e^{-m}$ cancels:
 # $$\mathrm{softmax}(z)_i = \frac{e^{z_i - m}}{\sum_j e^{z_j - m}},$$
 # but now every exponent is $\le 0$, so no term exceeds 1, and the denominator contains the term
 # $e^0 = 1$, so it cannot be 0 either: neither overflow nor `nan` can occur.
@@ -343,7 +344,7 @@ print("nn.ReLU() parameters:", list(nn.ReLU().parameters()))
 #   `(samples, classes)` minibatch. Stable implementations subtract the maximum first;
 #   `log_softmax` is the stable way to get log-probabilities.
 # - `nn.ReLU()`, `F.relu` and `torch.relu` compute the same thing; the module form is the one you
-#   put into containers such as `nn.Sequential` (lesson 04).
+#   put into containers, such as `nn.Sequential`, that chain modules in order (lesson 04).
 
 # %% [markdown]
 # ## Exercises
