@@ -1,8 +1,9 @@
 # %% [markdown]
 # # Training basics
 #
-# So far the weights of our models were random or set by hand. Training changes the weights so that
-# the outputs match data. This lesson trains on eleven pairs of numbers — small enough to see every step.
+# So far the weights of our models were random or set by hand. Training adjusts the weights, and the
+# other values a model learns, a little at a time so that its outputs match the data. This lesson trains
+# on eleven pairs of numbers — small enough to see every step.
 #
 # **What you will learn**
 #
@@ -38,7 +39,8 @@ _ = seed_everything(0)  # the generator it returns is not needed here
 # Celsius; `y` holds the readings of a second thermometer whose unit we don't know. The data comes from
 # the book *Deep Learning with PyTorch* by Stevens, Antiga and Viehmann (see Further reading), which
 # calls them `t_c` and `t_u`. Can a model learn to predict the second thermometer's reading from the
-# Celsius one? Each reading is one sample with one feature, so both tensors have shape `(11, 1)`.
+# Celsius one? Each measurement is one sample, and each sample has a single feature (the Celsius value),
+# so `X` and `y` both have shape `(11, 1)`: 11 samples × 1 value.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
@@ -69,9 +71,10 @@ print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data
 # %% [markdown]
 # ## The simplest model: `nn.Linear(1, 1)`
 #
-# One input $x$, one prediction $\hat y = w x + b$. The layer starts with a random weight and bias, both
-# trainable parameters; `parameters()` yields them in order, weight first. Called on all eleven
-# samples at once, it returns one prediction per sample.
+# One input $x$, one prediction $\hat y = w x + b$. Here $w$ is the weight and $b$ the bias; the layer
+# sets both to random values when it is created, and both are trainable parameters. `parameters()` yields
+# them in order, weight first. Called on all eleven samples at once, it returns one prediction per
+# sample.
 
 # %%
 model = nn.Linear(1, 1)
@@ -84,9 +87,9 @@ print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
 # %% [markdown]
 # ## Loss function and optimizer
 #
-# A loss function says, as one number, how far the predictions are from the targets `y`. For
-# regression, predicting a number as here, the usual choice is the mean squared error (MSE),
-# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$ — that is `nn.MSELoss`.
+# A loss function says, as one number, how far the predictions are from the targets `y`. For regression,
+# predicting a number as here, the usual choice is the mean squared error (MSE),
+# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$, where $N$ is the number of samples — that is `nn.MSELoss`.
 
 # %%
 loss_fn = nn.MSELoss()
@@ -98,8 +101,10 @@ print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 # %% [markdown]
 # An optimizer updates the parameters it was given. Gradient descent moves each parameter against its
 # gradient, and the step it takes is the gradient times the **learning rate** `lr`:
-# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$. `backward()` fills in `.grad`;
-# `optimizer.step()` then uses it to update the parameters.
+# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$, the same rule as in
+# [lesson 02](02_activation_functions.ipynb). Here $L$ is the loss and $\partial L/\partial w$ is the
+# gradient of $w$: how fast the loss changes when $w$ changes a little. `backward()` fills in `.grad`;
+# `optimizer.step()` then uses it to update the parameters once. One such update is called a step.
 #
 # `torch.optim.SGD` is named after *stochastic* gradient descent: usually each step computes the
 # gradient on a random minibatch (a few samples) of the data, a noisy estimate of the gradient on all
@@ -118,11 +123,11 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # %% [markdown]
 # ## Gradients accumulate
 #
-# `backward()` *adds* to `.grad`; it never overwrites it. That is useful when you mean it — summing
-# the gradients of several minibatches before one step — but in an ordinary loop that does not clear
-# them, last step's gradient would leak into this step. Two forward and backward passes on the same
-# data, with no `zero_grad()` (and no step) in between, leave twice the gradient; `optimizer.zero_grad()`
-# clears it (by default it sets `.grad` to `None`).
+# `backward()` *adds* the new gradient to whatever `.grad` already holds; it never overwrites it. That is
+# useful when you mean it — summing the gradients of several minibatches before one step — but in an
+# ordinary loop that does not clear them, last step's gradient would leak into this step. Two forward and
+# backward passes on the same data, with no `zero_grad()` (and no step) in between, leave twice the
+# gradient; `optimizer.zero_grad()` clears it (by default it sets `.grad` to `None`).
 
 # %%
 optimizer.zero_grad()
@@ -175,8 +180,8 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: a call with an argument missing**
 #
-# A function with six positional arguments is easy to call with one left out. Python does not
-# guess what you meant: the call fails with a `TypeError` before a single epoch runs.
+# A function with six positional arguments is easy to call with one left out. Python does not fill in a
+# missing argument for you: the call fails with a `TypeError` before the first epoch starts.
 
 # %% tags=["pitfall"]
 try:
@@ -185,8 +190,8 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# **The fix:** pass every argument by keyword (`n_epochs=...`). A missing one is then easy to spot, and
-# the call runs (here for 4 epochs, as a quick check).
+# **The fix:** pass every argument by keyword (`n_epochs=...`). A missing one is then easy to spot. The
+# call below passes all six, so it runs (here for 4 epochs, as a quick check).
 
 # %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
@@ -259,7 +264,7 @@ print(f"2 * mean(x^2) = {curvature_n:.2f} | 1 - lr * 2 * mean(x^2) = {1 - lr * c
 # multiplies the weight's offset from its best value by 0.81: every step brings it closer. After 300
 # epochs the model trained on normalised inputs has a loss below 10, while the one trained on raw inputs
 # with `lr = 0.001` is still above 250. The figure shows the loss curves of all three runs; the raw run
-# with `lr = 0.05` goes through `inf` to `nan`, so on the right it is off the chart.
+# with `lr = 0.05` has a loss that goes through `inf` to `nan`, so on the right it is off the chart.
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
@@ -271,7 +276,7 @@ for ax, last in zip(axes, (20, n_epochs)):
     ax.set_yscale("log")
     ax.set_title(f"epochs 1-{last} / 에폭 1-{last}")
     ax.set_xlabel("epoch / 에폭")
-axes[0].set_ylabel("MSE loss / 손실 (log)")
+axes[0].set_ylabel("MSE loss / 손실 (로그 눈금)")
 axes[1].set_ylim(1, 1e4)  # the raw curve with lr = 0.05 is off the chart here: inf, then nan
 axes[0].legend()
 fig.suptitle("Raw vs normalised inputs / 원본 입력과 정규화한 입력")
@@ -351,7 +356,7 @@ ax.scatter(X, y, color="black", zorder=3, label="observed / 관측값")
 ax.plot(X_dense, y_linear, label="nn.Linear(1, 1) / 선형 모델")
 ax.plot(X_dense, y_seq, label="Linear-Tanh-Linear / 신경망")
 ax.set_xlabel("X: Celsius / 섭씨")
-ax.set_ylabel("y: unknown unit / 미지의 단위")
+ax.set_ylabel("y: unknown unit / 단위 모름")
 ax.legend()
 fig.suptitle("Observed vs predicted / 관측값과 예측값")
 show(fig)
@@ -368,7 +373,8 @@ show(fig)
 # - `nn.Linear(1, 1)` holds a `weight` of shape `(1, 1)` and a `bias` of shape `(1,)`;
 #   `parameters()` yields them for the optimizer.
 # - A loss function (`nn.MSELoss`) says as one number how far predictions are from targets; an optimizer
-#   (`torch.optim.SGD`) moves parameters from their `.grad`, by `lr` times the gradient.
+#   (`torch.optim.SGD`) uses their `.grad` to move parameters against the gradient, by `lr` times the
+#   gradient.
 # - One training step: forward → loss → `optimizer.zero_grad()` → `loss.backward()` →
 #   `optimizer.step()`, once per minibatch (here the data set is one batch, so once per epoch).
 #   Without `zero_grad`, gradients add up across steps.
@@ -381,7 +387,7 @@ show(fig)
 #
 # **1.** Standardise the inputs instead, `(X - X.mean()) / X.std()`, train a fresh `nn.Linear(1, 1)` with
 # the same learning rate, and turn its weight and bias into a line for raw °C input, $y = a x + c$. Do
-# you get the same line?
+# you get the same line as the least-squares answer above?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()

@@ -96,6 +96,8 @@ print(f"{len(losses)} epochs, loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 # PyTorch recommends saving a model's `state_dict()` with `torch.save`. The `state_dict()` is an ordered
 # dictionary from names to tensors. To load it, build a model of the same architecture, load the file
 # with `torch.load(path, weights_only=True)` and pass the dictionary to `load_state_dict`.
+# (`weights_only=True` tells `torch.load` to rebuild only safe data such as tensors; the security section
+# at the end of this lesson covers it.)
 
 # %%
 path = ckpt_dir / "model.pt"
@@ -113,12 +115,12 @@ for name, tensor in model.state_dict().items():
 # the model's parameters. So if you keep `old = model.state_dict()`, load the file into the same model
 # and compare with `old`, they are always equal, even when loading went wrong: that check proves nothing.
 #
-# `load_state_dict` also checks the names. By default (`strict=True`) a missing key (in the model but not
-# in the file) or an unexpected one (in the file but not in the model) raises a `RuntimeError`, so when
-# the call returns, its report always reads `<All keys matched successfully>`. With `strict=False` it
-# loads the keys that match and *returns* the missing and unexpected ones instead of raising (the shapes
-# of matching keys must still agree, or it raises anyway). Here is a model with one more layer than the
-# file:
+# `load_state_dict` also checks the names, that is, the dictionary's keys. By default (`strict=True`) a
+# missing key (in the model but not in the file) or an unexpected one (in the file but not in the model)
+# raises a `RuntimeError`, so when the call returns, its report always reads
+# `<All keys matched successfully>`. With `strict=False` it loads the keys that match and *returns* the
+# others, in the lists `missing_keys` and `unexpected_keys`, instead of raising (the shapes of matching
+# keys must still agree, or it raises anyway). Here is a model with one more layer than the file:
 
 # %%
 bigger = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.ReLU(), nn.Linear(1, 1))
@@ -133,8 +135,8 @@ print("first layer loaded:", torch.equal(bigger[0].weight, model[0].weight))
 # ## A checkpoint: model, optimizer and epoch
 #
 # To *continue* training you need more than the model's parameters. The momentum tensor $v$ of every
-# parameter lives in the optimizer, not in the model. The optimizer's own `state_dict()` holds it, next
-# to its settings:
+# parameter lives in the optimizer, not in the model. The optimizer's own `state_dict()` holds this
+# momentum state, next to settings such as the learning rate and the momentum coefficient:
 
 # %%
 opt_state = optimizer.state_dict()
@@ -146,8 +148,8 @@ for i, s in opt_state["state"].items():
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: a typo in an optimizer argument**
 #
-# A common slip is `SGD(..., momemtum=0.9)`. Python does not guess what you meant: the unknown keyword
-# raises a `TypeError`, and no optimizer is made.
+# A common slip is `SGD(..., momemtum=0.9)`. Python does not fix the typo for you: a keyword argument the
+# function does not have raises a `TypeError`, and no optimizer is made.
 
 # %% tags=["pitfall"]
 try:
@@ -221,9 +223,9 @@ print("dict still as saved after epoch 20:", torch.equal(in_dict, on_disk))
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: resuming from the weights alone**
 #
-# If the checkpoint has only the model's weights, the new optimizer starts without momentum: every $v$
-# starts again from zero. Training still runs and the loss still goes down, so nothing looks wrong — but
-# the result is a different model from the one the uninterrupted run gives.
+# If the checkpoint has only the model's weights, the new optimizer starts with an empty momentum state:
+# every $v$ starts again from zero. Training still runs and the loss still goes down, so nothing looks
+# wrong — but the result is a different model from the one the uninterrupted run gives.
 
 # %% tags=["pitfall"]
 model_w, optimizer_w = fresh_run(seed=123)
@@ -240,8 +242,9 @@ print("without optimizer state, equal:", same_w, f"| largest difference: {diff_w
 # training, such as a learning-rate schedule (lesson 10).
 
 # %% [markdown]
-# The figure shows the loss of every epoch: the resumed run lies exactly on the uninterrupted one, while
-# the run resumed without optimizer state follows another curve from the restart on.
+# The figure shows the loss of every epoch: the loss of the run resumed from the checkpoint lies exactly
+# on that of the uninterrupted run, while the loss of the run resumed without optimizer state splits off
+# right after the restart (dotted line) and follows another curve.
 
 # %%
 epochs = range(1, len(losses_straight) + 1)
@@ -283,9 +286,9 @@ for epoch in range(1, 6):
 print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for n in ("plain.pt", "latest.pt")])
 
 # %% [markdown]
-# We can't pull the plug while this page is built, but we can make `torch.save` fail halfway through the
-# file: pickle cannot save a `lambda`, so saving a checkpoint that holds one fails in the middle of
-# writing and leaves a damaged file, as a crash would. Then we try to load both files.
+# We can't really kill the program while this page is built, but we can make `torch.save` fail halfway
+# through the file: pickle cannot save a `lambda`, so saving a checkpoint that holds one fails in the
+# middle of writing and leaves a damaged file, as a crash would. Then we try to load both files.
 
 # %%
 unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # stands in for a crash
@@ -305,21 +308,21 @@ for name in ("plain.pt", "latest.pt"):
 # damaged, and the next save overwrites it). [Lesson 10](10_validate_and_tune.ipynb) uses the same
 # function to keep the best model of a long run.
 #
-# This protects against a crash of the program, not against a power cut or a crash of the operating
-# system. The operating system keeps freshly written data in memory for a while, and it may store the
-# rename on disk before the new file's contents. To survive that too, call `os.fsync`, which makes the
-# operating system write what it holds in memory to the disk now: on the temporary file before the
+# This keeps the checkpoint safe when the program crashes, not when the power fails or the operating
+# system stops. The operating system keeps freshly written data in memory for a while, and it may store
+# the rename on disk before the new file's contents. To survive that too, call `os.fsync`, which makes
+# the operating system write what it holds in memory to the disk now: on the temporary file before the
 # rename, and on its folder after it.
 
 # %% [markdown]
 # ## `map_location`: loading a GPU checkpoint on a CPU
 #
-# `torch.save` records the device of every tensor. A checkpoint saved from a CUDA GPU holds CUDA tensors,
-# and on a machine without CUDA, `torch.load` without `map_location` fails with a `RuntimeError` asking
-# for it. `map_location="cpu"` moves every tensor to the CPU while the file is loaded. Here we save from
-# whatever `device` this lesson runs on. This page was built on a CPU, so the first line below says
-# `saved from: cpu`; on a machine with an NVIDIA GPU it says `cuda:0` (on an Apple GPU, `mps:0`), and the
-# tensors still arrive on the CPU.
+# `torch.save` records the device of every tensor. A checkpoint saved from a CUDA GPU holds CUDA tensors.
+# On a machine without CUDA, a plain `torch.load` of that file fails with a `RuntimeError` whose message
+# tells you to use `map_location`. `map_location="cpu"` moves every tensor to the CPU while the file is
+# loaded. Here we save from whatever `device` this lesson runs on. This page was built on a CPU, so the
+# first line below says `saved from: cpu`; on a machine with an NVIDIA GPU it says `cuda:0` (on an Apple
+# GPU, `mps:0`), and the tensors still arrive on the CPU.
 
 # %%
 model_dev = copy.deepcopy(model).to(device)
@@ -414,12 +417,12 @@ del Surprise  # the file does not need the class: it stores a call to print
 print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
-# (`__builtin__ print` is `builtins.print`, as the older pickle protocol that `torch.save` uses by default
-# writes it.) With `weights_only=True`, `torch.load`
-# only rebuilds tensors, dictionaries, lists, numbers and a few other safe types, and refuses anything
-# else *before* calling it. It is the default since PyTorch 2.6, as the error message itself says when
-# you leave the argument out — but write `weights_only=True` anyway, so that the code is just as safe on
-# older versions, where the default was `False`.
+# (`__builtin__ print` is `builtins.print`: the older pickle protocol that `torch.save` uses by default
+# writes the `builtins` module as `__builtin__`.) With `weights_only=True`, `torch.load` only rebuilds
+# tensors, dictionaries, lists, numbers and a few other safe types, and refuses anything else *before*
+# calling it. It is the default since PyTorch 2.6, as the error message itself says when you leave the
+# argument out — but write `weights_only=True` anyway, so that the code is just as safe on older
+# versions, where the default was `False`.
 
 # %%
 try:
@@ -434,8 +437,8 @@ except pickle.UnpicklingError as err:
 
 # %% [markdown]
 # With `weights_only=False`, the call in the file is made while loading. Our file is harmless, so here we
-# really load it: the message below is printed from *inside* `torch.load`. Never use
-# `weights_only=False` on a file you did not make yourself.
+# really load it: the middle line of the output below (`this code ran while loading!`) is printed from
+# *inside* `torch.load`. Never use `weights_only=False` on a file you did not make yourself.
 
 # %%
 print("--- torch.load(..., weights_only=False) on the crafted file ---")

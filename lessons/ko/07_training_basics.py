@@ -1,15 +1,15 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 71a143623137
+#     synced_with_en: 9cfbd2ffa9f3
 # ---
 
 # %% [markdown]
 # # 학습 기초
 #
-# 지금까지 모델의 가중치(weight)는 무작위로 정해지거나 손으로 넣은 값이었습니다. 학습(training)은
-# 모델의 출력이 데이터와 맞아떨어지도록 가중치를 바꾸는 과정입니다. 이 강의에서는 숫자 쌍 열한 개로
-# 모델을 학습합니다. 모든 과정을 하나하나 눈으로 확인할 수 있을 만큼 작은 데이터입니다.
+# 지금까지 모델의 가중치(weight)는 무작위로 정한 값이거나 직접 넣어 준 값이었습니다. 학습(training)은 모델의
+# 출력이 데이터와 맞아떨어지도록 가중치 같은 값을 조금씩 고쳐 나가는 과정입니다. 이 강의에서는 숫자 쌍 열한
+# 개로 모델을 학습합니다. 모든 과정을 하나하나 눈으로 확인할 수 있을 만큼 작은 데이터입니다.
 #
 # **이 강의에서 배울 내용**
 #
@@ -41,11 +41,11 @@ _ = seed_everything(0)  # 돌려받는 생성기는 여기서 쓰지 않음
 # %% [markdown]
 # ## 데이터: 온도 측정값 열한 개
 #
-# 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 온도계의 측정값이고, `y`는 단위를
-# 모르는 두 번째 온도계의 측정값입니다. 이 데이터는 책 『Deep Learning with PyTorch』(더 읽을거리 참고)에서
-# 가져왔으며, 책에서는 각각 `t_c`, `t_u`라고 부릅니다. 모델이 섭씨 값을 보고 두 번째 온도계의 값을 맞힐 수
-# 있을까요? 측정값 하나하나가 특성(feature)이 하나뿐인 샘플(sample)이므로 두 텐서(tensor)의 모양은 모두
-# `(11, 1)`입니다.
+# 온도계 두 개로 같은 순간의 온도를 열한 번 잽니다. `X`는 섭씨(°C) 온도계의 측정값이고, `y`는 단위를 모르는 두
+# 번째 온도계의 측정값입니다. 이 데이터는 책 『Deep Learning with PyTorch』(더 읽을거리 참고)에서 가져왔으며,
+# 책에서는 각각 `t_c`, `t_u`라고 부릅니다. 모델이 섭씨 값을 보고 두 번째 온도계의 값을 맞힐 수 있을까요? 측정
+# 한 번이 샘플(sample) 하나이고 샘플마다 특성(feature)은 섭씨 값 하나뿐이므로, `X`와 `y` 두 텐서(tensor)의
+# 모양은 모두 `(11, 1)`(샘플 11개 × 값 1개)입니다.
 
 # %%
 X = torch.tensor([0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0]).reshape(-1, 1)  # t_c: (11,) -> (11, 1)
@@ -54,7 +54,7 @@ print("X:", tuple(X.shape), "y:", tuple(y.shape))
 print(f"X from {X.min().item():.1f} to {X.max().item():.1f} | y from {y.min().item():.1f} to {y.max().item():.1f}")
 
 # %% [markdown] tags=["pitfall"]
-# **흔한 실수: 이미 텐서인 값에 `torch.tensor(t)` 호출하기**
+# **흔한 실수: 이미 텐서인 값을 `torch.tensor()`로 다시 감싸기**
 #
 # `torch.tensor`는 파이썬 리스트나 숫자로 텐서를 만드는 함수입니다. 텐서를 넘기면 autograd 그래프에서
 # 떼어 낸(detached) 복사본을 만들어 주기는 하지만, 복사하려면 `t.detach().clone()`처럼 명시적으로
@@ -77,9 +77,10 @@ print("equal values:", torch.equal(X_copy, X), "| separate memory:", X_copy.data
 # %% [markdown]
 # ## 가장 단순한 모델: `nn.Linear(1, 1)`
 #
-# 입력 $x$ 하나를 받아 예측값 $\hat y = w x + b$ 하나를 내는 모델입니다. 이 계층(layer)은 무작위
-# 가중치와 편향(bias)에서 시작하며, 둘 다 학습되는 매개변수(parameter)입니다. `parameters()`는 가중치,
-# 편향 순서로 돌려줍니다. 샘플 열한 개를 한꺼번에 넣어 호출하면 샘플마다 예측값이 하나씩 나옵니다.
+# 입력 $x$ 하나를 받아 예측값 $\hat y = w x + b$ 하나를 내는 모델입니다. 식의 $w$는 가중치, $b$는
+# 편향(bias)이며, 이 계층(layer)을 만들 때 무작위 값으로 정해집니다. 둘 다 학습되는 매개변수(parameter)이고,
+# `parameters()`는 가중치, 편향 순서로 돌려줍니다. 샘플 열한 개를 한꺼번에 넣어 호출하면 샘플마다 예측값이
+# 하나씩 나옵니다.
 
 # %%
 model = nn.Linear(1, 1)
@@ -92,9 +93,10 @@ print("pred:", tuple(pred.shape), [round(v, 4) for v in pred[:3, 0].tolist()])
 # %% [markdown]
 # ## 손실 함수와 옵티마이저
 #
-# 손실 함수는 예측이 목푯값(target) `y`에서 얼마나 벗어났는지를 숫자 하나로 알려 줍니다. 이번 문제처럼
-# 연속된 값을 예측하는 회귀(regression)에서는 보통 평균 제곱 오차(mean squared error, MSE)
-# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$를 쓰며, PyTorch에서는 `nn.MSELoss`가 이 값을 계산합니다.
+# 손실 함수는 예측이 목푯값(target) `y`에서 얼마나 벗어났는지를 숫자 하나로 알려 줍니다. 이번 문제처럼 연속된
+# 값을 예측하는 회귀(regression)에서는 보통 평균 제곱 오차(mean squared error, MSE)
+# $\frac{1}{N}\sum_i (\hat y_i - y_i)^2$($N$은 샘플 수)를 쓰며, PyTorch에서는 `nn.MSELoss`가 이 값을
+# 계산합니다.
 
 # %%
 loss_fn = nn.MSELoss()
@@ -104,17 +106,18 @@ assert torch.allclose(loss, by_hand)
 print(f"MSE loss: {loss.item():.2f} | by hand: {by_hand.item():.2f}")
 
 # %% [markdown]
-# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 경사 하강법(gradient descent)은 매개변수를 기울기의
-# 반대 방향으로 옮기는데, 한 번에 옮기는 양은 기울기에 **학습률**(learning rate) `lr`을 곱한 값입니다.
-# 식으로 쓰면 $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$입니다. `backward()`가 `.grad`를
-# 채우면, `optimizer.step()`이 그 값으로 매개변수를 갱신합니다.
+# 옵티마이저는 넘겨받은 매개변수를 갱신합니다. 경사 하강법(gradient descent)은 매개변수를 기울기의 반대
+# 방향으로 옮기는데, 한 번에 옮기는 양은 기울기에 **학습률**(learning rate) `lr`을 곱한 값입니다. 식으로 쓰면
+# $w \leftarrow w - \text{lr}\cdot\partial L/\partial w$이며, [02강](02_activation_functions.ipynb)에서 본
+# 식과 같습니다. $L$은 손실이고, $\partial L/\partial w$는 $w$의 기울기, 즉 $w$를 조금 바꿀 때 손실이 바뀌는
+# 비율입니다. `backward()`가 `.grad`를 채우면, `optimizer.step()`이 그 값으로 매개변수를 한 번 갱신합니다. 이
+# 갱신 한 번을 스텝(step)이라고 합니다.
 #
-# `torch.optim.SGD`의 이름은 확률적 경사 하강법(stochastic gradient descent)에서 왔습니다. 보통은
-# 스텝(step)마다 데이터에서 무작위로 뽑은 미니배치(minibatch, 샘플 몇 개의 묶음)로 기울기를 구합니다.
-# 이렇게 구한 기울기는 전체 데이터로 구한 기울기의 어림값이라 잡음이 섞여 있고, 그래서 "확률적"이라는
-# 이름이 붙었습니다. 미니배치로 학습하는 방법은 [09강](09_train_and_evaluate.ipynb)에서 다룹니다. 이
-# 강의에서는 스텝마다 샘플 열한 개를 모두 쓰므로, 갱신 규칙은 같아도 실제로는 전체 배치(full-batch)
-# 경사 하강법입니다.
+# `torch.optim.SGD`의 이름은 확률적 경사 하강법(stochastic gradient descent)에서 왔습니다. 보통은 스텝마다
+# 데이터에서 무작위로 뽑은 미니배치(minibatch, 샘플 몇 개의 묶음)로 기울기를 구합니다. 이렇게 구한 기울기는
+# 데이터셋 전체로 구한 기울기의 근삿값이라 잡음이 섞여 있고, 그래서 "확률적"이라는 이름이 붙었습니다.
+# 미니배치로 학습하는 방법은 [09강](09_train_and_evaluate.ipynb)에서 다룹니다. 이 강의에서는 스텝마다 샘플
+# 열한 개를 모두 쓰므로, 갱신 규칙은 같아도 실제로는 전체 배치(full-batch) 경사 하강법입니다.
 
 # %%
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
@@ -128,11 +131,11 @@ print(f"weight {before.item():.4f} -> {model.weight.item():.4f} (grad {model.wei
 # %% [markdown]
 # ## 누적되는 기울기
 #
-# `backward()`는 `.grad`를 덮어쓰지 않고 값을 더합니다. 여러 미니배치의 기울기를 일부러 모아 한 스텝에
-# 갱신하고 싶을 때는 이 동작이 쓸모 있습니다. 하지만 보통의 학습 루프에서 기울기를 지우지 않으면 지난
-# 스텝의 기울기가 이번 스텝에 섞여 들어갑니다. 같은 데이터로 순전파와 역전파(backpropagation)를 두 번
-# 하면서 그사이에 `zero_grad()`도 갱신도 하지 않으면 기울기는 두 배가 됩니다. `optimizer.zero_grad()`는
-# 기울기를 지웁니다(기본 설정에서는 `.grad`를 `None`으로 만듭니다).
+# `backward()`는 `.grad`를 덮어쓰지 않고, 이미 들어 있는 값에 새 기울기를 더합니다. 여러 미니배치의 기울기를
+# 일부러 모아 한 스텝에 갱신하고 싶을 때는 이 동작이 쓸모 있습니다. 하지만 보통의 학습 루프에서 기울기를
+# 지우지 않으면 지난 스텝의 기울기가 이번 스텝에 섞여 들어갑니다. 같은 데이터로 순전파와
+# 역전파(backpropagation)를 두 번 하면서 그사이에 `zero_grad()`도 갱신도 하지 않으면 기울기는 두 배가 됩니다.
+# `optimizer.zero_grad()`는 기울기를 지웁니다(기본 설정에서는 `.grad`를 `None`으로 만듭니다).
 
 # %%
 optimizer.zero_grad()
@@ -145,10 +148,10 @@ optimizer.zero_grad()
 print("after zero_grad():", model.weight.grad)
 
 # %% [markdown]
-# 위에서는 순전파를 할 때마다 손실을 새로 계산했습니다. 같은 손실에 `backward()`를 두 번 호출하면
-# 이야기가 달라집니다. 이 손실을 포함해 실제로 쓰는 손실은 거의 모두, 역전파에 쓸 중간값을 autograd가
-# 저장해 두는 연산으로 계산합니다. 첫 번째 호출이 이 중간값을 지워 버리므로 두 번째 호출에서는 오류가
-# 납니다. 첫 호출에 `retain_graph=True`를 주면 중간값이 남아 있어 오류가 나지 않습니다.
+# 위에서는 순전파를 할 때마다 손실을 새로 계산했습니다. 같은 손실에 `backward()`를 두 번 호출하면 이야기가
+# 달라집니다. MSE를 비롯해 실제로 쓰는 손실은 거의 모두, 계산하는 동안 autograd가 역전파에 쓸 중간값을 저장해
+# 둡니다. `backward()`를 한 번 호출하면 이 중간값이 지워지므로, 같은 손실에 두 번째로 호출하면 오류가 납니다.
+# 첫 호출에 `retain_graph=True`를 주면 중간값이 남아 있어 오류가 나지 않습니다.
 
 # %%
 loss = loss_fn(model(X), y)
@@ -185,8 +188,8 @@ def training_loop(n_epochs, optimizer, model, loss_fn, X, y):
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: 인자 하나를 빠뜨린 호출**
 #
-# 위치 인자가 여섯 개나 되는 함수는 하나를 빼먹고 호출하기 쉽습니다. 파이썬은 빠진 인자를 짐작해
-# 주지 않으므로, 에폭을 하나도 돌기 전에 `TypeError`가 납니다.
+# 위치 인자가 여섯 개나 되는 함수는 하나를 빼먹고 호출하기 쉽습니다. 파이썬은 빠진 인자를 알아서 채워 주지
+# 않으므로, 첫 에폭을 시작하기도 전에 `TypeError`가 납니다.
 
 # %% tags=["pitfall"]
 try:
@@ -195,8 +198,9 @@ except TypeError as err:
     print(type(err).__name__ + ":", err)
 
 # %% [markdown] tags=["pitfall"]
-# **바로잡기:** 인자를 모두 `n_epochs=...`처럼 키워드 인자로 넘깁니다. 그러면 빠진 인자가 한눈에 보이고,
-# 호출도 제대로 실행됩니다. 여기서는 빠른 확인용으로 4 에폭만 학습합니다.
+# **바로잡기:** 인자를 모두 `n_epochs=...`처럼 키워드 인자로 넘깁니다. 그러면 어떤 인자가 빠졌는지 한눈에
+# 보입니다. 아래 호출은 여섯 인자를 모두 넘기므로 제대로 실행됩니다. 여기서는 빠른 확인용으로 4 에폭만
+# 학습합니다.
 
 # %% tags=["pitfall"]
 _ = training_loop(n_epochs=4, optimizer=optimizer, model=model, loss_fn=loss_fn, X=X, y=y)
@@ -222,18 +226,18 @@ losses_raw = training_loop(
 )
 print("epochs 1-6:", [f"{v:.3g}" for v in losses_raw[:6]])
 print("first inf at epoch", losses_raw.index(math.inf) + 1, "| last loss:", losses_raw[-1])
-curvature = 2 * (X ** 2).mean().item()  # 가중치가 1 움직일 때 가중치의 기울기가 바뀌는 양
+curvature = 2 * (X ** 2).mean().item()  # 가중치가 1 바뀔 때 가중치의 기울기가 바뀌는 양
 print(f"2 * mean(x^2) = {curvature:.0f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature:.1f}"
       f" | loss ratio, epoch 3 / epoch 2: {losses_raw[2] / losses_raw[1]:.0f}")
 
 # %% [markdown] tags=["pitfall"]
-# 손실이 줄기는커녕 커지다가 무한대(`inf`)로 넘치고, 결국 `nan`(숫자가 아님, not a number)이 됩니다.
-# 왜 그럴까요? 가중치가 움직이면 가중치의 기울기도 달라집니다. 이 손실에서는 가중치가 1 움직일 때
-# 기울기가 $2\cdot\text{mean}(x^2)$만큼 달라지는데, 이 값은 입력의 제곱에 비례해 커집니다. 입력이
-# 28까지 올라가는 여기서는 375나 됩니다. 그래서 한 스텝이 지나면 가중치에서 최적값(손실을 가장 작게
-# 만드는 값)을 뺀 차이가 약 $1 - 0.05 \cdot 375 \approx -18$배가 됩니다. 음수이므로 가중치는 최적값을
-# 지나쳐 반대편으로 넘어가고, 차이의 크기는 원래의 18배쯤으로 벌어집니다. 손실은 이 차이의 제곱에
-# 비례해 커지므로 에폭마다 약 300배가 됩니다(위에 표시한 비율).
+# 손실이 줄기는커녕 커지다가 무한대(`inf`)로 넘치고, 결국 `nan`(숫자가 아님, not a number)이 됩니다. 왜
+# 그럴까요? 가중치가 바뀌면 가중치의 기울기도 달라집니다. 이 손실에서는 가중치가 1 바뀔 때 기울기가
+# $2\cdot\text{mean}(x^2)$만큼 달라지는데, 이 값은 입력의 제곱에 비례해 커집니다. 여기서는 입력이 28까지
+# 올라가므로 이 값이 375나 됩니다. 그래서 한 스텝이 지날 때마다 가중치와 최적값(손실을 가장 작게 만드는 값)의
+# 차이가 약 $1 - 0.05 \cdot 375 \approx -18$배가 됩니다. 이 배율이 음수이므로 가중치는 최적값을 지나쳐
+# 반대편으로 넘어가고, 차이의 크기는 원래의 18배쯤으로 벌어집니다. 손실은 이 차이의 제곱에 비례해 커지므로
+# 에폭마다 약 300배가 됩니다(위에 표시한 비율).
 #
 # 원본 입력에서도 손실이 폭발(발산)하지 않을 만큼 학습률을 낮추면, 이번에는 학습이 몹시 느립니다.
 # `lr = 0.001`로 300 에폭을 학습해도 손실은 최솟값에서 한참 멉니다.
@@ -264,11 +268,11 @@ curvature_n = 2 * (X_n ** 2).mean().item()
 print(f"2 * mean(x^2) = {curvature_n:.2f} | 1 - lr * 2 * mean(x^2) = {1 - lr * curvature_n:.2f}")
 
 # %% [markdown] tags=["pitfall"]
-# 입력에 0.1을 곱하면 $2\cdot\text{mean}(x^2)$는 100분의 1인 3.75로 줄고, 한 스텝이 지날 때마다
-# 최적값과의 차이는 0.81배가 됩니다. 이제는 스텝마다 최적값에 가까워집니다. 300 에폭 뒤, 정규화한
-# 입력으로 학습한 모델의 손실은 10 아래로 내려가지만 원본 입력을 `lr = 0.001`로 학습한 모델의 손실은
-# 여전히 250이 넘습니다. 아래 그림에 세 학습의 손실 곡선을 모두 그렸습니다. 원본 입력을 `lr = 0.05`로
-# 학습한 곡선은 `inf`를 거쳐 `nan`이 되므로 오른쪽 그래프에서는 범위 밖으로 사라집니다.
+# 입력에 0.1을 곱하면 $2\cdot\text{mean}(x^2)$는 100분의 1인 3.75로 줄고, 한 스텝이 지날 때마다 최적값과의
+# 차이는 0.81배가 됩니다. 이제는 스텝마다 최적값에 가까워집니다. 300 에폭 뒤, 정규화한 입력으로 학습한 모델의
+# 손실은 10 아래로 내려가지만 원본 입력을 `lr = 0.001`로 학습한 모델의 손실은 여전히 250이 넘습니다. 아래
+# 그림에 세 학습의 손실 곡선을 모두 그렸습니다. 원본 입력을 `lr = 0.05`로 학습한 모델의 손실 곡선은 `inf`를
+# 거쳐 `nan`이 되므로 오른쪽 그래프에서는 범위 밖으로 사라집니다.
 
 # %% tags=["pitfall"]
 epochs = range(1, n_epochs + 1)
@@ -280,8 +284,8 @@ for ax, last in zip(axes, (20, n_epochs)):
     ax.set_yscale("log")
     ax.set_title(f"epochs 1-{last} / 에폭 1-{last}")
     ax.set_xlabel("epoch / 에폭")
-axes[0].set_ylabel("MSE loss / 손실 (log)")
-axes[1].set_ylim(1, 1e4)  # lr = 0.05인 원본 입력의 곡선은 여기서 범위 밖: inf, 그다음 nan
+axes[0].set_ylabel("MSE loss / 손실 (로그 눈금)")
+axes[1].set_ylim(1, 1e4)  # 원본 입력, lr = 0.05의 곡선은 여기서 범위 밖: inf, 그다음 nan
 axes[0].legend()
 fig.suptitle("Raw vs normalised inputs / 원본 입력과 정규화한 입력")
 show(fig)
@@ -289,12 +293,12 @@ show(fig)
 # %% [markdown]
 # ## 선형 모델이 배운 것
 #
-# 모델은 `X * 0.1`을 입력으로 받았으므로 입력 1은 섭씨 10도에 해당하고, 가중치는 섭씨 10도마다 `y`가
-# 늘어나는 양입니다. 여기에 0.1을 곱하면 1도마다 늘어나는 양이 됩니다. 선형 회귀(linear regression)는
-# 학습하지 않고도 식으로 정확한 답을 구할 수 있습니다. 제곱 오차를 가장 작게 만드는
-# 최소제곱해(least-squares solution)인데, 학습한 값은 이 답과 0.01 이내로 일치합니다. 학습한 식
-# $y \approx 1.79\,x + 33.0$은 화씨 변환식 $1.8\,x + 32$에 가깝습니다. 단위를 모르던 온도계는 아마
-# 측정값에 잡음이 조금 섞인 화씨 온도계였을 것입니다.
+# 모델은 `X * 0.1`을 입력으로 받았으므로 입력 1은 섭씨 10도에 해당하고, 가중치는 섭씨 10도마다 `y`가 늘어나는
+# 양입니다. 여기에 0.1을 곱하면 1도마다 늘어나는 양이 됩니다. 선형 회귀(linear regression)는 학습하지 않고도
+# 식으로 정확한 답을 구할 수 있습니다. 이 답을 최소제곱해(least-squares solution), 즉 제곱 오차를 가장 작게
+# 만드는 해라고 하며, 학습한 값은 이 답과 0.01 이내로 일치합니다. 학습한 식 $y \approx 1.79\,x + 33.0$은 화씨
+# 변환식 $1.8\,x + 32$에 가깝습니다. 단위를 모르던 온도계는 아마 측정값에 잡음이 조금 섞인 화씨 온도계였을
+# 것입니다.
 
 # %%
 slope = model.weight.item() * 0.1  # 섭씨 1도당
@@ -346,10 +350,10 @@ assert seq_losses[-1] < losses[-1]
 # %% [markdown]
 # ## 관측값과 예측값
 #
-# 아래 그림에는 데이터, 선형 모델의 직선, 그리고 온도 범위를 촘촘하게 나눠 구한 신경망의 예측을 함께
-# 나타냅니다. 두 모델 모두 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. 그림을 그릴 때는 기울기가
-# 필요 없으므로 `torch.no_grad()` 안에서 예측합니다. 이 안에서는 autograd가 연산을 기록하지
-# 않습니다(그래프를 만들지 않습니다).
+# 아래 그림은 데이터, 선형 모델의 직선, 그리고 온도 범위를 촘촘하게 나눠 구한 신경망의 예측을 함께 보여
+# 줍니다. 두 모델 모두 학습 때와 똑같이 정규화한 입력(`* 0.1`)을 받습니다. 그림을 그릴 때는 기울기가 필요
+# 없으므로 `torch.no_grad()` 안에서 예측합니다. 이 안에서는 autograd가 연산을 기록하지 않습니다(그래프를
+# 만들지 않습니다).
 
 # %%
 X_dense = torch.linspace(-8, 32, 200).reshape(-1, 1)  # (200, 1), 섭씨 단위
@@ -362,7 +366,7 @@ ax.scatter(X, y, color="black", zorder=3, label="observed / 관측값")
 ax.plot(X_dense, y_linear, label="nn.Linear(1, 1) / 선형 모델")
 ax.plot(X_dense, y_seq, label="Linear-Tanh-Linear / 신경망")
 ax.set_xlabel("X: Celsius / 섭씨")
-ax.set_ylabel("y: unknown unit / 미지의 단위")
+ax.set_ylabel("y: unknown unit / 단위 모름")
 ax.legend()
 fig.suptitle("Observed vs predicted / 관측값과 예측값")
 show(fig)
@@ -379,7 +383,8 @@ show(fig)
 # - `nn.Linear(1, 1)`에는 `(1, 1)` 모양의 `weight`와 `(1,)` 모양의 `bias`가 있고, `parameters()`로
 #   이 둘을 옵티마이저에 넘깁니다.
 # - 손실 함수(`nn.MSELoss`)는 예측이 목푯값과 얼마나 다른지를 숫자 하나로 나타내고,
-#   옵티마이저(`torch.optim.SGD`)는 `.grad`를 이용해 매개변수를 기울기에 학습률을 곱한 만큼 옮깁니다.
+#   옵티마이저(`torch.optim.SGD`)는 `.grad`를 이용해 매개변수를 기울기의 반대 방향으로, 기울기에 학습률을 곱한
+#   만큼 옮깁니다.
 # - 학습 한 스텝: 순전파 → 손실 → `optimizer.zero_grad()` → `loss.backward()` → `optimizer.step()`.
 #   미니배치마다 한 번씩 거칩니다(여기서는 데이터셋 전체가 배치 하나이므로 에폭마다 한 번).
 #   `zero_grad`를 빼면 기울기가 스텝마다 쌓입니다.
@@ -391,8 +396,8 @@ show(fig)
 # ## 연습 문제
 #
 # **1.** 0.1을 곱하는 대신 입력을 `(X - X.mean()) / X.std()`로 표준화하고, 같은 학습률로 새
-# `nn.Linear(1, 1)`을 학습해 보세요. 그런 다음 학습한 가중치와 편향을 원래 섭씨 입력에 맞는 식
-# $y = a x + c$로 바꿔 보세요. 같은 직선이 나오나요?
+# `nn.Linear(1, 1)`을 학습해 보세요. 그런 다음 학습한 가중치와 편향을 원래 섭씨 입력에 맞는 식 $y = a x + c$로
+# 바꿔 보세요. 앞에서 구한 최소제곱 직선과 같은 직선이 나오나요?
 
 # %% tags=["solution"]
 mean, std = X.mean(), X.std()
@@ -440,7 +445,7 @@ with torch.no_grad():
     print(f"linear: {model(boiling).item():.1f} | nn: {seq_model(boiling).item():.1f}")
 # 직선은 같은 비율(1도당 약 1.79)로 계속 올라가므로 212 근처에 닿음. 신경망의 tanh 뉴런은 데이터에서
 # 먼 곳에서 포화되어(saturate) 출력이 평평해짐(여기서는 88.7): 데이터 범위 밖의 값을 예측하는
-# 외삽(extrapolation)으로는 믿을 수 없음
+# 외삽(extrapolation)에는 쓸 수 없음
 
 # %% [markdown]
 # ## 더 읽을거리
