@@ -9,8 +9,8 @@
 # **What you will learn**
 #
 # - how to choose a device — CUDA, MPS or CPU — in plain PyTorch;
-# - how to write `class NeuralNetwork(nn.Module)` with `__init__` and `forward`, print it and move
-#   it to the device;
+# - how to write `class NeuralNetwork(nn.Module)` with `__init__` and `forward`, then print the
+#   model and move it to the device;
 # - why you call `model(X)` and never `model.forward(X)` (shown with a forward hook);
 # - how to turn the output logits into probabilities and a predicted class;
 # - what goes wrong when you forget `super().__init__()` or put a ReLU after the last layer.
@@ -65,9 +65,10 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # ## Defining the model class
 #
 # `__init__` first calls `super().__init__()`, which sets up the machinery that keeps track of
-# submodules and parameters, and then creates the layers as attributes. Two of them are new:
-# `nn.Flatten` turns each 28×28 image into a row of 784 numbers, and `nn.Sequential` runs the
-# layers it holds one after the other; [lesson 04](04_layers.ipynb) takes both apart.
+# submodules and parameters, and then creates the layers as attributes such as `self.flatten`.
+# Two of them are new: `nn.Flatten` turns each 28×28 image into a row of 784 numbers, and
+# `nn.Sequential` runs the layers it holds one after the other; [lesson 04](04_layers.ipynb) takes
+# both apart.
 # `forward` takes a minibatch and returns the **logits**, one raw score per class (per kind of
 # clothing). The last layer is an `nn.Linear` with no activation after it, so logits may be any
 # real number, negative included.
@@ -210,9 +211,10 @@ show(fig)
 #
 # Every earlier `nn.Linear` is followed by an `nn.ReLU()`, so it is easy to add one after the last
 # `nn.Linear` too. Then the logits can never be negative: every class whose logit would be
-# negative is cut to exactly 0, and all those classes become tied. ReLU also passes no gradient back where its input is negative (lesson 02), so
-# during training a class whose logit was cut to 0 for a sample gets no gradient at all from that
-# sample, and loses that chance to correct its logit.
+# negative is cut to exactly 0, and all those classes become tied. ReLU also passes no gradient
+# back where its input is negative (lesson 02), so during training a class whose logit was cut to
+# 0 for a sample gets no gradient at all from that sample, and loses that chance to correct its
+# logit.
 #
 # To see the effect on its own, we build the network with the extra ReLU and copy the weights and
 # biases of `model` into it, as lesson 01 set weights with `copy_`.

@@ -42,7 +42,7 @@ print("device:", device)
 # image each.
 
 # %%
-X = torch.rand(3, 28, 28)  # 3 images, 28x28 pixels, values in [0, 1)
+X = torch.rand(3, 28, 28)  # 3 images, 28×28 pixels, values in [0, 1)
 print("X:", X.shape)
 
 fig, axes = plt.subplots(1, 3, figsize=(7, 2.6))
@@ -97,8 +97,9 @@ print("negative before:", (hidden1 < 0).sum().item(), "of", hidden1.numel())
 print("zero after:     ", (hidden1_relu == 0).sum().item(), "of", hidden1_relu.numel())
 
 # %% [markdown]
-# The same thing as a picture: each row is one image, each column one of the 20 features.
-# Every negative (blue) cell in the top panel becomes 0 (white) in the bottom one; positive cells are untouched.
+# The same thing as a picture: each row is one image, each column one of the 20 features. Every
+# negative (blue) cell in the top panel becomes 0 (white) in the bottom one; positive cells are
+# untouched.
 
 # %%
 fig, axes = plt.subplots(2, 1, figsize=(8, 3.8), sharex=True, layout="constrained")
@@ -194,9 +195,10 @@ print("after the loop:", h.shape)
 # `nn.ModuleList` only registers the layers; *your* `forward` decides how they are used, with any
 # control flow Python allows (`if` statements, loops) — for example a skip connection, where each
 # layer's output is added to its input, `x = x + f(x)`. Calling an `nn.Sequential` can only chain
-# `x = layer(x)`, so it can't express that. (Your `forward` could loop over a registered
-# `nn.Sequential` just as well; `nn.ModuleList` simply makes clear that running these layers is
-# your `forward`'s job.)
+# `x = layer(x)`, so it can't express that.
+#
+# Your `forward` could loop over a registered `nn.Sequential` just as well; `nn.ModuleList` simply
+# makes clear that running these layers is your `forward`'s job.
 
 # %%
 def make_mlp(width, depth):  # the depth as an argument: nn.Sequential is enough for that
@@ -273,10 +275,10 @@ except ValueError as err:
 # `float16` (16-bit floats; CPU, CUDA and MPS all support them, so this example runs on any
 # device): the unregistered layer stays `float32`, on the CPU.
 #
-# This page was built on a CPU, so this line and the fixed model's
-# line further down both say `cpu`; on a GPU the list's layer would still say `cpu`, while the
-# fixed model's layer would say `cuda:0` (`mps:0` on a Mac), and calling `bad` on an input on the
-# GPU would fail with a device-mismatch error.
+# This page was built on a CPU, so this line and the fixed model's line further down both say
+# `cpu`; on a GPU the list's layer would still say `cpu`, while the fixed model's layer would say
+# `cuda:0` (`mps:0` on a Mac), and calling `bad` on an input on the GPU would fail with a
+# device-mismatch error.
 
 # %% tags=["pitfall"]
 bad.to(device=device, dtype=torch.float16)
@@ -347,8 +349,8 @@ for name, param in model.named_parameters():
 # ## Parametric and non-parametric layers
 #
 # Some layers own parameters, which the optimizer updates during training (parametric layers);
-# others have nothing to learn (non-parametric layers). The table below is printed from the layers themselves;
-# convolution, pooling, batch normalization and dropout are shown at work in
+# others have nothing to learn (non-parametric layers). The table below is printed from the layers
+# themselves; convolution, pooling, batch normalization and dropout are shown at work in
 # [lesson 06](06_nn_vs_functional.ipynb).
 
 # %%

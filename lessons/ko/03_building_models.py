@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: cfa00e0a4319
+#     synced_with_en: 45ffc53815e2
 # ---
 
 # %% [markdown]
@@ -16,8 +16,8 @@
 # **이 강의에서 배울 내용**
 #
 # - 도우미 함수 없이 PyTorch만으로 장치(device)를 고르는 방법(CUDA, MPS, CPU)
-# - `__init__`과 `forward`를 갖춘 `class NeuralNetwork(nn.Module)`을 작성하고, 화면에 표시하고,
-#   장치로 옮기는 방법
+# - `__init__`과 `forward`를 갖춘 `class NeuralNetwork(nn.Module)`을 작성하고, 그 모델을 화면에
+#   표시하고 장치로 옮기는 방법
 # - `model.forward(X)` 대신 `model(X)`로 호출해야 하는 이유와, 그 차이를 순전파(forward pass) 때
 #   실행되는 훅(hook)으로 확인하는 방법
 # - 출력 로짓(logit)을 확률(probability)과 예측 클래스로 바꾸는 방법
@@ -62,8 +62,8 @@ assert device == get_device()  # 강좌 도우미 함수도 같은 장치 선택
 
 # %% [markdown]
 # PyTorch 2.7부터는 장치 종류와 상관없이 쓸 수 있는 API도 있습니다.
-# `torch.accelerator.current_accelerator(check_available=True)`는 지금 쓸 수 있는 가속기(CUDA, MPS 등)를
-# 돌려주고, 없으면 `None`을 돌려줍니다. 이 페이지에서는 `None`이고, GPU가 있는 컴퓨터에서는 `cuda`나
+# `torch.accelerator.current_accelerator(check_available=True)`는 지금 쓸 수 있는 가속기(CUDA, MPS 등)를,
+# 없으면 `None`을 돌려줍니다. 이 페이지에서는 `None`이고, GPU가 있는 컴퓨터에서는 `cuda`나
 # `mps`입니다. `check_available=True`는 빼지 마세요. 이 인자를 빼면 설치된 PyTorch가 어떤 가속기용으로
 # 빌드되었는지만 보고 결과를 정하므로, 가속기가 없는 컴퓨터에서도 `cuda` 같은 값이 나올 수 있습니다.
 
@@ -74,12 +74,13 @@ print("torch.accelerator:", torch.accelerator.current_accelerator(check_availabl
 # ## 모델을 파이썬 클래스로 정의하기
 #
 # `__init__`은 먼저 `super().__init__()`을 호출해 하위 모듈(submodule, 모듈 안에 든 모듈)과
-# 매개변수(parameter)를 관리할 내부 구조를 준비하고, 그다음 계층을 만들어 속성에 할당합니다. 처음 보는
-# 계층이 두 가지 있습니다. `nn.Flatten`은 28×28 이미지 한 장을 숫자 784개짜리 행 하나로 펼치고,
-# `nn.Sequential`은 담고 있는 계층을 차례로 실행합니다. 둘 다 [04강](04_layers.ipynb)에서 자세히
-# 살펴봅니다. `forward`는 미니배치(minibatch)를 받아 **로짓**을 돌려줍니다. 로짓은 분류할 클래스(옷
-# 종류)마다 하나씩 나오는, 가공하지 않은 점수입니다. 마지막 계층은 `nn.Linear`이고 그 뒤에 활성화
-# 함수(activation function)가 없으므로, 로짓은 음수를 포함해 어떤 실수든 될 수 있습니다.
+# 매개변수(parameter)를 관리할 내부 구조를 준비하고, 그다음 계층을 만들어 `self.flatten`처럼
+# 속성(attribute)에 할당합니다. 처음 보는 계층이 두 가지 있습니다. `nn.Flatten`은 28×28 이미지 한 장을
+# 숫자 784개짜리 행 하나로 펼치고, `nn.Sequential`은 담고 있는 계층을 차례로 실행합니다. 둘 다
+# [04강](04_layers.ipynb)에서 자세히 살펴봅니다. `forward`는 미니배치(minibatch)를 받아 **로짓**을
+# 돌려줍니다. 로짓은 분류할 클래스(옷 종류)마다 하나씩 나오는, 가공하지 않은 점수입니다. 마지막 계층은
+# `nn.Linear`이고 그 뒤에 활성화 함수(activation function)가 없으므로, 로짓은 음수를 포함해 어떤 값이든
+# 될 수 있습니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -105,8 +106,8 @@ class NeuralNetwork(nn.Module):
 # `NeuralNetwork()`로 모델을 만들면 모든 가중치(weight)와 편향(bias)이 CPU에서 무작위 값으로
 # 초기화됩니다. `print(model)`은 하위 모듈을 할당한 순서대로 보여 줍니다. `.to(device)`는 모든
 # 매개변수를 그 장치로 옮깁니다. 모듈의 `.to()`는 모듈을 제자리에서(in-place) 바꾸고 그 모듈을 그대로
-# 돌려주므로, 보통 `model = NeuralNetwork().to(device)` 한 줄로 씁니다. GPU에서는 매개변수의 장치가 `cuda:0`(첫 번째 GPU)으로, Mac에서는 `mps:0`으로
-# 표시됩니다.
+# 돌려주므로, 보통 `model = NeuralNetwork().to(device)` 한 줄로 작성합니다. GPU에서는 매개변수의 장치가
+# `cuda:0`(첫 번째 GPU)으로, Mac에서는 `mps:0`으로 표시됩니다.
 
 # %%
 model = NeuralNetwork().to(device)
@@ -185,8 +186,8 @@ assert torch.allclose(logits, logits_direct)  # 값은 같음. 모델 자체의 
 #
 # ## 로짓에서 예측까지
 #
-# 로짓은 가공하지 않은 점수입니다. `nn.Softmax(dim=1)`은 각 행을 합이 1인 확률로 바꾸고(1번 차원이
-# 클래스 차원입니다), `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스를 거쳐도 로짓이 큰
+# 로짓은 가공하지 않은 점수입니다. `nn.Softmax(dim=1)`은 1번 차원, 즉 클래스 차원을 따라 각 행을 합이
+# 1인 확률로 바꾸고, `argmax(1)`은 확률이 가장 높은 클래스를 고릅니다. 소프트맥스를 거쳐도 로짓이 큰
 # 순서는 그대로이므로, 로짓에 바로 `argmax`를 적용해도 같은 클래스가 나옵니다.
 
 # %%
@@ -266,11 +267,10 @@ print("sample 0, ReLU on logits :", [round(v, 3) for v in bad[0].tolist()])
 # 결과를 보면 원래 모델의 로짓에는 음수가 있지만, ReLU를 붙인 모델의 로짓에는 음수가 하나도 없고
 # 상당수가 정확히 0입니다.
 #
-# 학습을 마친 모델에서는 이 ReLU가 어떤 문제를 일으킬까요? 학습된 분류 모델은 정답이 아니라고 판단한
-# 클래스에, 정답으로 꼽은 클래스보다 훨씬 낮은 로짓을 줍니다. 이때 로짓이 양수인지 음수인지는 중요하지
-# 않습니다. 소프트맥스는 로짓 사이의 차이만 보기 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도
-# 바뀌지 않습니다(02강). 그래서 로짓이 모두 음수여도 문제없습니다.
-#
+# 학습을 마친 모델에서는 이 ReLU가 어떤 문제를 일으킬까요? 학습된 분류 모델은 정답으로 꼽은 클래스보다
+# 나머지 클래스에 훨씬 낮은 로짓을 줍니다. 이때 로짓이 양수인지 음수인지는 중요하지 않습니다.
+# 소프트맥스는 로짓 사이의 차이만 보기 때문에, 모든 로짓에 같은 수를 더해도 확률은 하나도 바뀌지
+# 않습니다(02강). 그래서 로짓이 모두 음수여도 문제없습니다.
 # 아래 `z`는 학습된 모델이 내놓을 법한 로짓을 지어낸 예입니다. 값은 모두 음수이고, 로짓이 가장 큰 4번
 # 클래스의 확률이 가장 높습니다. ReLU를 거치면 로짓이 전부 0이 되어 확률이 똑같아지고, `argmax`는
 # 동점인 클래스 가운데 맨 앞이라는 이유만으로 0번 클래스를 돌려줍니다.
@@ -303,7 +303,7 @@ print("negative logits possible:", bool((good < 0).any()))
 #   `model.forward(X)`로 호출하면 안쪽 계층의 훅은 실행되지만 `model`에 등록된 훅은 건너뜁니다.
 # - 로짓 → `nn.Softmax(dim=1)` → 확률 → `argmax(1)` → 예측 클래스.
 # - 마지막 계층 뒤에는 활성화 함수를 두지 않습니다. 그 자리에 ReLU가 있으면 로짓이 음수였을 클래스가
-#   모두 0으로 동점이 되어, 그 클래스들 사이의 순위가 사라집니다.
+#   모두 0으로 잘려 동점이 되고, 그 클래스들 사이의 순위가 사라집니다.
 
 # %% [markdown]
 # ## 연습 문제
@@ -356,7 +356,7 @@ for h in handles:
     h.remove()
 
 # %% [markdown]
-# **3.** 무작위 이미지 5장의 클래스를 한 번에 예측해 보세요. 확률의 각 행을 더하면 1인지 확인하고,
+# **3.** 무작위 이미지 5장의 클래스를 한 번에 예측해 보세요. 확률을 행마다 더하면 1이 되는지 확인하고,
 # 예측한 클래스 이름을 영어와 한국어로 표시하세요(`class_names("en")`, `class_names("ko")`).
 
 # %% tags=["solution"]

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 2d7677e71f0b
+#     synced_with_en: 4c31265867ad
 # ---
 
 # %% [markdown]
@@ -49,7 +49,7 @@ print("device:", device)
 # `X[2]`가 각각 이미지 한 장입니다.
 
 # %%
-X = torch.rand(3, 28, 28)  # 이미지 3장, 28x28 픽셀, 값은 [0, 1)
+X = torch.rand(3, 28, 28)  # 이미지 3장, 28×28 픽셀, 값은 [0, 1)
 print("X:", X.shape)
 
 fig, axes = plt.subplots(1, 3, figsize=(7, 2.6))
@@ -65,7 +65,7 @@ show(fig)
 #
 # `nn.Flatten`은 28×28 이미지 한 장을 픽셀 값 784개가 늘어선 한 행으로 펼칩니다. 1번 차원부터
 # 펼치기 때문에(`start_dim=1`) 미니배치 차원은 그대로 남습니다. 이미지 3장이 들어가면 행 3개가 나옵니다.
-# 기본값(`start_dim=0`)대로 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
+# `start_dim`의 기본값이 0이라서 미니배치 차원까지 펼쳐 버리는 `torch.flatten(X)`와 비교해 보세요.
 
 # %%
 flatten = nn.Flatten()
@@ -88,8 +88,8 @@ print("hidden1:", hidden1.shape)
 # %% [markdown]
 # ## `nn.ReLU`
 #
-# ReLU는 원소마다 따로 계산해, 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지
-# 않습니다. 아래 코드는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전후로 나란히 표시합니다.
+# ReLU는 원소마다 따로 계산해, 양수는 그대로 두고 음수는 0으로 바꿉니다. 그래서 모양은 바뀌지 않습니다.
+# 아래 코드는 첫 번째 이미지의 특성 20개 중 앞의 6개를 ReLU 전과 후로 나누어 위아래로 표시합니다.
 #
 # 아래에 표시되는 두 텐서(tensor) 끝의 `grad_fn=`은 그 텐서를 만든 마지막 연산을 autograd가 기록해 둔
 # 흔적입니다(02강). 두 텐서 모두 마지막 연산이 슬라이스 `[0, :6]`이라서 `SliceBackward0`으로 나옵니다.
@@ -178,8 +178,8 @@ print("output:", model(X).shape)  # (3, 28, 28) -> (3, 10)
 # %% [markdown]
 # ## `nn.ModuleList`: 등록은 하지만 실행은 하지 않는 컨테이너
 #
-# `nn.ModuleList`는 파이썬 리스트처럼 모듈을 담으면서 등록도 해 줍니다. 그래서 이 리스트를 속성으로
-# 가진 모델은 안에 든 모듈의 매개변수를 자기 것으로 인식합니다. 다만 `nn.Sequential`과 달리
+# `nn.ModuleList`는 파이썬 리스트처럼 모듈을 담으면서 등록도 해 줍니다. 그래서 모델에 이 리스트를
+# 속성으로 두면, 안에 든 모듈의 매개변수도 모델의 매개변수로 등록됩니다. 다만 `nn.Sequential`과 달리
 # `forward`가 없어서, 호출하면 오류가 나고 반복문은 직접 작성해야 합니다.
 
 # %%
@@ -195,18 +195,20 @@ for layer in layers:  # 반복문은 직접 작성 (계층 사이에 할 일도 
 print("after the loop:", h.shape)
 
 # %% [markdown]
-# 그렇다면 반복문을 직접 써야 하는 `nn.ModuleList`는 언제 쓸까요? 계층 수, 즉 깊이(depth)를 인자로
-# 받고 싶을 뿐이라면 `nn.ModuleList`까지 쓸 필요는 없습니다. 반복문으로 계층 리스트를 만든 뒤
+# 그렇다면 반복문을 직접 작성해야 하는 `nn.ModuleList`는 언제 필요할까요? 계층 수, 즉 깊이(depth)를
+# 인자로 받고 싶을 뿐이라면 `nn.ModuleList`까지 쓸 필요는 없습니다. 반복문으로 계층 리스트를 만든 뒤
 # `nn.Sequential(*layers)`처럼 풀어서 넘기면, `nn.Sequential`로도 깊이를 인자로 받아 모델을 만들 수
 # 있습니다(아래 `make_mlp` 함수).
 #
 # `nn.ModuleList`는 계층을 등록하기만 하고, 그 계층을 어떻게 쓸지는 직접 작성한 `forward`가 정합니다.
-# `forward` 안에는 `if` 문이나 반복문처럼 파이썬으로 쓸 수 있는 제어 흐름을 무엇이든 넣을 수 있습니다.
-# 흔한 예가 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)입니다.
-# `nn.Sequential`을 호출하면 `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수 없습니다.
-# (`forward`에서 등록해 둔 `nn.Sequential`의 계층을 반복문으로 하나씩 꺼내 써도 `nn.ModuleList`와
-# 똑같이 동작합니다. 다만 `nn.ModuleList`를 쓰면 계층 실행은 `forward`가 맡는다는 의도가 코드에 더 잘
-# 드러납니다.)
+# `forward` 안에는 `if` 문이나 반복문처럼 파이썬이 지원하는 제어 흐름을 무엇이든 넣을 수 있습니다.
+# 대표적인 예로, 각 계층의 출력을 그 계층의 입력에 더하는 스킵 연결(skip connection, `x = x + f(x)`)이
+# 있습니다. `nn.Sequential`을 호출하면 `x = layer(x)`를 차례로 반복할 뿐이라서 이 구조를 만들 수
+# 없습니다.
+#
+# 모델에 등록해 둔 `nn.Sequential`의 계층을 `forward` 안에서 반복문으로 하나씩 꺼내 써도
+# `nn.ModuleList`와 똑같이 동작합니다. 다만 `nn.ModuleList`를 쓰면 계층 실행은 `forward`가 맡는다는
+# 의도가 코드에 더 잘 드러납니다.
 
 # %%
 def make_mlp(width, depth):  # 깊이를 인자로 받기: nn.Sequential로 충분
@@ -246,14 +248,14 @@ print("ResidualMLP(h) - chained(h) == h:", torch.allclose(res(h) - chained(h), h
 # **흔한 실수: 계층을 일반 파이썬 리스트에 담기**
 #
 # 계층을 모델의 속성에 할당하거나(`self.fc = nn.Linear(...)`) `nn.ModuleList`, `nn.Sequential` 같은
-# 컨테이너에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니어서, 모델은 그 안에 든
-# 계층을 알아보지 못합니다. `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 이 계층들은
+# 컨테이너에 넣어야 모델이 그 계층을 등록합니다. 일반 파이썬 `list`는 모듈이 아니어서, 그 안에 든
+# 계층은 모델에 등록되지 않습니다. `forward`에서 계산은 되므로 겉보기에는 멀쩡합니다. 하지만 이 계층들은
 # `parameters()`에도, `print(model)`에도 나오지 않고, `.to(...)`로 장치나 자료형(dtype)을 바꿀 때도
 # 빠집니다.
 #
 # 옵티마이저(optimizer)는 학습 중에 매개변수를 갱신하는 객체이며, [07강](07_training_basics.ipynb)에서
 # 자세히 다룹니다. 옵티마이저는 `model.parameters()`가 돌려주는 매개변수만 갱신하므로, 리스트 속 계층은
-# 전혀 학습되지 않습니다. 아래 예는 모든 계층이 리스트 안에 있어 등록된 매개변수가 하나도 없습니다.
+# 전혀 학습되지 않습니다. 아래 예에서는 모든 계층이 리스트 안에 있어서 등록된 매개변수가 하나도 없습니다.
 # 그래서 옵티마이저 `torch.optim.SGD`를 만드는 순간 오류가 납니다. 등록된 계층이 따로 있는 모델이라면
 # 리스트 속 계층만 아무 경고 없이 학습되지 않은 채로 남습니다.
 
@@ -284,10 +286,9 @@ except ValueError as err:
 # CPU, CUDA, MPS에서 모두 쓸 수 있으므로 이 예는 어느 장치에서나 실행됩니다.
 #
 # 이 페이지는 CPU에서 만들었으므로, 바로 아래 결과에도 뒤에서 바로잡은 모델의 결과에도 장치가 `cpu`로
-# 나옵니다.
-# GPU가 있는 컴퓨터라면 리스트 속 계층이 그대로 `cpu`에 남고, 바로잡은 모델의 계층만 `cuda:0`(Mac에서는
-# `mps:0`)으로 옮겨 갑니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의 장치가 달라 오류가
-# 납니다.
+# 나옵니다. GPU가 있는 컴퓨터라면 리스트 속 계층이 그대로 `cpu`에 남고, 바로잡은 모델의 계층만
+# `cuda:0`(Mac에서는 `mps:0`)으로 옮겨 갑니다. 이때 GPU에 있는 입력을 `bad`에 넣으면 입력과 가중치의
+# 장치가 달라 오류가 납니다.
 
 # %% tags=["pitfall"]
 bad.to(device=device, dtype=torch.float16)
@@ -359,9 +360,8 @@ for name, param in model.named_parameters():
 #
 # 계층 가운데에는 학습 중에 옵티마이저가 갱신하는 매개변수가 있는 계층(parametric layer)도 있고,
 # 학습할 것이 없는 계층(non-parametric layer)도 있습니다. 아래 표의 개수는 각 계층 객체의 매개변수를
-# 코드로 직접 센 값입니다.
-# 합성곱(convolution), 풀링(pooling), 배치 정규화(batch normalization), 드롭아웃(dropout)이 실제로
-# 어떻게 동작하는지는 [06강](06_nn_vs_functional.ipynb)에서 봅니다.
+# 코드로 직접 센 값입니다. 합성곱(convolution), 풀링(pooling), 배치 정규화(batch normalization),
+# 드롭아웃(dropout)이 실제로 어떻게 동작하는지는 [06강](06_nn_vs_functional.ipynb)에서 봅니다.
 
 # %%
 layer_zoo = {
@@ -399,9 +399,9 @@ for label, layer in layer_zoo.items():
 #   `nn.Linear(784, 20)`을 거치면 `(3, 20)`이 됩니다. `nn.ReLU`는 모양은 그대로 두고 음수만 0으로
 #   바꾸며, `nn.Softmax(dim=1)`은 로짓의 각 행을 합이 1인 확률로 바꿉니다.
 # - `nn.Sequential`은 모듈을 순서대로 실행하고, `OrderedDict`를 쓰면 계층에 이름이 붙습니다.
-# - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없어서 반복문을 직접 써야 합니다. 계층을 어떻게
-#   쓸지는 모델의 `forward`가 정하므로, `nn.Sequential`을 호출하기만 해서는 만들 수 없는 스킵 연결
-#   같은 구조도 만들 수 있습니다.
+# - `nn.ModuleList`는 모듈을 등록만 하고 `forward`가 없어서 반복문을 직접 작성해야 합니다. 계층을
+#   어떻게 쓸지는 모델의 `forward`가 정하므로, `nn.Sequential`로는 표현할 수 없는 스킵 연결 같은 구조도
+#   만들 수 있습니다.
 # - 깊이만 인자로 받으려면 `nn.ModuleList`까지 쓸 필요가 없습니다. 반복문으로 만든 계층 리스트를
 #   `nn.Sequential(*layers)`처럼 풀어서 넘기면 됩니다.
 # - 계층을 일반 파이썬 리스트에 담으면 아무것도 등록되지 않아, 학습되지도 않고 `.to(...)`로 옮겨지지도
@@ -442,10 +442,10 @@ for layer, by_hand in ((nn.Linear(100, 30), 3030), (nn.Conv2d(3, 16, 5), 1216)):
     print(layer, counted)
 
 # %% [markdown]
-# **3.** `LinearReLU(20, 20)`을 `depth`개 만들어 `nn.ModuleList`에 담고 반복문으로 차례로 적용하는 모듈
+# **3.** `LinearReLU(20, 20)`을 `depth`개 만들어 `nn.ModuleList`에 담고 반복문에서 차례로 적용하는 모듈
 # `DeepMLP(depth)`를 작성하세요. 깊이 1, 3, 5에서 매개변수 개수가 `depth * (20 * 20 + 20)`인지, 출력이
-# `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 같다면, 블록을 차례로 잇기만 하는 일에는
-# 반복문을 직접 쓰지 않고 `nn.Sequential`을 써도 충분하다는 뜻입니다.
+# `nn.Sequential(*net.blocks)`의 출력과 같은지 확인하세요. 두 출력이 같다면, 블록을 차례로 잇기만 할
+# 때는 반복문을 직접 작성할 필요 없이 `nn.Sequential`로 충분합니다.
 
 # %% tags=["solution"]
 class DeepMLP(nn.Module):
