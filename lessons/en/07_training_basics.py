@@ -226,10 +226,12 @@ print(f"2 * mean(x^2) = {curvature:.0f} | 1 - lr * 2 * mean(x^2) = {1 - lr * cur
 # The loss grows instead of shrinking, overflows to `inf` (infinity) and ends as `nan` (not a number).
 # Why? The weight's gradient changes as the weight moves: for this loss, moving the weight by 1 changes
 # its gradient by $2\cdot\text{mean}(x^2)$, which grows with the *square* of the inputs — 375 here,
-# where the inputs reach 28. One step therefore multiplies the weight's offset from its best value
-# (the one with the smallest loss) by about $1 - 0.05 \cdot 375 \approx -18$. The minus sign means the
-# weight jumps past its best value to the other side, and it lands about 18 times as far away. The loss
-# grows with the square of that offset, so each epoch multiplies it by about 300 (the printed ratio).
+# where the inputs reach 28. At its best value (the one with the smallest loss) the gradient is 0, so a
+# weight that is $d$ away from it has a gradient of about $375\,d$. One step moves the weight toward its
+# best value by $0.05 \cdot 375\,d$, so the offset goes from $d$ to about
+# $(1 - 0.05 \cdot 375)\,d \approx -18\,d$. The minus sign means the weight jumps past its best value to
+# the other side, and it lands about 18 times as far away. The loss grows with the square of that
+# offset, so each epoch multiplies it by about 300 (the printed ratio).
 #
 # A learning rate small enough for the raw scale does not blow up (diverge), but it crawls: with
 # `lr = 0.001` the loss is still far from its minimum after 300 epochs.
@@ -326,8 +328,8 @@ print("state_dict keys:", list(state.keys()))
 print("shares memory with 2.weight:", state["2.weight"].data_ptr() == seq_model[2].weight.data_ptr())
 
 # %% [markdown]
-# The same `training_loop` trains it on the normalised inputs. A network can bend where a straight
-# line cannot, so its loss ends lower than the linear model's.
+# The same `training_loop` trains it on the normalised inputs. The network's prediction can bend where
+# a straight line cannot, so its loss ends lower than the linear model's.
 
 # %%
 seq_losses = training_loop(
@@ -362,10 +364,10 @@ fig.suptitle("Observed vs predicted / 관측값과 예측값")
 show(fig)
 
 # %% [markdown]
-# The straight line follows the overall trend; the network bends to pass closer to individual points,
-# which lowers its training loss. With eleven noisy points that bending is likely fitting the noise:
-# overfitting, where a model follows its training data so closely that it does worse on new data. And
-# outside the data the tanh units flatten out — exercise 3 looks at that.
+# The straight line follows only the overall trend; the network's curve bends to pass closer to
+# individual points, which gives it a lower training loss. With eleven noisy points that bending is
+# likely fitting the noise: overfitting, where a model follows its training data so closely that it
+# does worse on new data. And outside the data the tanh units flatten out — exercise 3 looks at that.
 
 # %% [markdown]
 # ## Summary
@@ -405,8 +407,9 @@ assert torch.allclose(torch.tensor([a, c]), exact, atol=0.01)  # yes: the least-
 
 # %% [markdown]
 # **2.** Replace `optimizer.step()` and `optimizer.zero_grad()` by your own update under `torch.no_grad()`
-# (`p -= lr * p.grad`, then `p.grad = None`). Start from the same initial values as a model trained
-# with SGD, train both for 20 epochs, and check that both end with the same parameters.
+# (`p -= lr * p.grad`, then `p.grad = None`). Make two models with the same initial values, update one
+# this way and the other with SGD, train both for 20 epochs, and check that both end with the same
+# parameters.
 
 # %% tags=["solution"]
 seed_everything(0)

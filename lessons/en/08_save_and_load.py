@@ -111,16 +111,18 @@ for name, tensor in model.state_dict().items():
     print(f"{name:10} {str(tuple(tensor.shape)):8} equal: {torch.equal(tensor, model2.state_dict()[name])}")
 
 # %% [markdown]
-# We compared against a *second* model on purpose. The tensors of `model.state_dict()` share memory with
-# the model's parameters. So if you keep `old = model.state_dict()`, load the file into the same model
-# and compare with `old`, they are always equal, even when loading went wrong: that check proves nothing.
+# We loaded the file into a *second* model, `model2`, and compared against it on purpose. The tensors
+# of `model.state_dict()` share memory with the model's parameters. So if you keep
+# `old = model.state_dict()`, load the file into the same model and compare with `old`, they are always
+# equal, even when loading went wrong: that check proves nothing.
 #
 # `load_state_dict` also checks the names, that is, the dictionary's keys. By default (`strict=True`) a
 # missing key (in the model but not in the file) or an unexpected one (in the file but not in the model)
 # raises a `RuntimeError`, so when the call returns, its report always reads
 # `<All keys matched successfully>`. With `strict=False` it loads the keys that match and *returns* the
 # others, in the lists `missing_keys` and `unexpected_keys`, instead of raising (the shapes of matching
-# keys must still agree, or it raises anyway). Here is a model with one more layer than the file:
+# keys must still agree, or it raises anyway). Here is a model with one more `nn.Linear` layer than the
+# saved one:
 
 # %%
 bigger = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.ReLU(), nn.Linear(1, 1))
@@ -264,11 +266,11 @@ show(fig)
 #
 # A long run usually saves a checkpoint every epoch or so, overwriting the previous one, so that a crash
 # costs little. But if the program crashes or is killed while `torch.save` is writing, the file is left
-# half-written — and the previous good checkpoint is already gone, because writing starts by emptying
-# the file. So we write to a temporary file next to it and then rename that file with `os.replace`. The
-# rename happens in one step, with nothing in between, so the checkpoint is always either the old or the
-# new complete file. (Python documents a successful `os.replace` as atomic, one step like this, on POSIX
-# systems such as Linux and macOS.)
+# half-written — and the previous good checkpoint is already gone, because `torch.save` starts by
+# emptying the file. So we write to a temporary file next to it and then rename that file with
+# `os.replace`. The rename happens in one step, with nothing in between, so the checkpoint is always
+# either the old or the new complete file. (Python documents a successful `os.replace` as atomic, one
+# step like this, on POSIX systems such as Linux and macOS.)
 
 # %%
 def save_atomic(obj, path):
@@ -288,7 +290,8 @@ print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for
 # %% [markdown]
 # We can't really kill the program while this page is built, but we can make `torch.save` fail halfway
 # through the file: pickle cannot save a `lambda`, so saving a checkpoint that holds one fails in the
-# middle of writing and leaves a damaged file, as a crash would. Then we try to load both files.
+# middle of writing and leaves a damaged file, as a crash would. We save it with `torch.save` to
+# `plain.pt` and with `save_atomic` to `latest.pt`, then try to load both files.
 
 # %%
 unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # stands in for a crash
@@ -397,7 +400,7 @@ except AttributeError as err:
 # %% [markdown]
 # The `state_dict` file, in contrast, names only `collections.OrderedDict` (the dictionary type a
 # `state_dict` is) and PyTorch's internal functions that rebuild tensors: even if the model's class is
-# renamed or moved, it loads into any model with matching parameter names.
+# renamed or moved, it loads into any model whose parameters match in name and shape.
 #
 # ## Security: `weights_only=True`
 #

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: b3f4b214bad4
+#     synced_with_en: 7abd06a4f09e
 # ---
 
 # %% [markdown]
@@ -69,7 +69,7 @@ print("X:", tuple(X.shape), "| y:", tuple(y.shape))
 # 옵티마이저는 **모멘텀**(momentum)을 쓰는 SGD입니다. 모멘텀이 없는 SGD는 지금의 기울기(gradient) $g$만
 # 보고 매개변수를 옮깁니다. 모멘텀을 쓰면 지난 기울기들을 누적한 $v$를 따라 옮기는데, 오래된 기울기일수록
 # 영향이 줄어듭니다. 식으로는 $v \leftarrow 0.9\,v + g$, 그다음 $w \leftarrow w - \text{lr}\cdot v$입니다.
-# 그래서 옵티마이저는 매개변수마다 텐서 $v$를 하나씩 따로 저장해 두는데, 체크포인트를 만들 때는 이 텐서도
+# 그래서 옵티마이저는 매개변수마다 텐서 $v$를 하나씩 따로 가지고 있으며, 체크포인트를 만들 때는 이 텐서도
 # 챙겨야 합니다. 모멘텀이 없는 SGD와의 비교는 [10강](10_validate_and_tune.ipynb)에서 합니다.
 #
 # 두 번째 보조 함수 `train_epochs`는 07강의 학습 루프를 실행하고 에폭마다 기록한 손실을 돌려줍니다.
@@ -117,16 +117,18 @@ for name, tensor in model.state_dict().items():
     print(f"{name:10} {str(tuple(tensor.shape)):8} equal: {torch.equal(tensor, model2.state_dict()[name])}")
 
 # %% [markdown]
-# 일부러 다른 모델과 비교했습니다. `model.state_dict()`의 텐서는 모델의 매개변수와 메모리를 공유합니다.
-# 그래서 `old = model.state_dict()`로 받아 둔 뒤 같은 모델에 파일을 불러와 `old`와 비교하면, 불러오기가
-# 잘못되었더라도 언제나 같다고 나옵니다. 이런 비교로는 아무것도 확인할 수 없습니다.
+# 원래 모델이 아닌 다른 모델(`model2`)에 일부러 불러와 비교했습니다. `model.state_dict()`의 텐서는 모델의
+# 매개변수와 메모리를 공유합니다. 그래서 `old = model.state_dict()`로 받아 둔 뒤 같은 모델에 파일을 불러와
+# `old`와 비교하면, 불러오기가 잘못되었더라도 언제나 같다고 나옵니다. 이런 비교로는 아무것도 확인할 수
+# 없습니다.
 #
 # `load_state_dict`는 이름, 즉 딕셔너리의 키(key)도 검사합니다. 기본값인 `strict=True`에서는 모델에는 있지만
 # 파일에 없는 키(missing keys)나, 파일에는 있지만 모델에 없는 키(unexpected keys)가 있으면 `RuntimeError`가
 # 납니다. 따라서 호출이 오류 없이 끝났다면 언제나 `<All keys matched successfully>`를 돌려받습니다.
-# `strict=False`를 주면 이름이 맞는 키만 불러오고, 맞지 않는 키는 오류를 내는 대신 `missing_keys`와
-# `unexpected_keys` 두 목록에 담아 돌려줍니다. 다만 이름이 맞는 키끼리는 모양도 같아야 하며, 모양이 다르면
-# 이때도 오류가 납니다. 파일보다 계층(layer)이 하나 더 많은 모델로 확인해 봅니다.
+# `strict=False`를 주면 이름이 맞는 키만 불러옵니다. 맞지 않는 키가 있어도 오류를 내지 않고, 그 키들을
+# `missing_keys`와 `unexpected_keys` 두 목록에 담아 돌려줍니다. 다만 이름이 맞는 키끼리는 모양도 같아야
+# 하며, 모양이 다르면 이때도 오류가 납니다. 저장한 모델보다 `nn.Linear` 계층(layer)이 하나 더 많은 모델로
+# 확인해 봅니다.
 
 # %%
 bigger = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.ReLU(), nn.Linear(1, 1))
@@ -229,7 +231,7 @@ print("dict still as saved after epoch 20:", torch.equal(in_dict, on_disk))
 # **흔한 실수: 모델 매개변수만으로 재개하기**
 #
 # 체크포인트에 모델의 매개변수만 있으면 새 옵티마이저는 빈 모멘텀 상태로 시작합니다. 즉 모든 $v$가 다시 0에서
-# 출발합니다. 학습은 그대로 진행되고 손실도 줄어드니 겉보기에는 아무 문제가 없지만, 중단 없이 학습한 결과와는
+# 출발합니다. 학습은 그대로 진행되고 손실도 줄어들므로 겉보기에는 아무 문제가 없지만, 중단 없이 학습한 결과와는
 # 다른 모델이 나옵니다.
 
 # %% tags=["pitfall"]
@@ -269,11 +271,12 @@ show(fig)
 #
 # 오래 걸리는 학습에서는 보통 에폭마다 체크포인트를 저장해 이전 파일을 덮어씁니다. 그래야 프로그램이 비정상
 # 종료되어도 잃는 것이 적습니다. 그런데 `torch.save`가 파일을 쓰는 도중에 프로그램이 죽거나 강제로 종료되면
-# 쓰다 만 파일이 남습니다. 게다가 쓰기를 시작할 때 파일을 먼저 비우므로, 그 전의 온전한 체크포인트도 이미
-# 사라진 뒤입니다. 그래서 같은 폴더의 임시 파일에 먼저 쓰고, `os.replace`로 임시 파일의 이름을 체크포인트 파일
-# 이름으로 바꿉니다. 이름 바꾸기는 중간 상태 없이 한 번에 일어나므로, 체크포인트 파일은 이전 것이든 새 것이든
-# 언제나 온전합니다. 파이썬 문서에 따르면 Linux, macOS 같은 POSIX 시스템에서 성공한 `os.replace`는 이렇게
-# 원자적(atomic)으로 동작합니다.
+# 쓰다 만 파일이 남습니다. 게다가 `torch.save`는 쓰기를 시작할 때 기존 파일의 내용부터 비우므로, 그 전의
+# 온전한 체크포인트도 이미 사라진 뒤입니다. 그래서 같은 폴더의 임시 파일에 먼저 쓰고, `os.replace`로 임시
+# 파일의 이름을 체크포인트 파일 이름으로 바꿉니다. 이름 바꾸기는 중간 상태 없이 한 번에 일어나므로,
+# 체크포인트 파일은 이전 것이든 새 것이든 언제나 온전합니다. 이렇게 중간 상태 없이 한 번에 일어나는 동작을
+# 원자적(atomic)이라고 합니다. 파이썬 문서에 따르면 Linux, macOS 같은 POSIX 시스템에서는 `os.replace`가
+# 성공하면 원자적으로 동작합니다.
 
 # %%
 def save_atomic(obj, path):
@@ -293,7 +296,8 @@ print("epochs saved:", [torch.load(ckpt_dir / n, weights_only=True)["epoch"] for
 # %% [markdown]
 # 이 페이지를 만드는 동안 프로그램을 실제로 죽일 수는 없지만, `torch.save`가 파일을 쓰다가 중간에 실패하게
 # 만들 수는 있습니다. 피클은 `lambda`를 저장하지 못합니다. 그래서 `lambda`가 든 체크포인트는 저장 도중에
-# 오류가 나고, 프로그램이 죽었을 때처럼 손상된 파일이 남습니다. 그런 다음 두 파일을 불러와 봅니다.
+# 오류가 나고, 프로그램이 죽었을 때처럼 손상된 파일이 남습니다. 이 체크포인트를 `torch.save`로 `plain.pt`에,
+# `save_atomic`으로 `latest.pt`에 저장해 본 뒤 두 파일을 불러와 봅니다.
 
 # %%
 unsaveable = {"epoch": 6, "model": model.state_dict(), "note": lambda: None}  # 저장 도중 실패: 프로그램이 죽은 상황 흉내
@@ -313,10 +317,11 @@ for name in ("plain.pt", "latest.pt"):
 # 파일만 손상되었고, 다음에 저장할 때 이 파일을 새로 덮어씁니다. [10강](10_validate_and_tune.ipynb)에서는 같은
 # 함수로 긴 학습에서 가장 좋은 모델을 보관합니다.
 #
-# 이 방법은 프로그램이 죽을 때만 체크포인트를 지켜 줄 뿐, 정전이 되거나 운영체제가 멈출 때까지 지켜 주지는
-# 못합니다. 운영체제는 방금 쓴 데이터를 한동안 메모리에 두며, 새 파일의 내용보다 이름 바꾸기를 먼저 디스크에
-# 기록할 수도 있습니다. 이런 상황까지 대비하려면 `os.fsync`를 호출해, 메모리에 남은 내용을 디스크에 바로
-# 기록하게 합니다. 이름을 바꾸기 전에는 임시 파일에, 바꾼 뒤에는 그 폴더에 호출합니다.
+# 이 방법은 프로그램이 죽는 경우에만 체크포인트를 지켜 줍니다. 정전이 되거나 운영체제가 멈추면 체크포인트가
+# 손상될 수 있습니다. 운영체제는 방금 쓴 데이터를 한동안 메모리에 두며, 새 파일의 내용보다 이름 바꾸기를
+# 먼저 디스크에 기록할 수도 있습니다. 이런 상황까지 대비하려면 `os.fsync`를 호출해, 메모리에 남은 내용을
+# 디스크에 바로 기록하게 합니다. 이름을 바꾸기 전에는 임시 파일을 대상으로, 바꾼 뒤에는 그 파일이 든 폴더를
+# 대상으로 호출합니다.
 
 # %% [markdown]
 # ## `map_location`: GPU 체크포인트를 CPU에서 불러오기
@@ -343,7 +348,7 @@ print("values unchanged:", all(torch.equal(t, model.state_dict()[k]) for k, t in
 # 써도 됩니다.
 
 # %%
-model_dev.load_state_dict(state)  # CPU 텐서를 `device`에 있는 매개변수로 복사
+model_dev.load_state_dict(state)  # CPU 텐서를 `device`에 있는 매개변수에 복사
 print("parameters still on:", model_dev[0].weight.device)
 
 # %% [markdown]
@@ -376,7 +381,7 @@ print("state_dict: ", pickled_globals(ckpt_dir / "tiny_state.pt"))
 
 # %% [markdown]
 # 모델 전체를 담은 파일에는 `__main__ TinyNet`이 적혀 있습니다. 즉 이 파일을 불러오려면, 불러오는 프로그램의
-# `__main__` 파이썬 모듈에 `TinyNet`이라는 클래스가 있어야 합니다. 먼저, `weights_only=True`로 불러오면 이
+# `__main__` 파이썬 모듈에 `TinyNet`이라는 클래스가 있어야 합니다. 우선 `weights_only=True`로 불러오면 이
 # 파일은 아예 거부됩니다. `TinyNet`이 안전하다고 허용된 타입 목록에 없기 때문입니다.
 
 # %%
@@ -399,8 +404,8 @@ except AttributeError as err:
 
 # %% [markdown]
 # 반면 `state_dict` 파일에는 `collections.OrderedDict`(`state_dict`가 쓰는 딕셔너리 타입)와 PyTorch 내부의
-# 텐서 복원 함수만 적혀 있습니다. 그래서 모델 클래스의 이름이나 위치가 바뀌어도, 매개변수 이름만 맞으면
-# 어떤 모델에든 불러올 수 있습니다.
+# 텐서 복원 함수만 적혀 있습니다. 그래서 모델 클래스의 이름이나 위치가 바뀌어도, 매개변수의 이름과 모양만
+# 맞으면 어떤 모델에든 불러올 수 있습니다.
 #
 # ## 보안: `weights_only=True`
 #
@@ -421,8 +426,9 @@ print("crafted file:", pickled_globals(ckpt_dir / "crafted.pt"))
 
 # %% [markdown]
 # `__builtin__ print`는 `builtins.print`를 가리킵니다. `torch.save`가 기본으로 쓰는 예전 피클 형식에서는
-# `builtins` 모듈을 `__builtin__`이라고 적기 때문입니다. `weights_only=True`이면 `torch.load`는 텐서,
-# 딕셔너리, 리스트, 숫자와 몇 가지 안전한 타입만 다시 만들고, 그 밖의 것은 호출하기 **전에** 거부합니다.
+# `builtins` 파이썬 모듈을 `__builtin__`이라고 적기 때문입니다. `weights_only=True`이면 `torch.load`는
+# 텐서, 딕셔너리, 리스트, 숫자와 몇 가지 안전한 타입만 되살리고, 그 밖의 함수나 클래스는 호출하기 **전에**
+# 거부합니다.
 # PyTorch 2.6부터는 `weights_only=True`가 기본값입니다. 인자를 빼고 불러오다가 거부되면 오류 메시지에도
 # 기본값이 바뀌었다는 안내가 나옵니다. 그래도 `weights_only=True`를 직접 적어 두는 편이 좋습니다. 그래야
 # 기본값이 `False`였던 이전 버전에서도 똑같이 안전합니다.
@@ -482,8 +488,8 @@ print("entries after loading: ", len(entries), "| entry 0:", tuple(entries[0]["m
 
 # %% [markdown]
 # **2.** SGD를 `torch.optim.Adam(model.parameters(), lr=0.01)`으로 바꿔 보세요. Adam도 매개변수마다 상태를
-# 저장하는 옵티마이저이며, 어떻게 동작하는지는 [10강](10_validate_and_tune.ipynb)에서 설명합니다. Adam은
-# `state_dict`에 매개변수마다 어떤 텐서를 저장하나요? 20 에폭 뒤에 중단했다가 재개해도 중단 없이 40 에폭을
+# 가지고 있는 옵티마이저이며, 어떻게 동작하는지는 [10강](10_validate_and_tune.ipynb)에서 설명합니다. Adam의
+# `state_dict`에는 매개변수마다 어떤 텐서가 담기나요? 20 에폭 뒤에 중단했다가 재개해도 중단 없이 40 에폭을
 # 학습한 결과와 정확히 같은지 확인하세요.
 
 # %% tags=["solution"]
