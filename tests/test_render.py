@@ -1,9 +1,10 @@
-"""Pages rendered ahead of MkDocs by worker processes: the same pages MkDocs would render, and
-workers that never outlive their build."""
+"""Lesson pages: rendered ahead of MkDocs by worker processes (the same pages MkDocs renders
+itself), the caches behind them, workers that never outlive their build, and ``make serve``."""
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,8 +14,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_lib import render, site
-from course_lib.bench import edit_prose, fetch_until, scratch_copy, served
+from bs4 import BeautifulSoup
+
+from course_lib.build import internals, postprocess, render
+from course_lib.build.bench import edit_prose, fetch_until, scratch_copy, served
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,81 +48,22 @@ def jupyter_config(tmp_path):
     return options
 
 
-def test_prerendered_page_is_what_mkdocs_would_render(tmp_path, jupyter_config):
-    from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
-    pages = tmp_path / "pages"
-    try:
-        assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages,
-                                force=True) == 1
-    finally:
-        render.stop_pool()
-
-    # mkdocs-jupyter finds the page under its own key, with what it would have rendered itself
-    entry_file = _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
-    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
-    assert entry["content"] == convert.nb2html(str(notebook), execute=False, **options)
-    assert entry["title"] == "Demo"
-
-    # the course hooks find the post-processed page too: nothing new is computed or written
-    before = sorted(p.name for p in pages.iterdir())
-    run, outdated, tags = render.page_inputs(notebook, "en", "01_demo", tmp_path / "lessons")
-    html, _, _, _, used = render.processed_lesson(pages, entry["content"], "en", "01_demo", run, outdated, tags)
-    assert sorted(p.name for p in pages.iterdir()) == before and used <= set(before)
-    assert "<math" in html and "pitfall" in html and "run-record" in html
-    assert html == site.process_lesson_html(entry["content"], "en", "01_demo", run, outdated, tags)[0]
-
-    # rendered already: nothing to do the second time
-    assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages, force=True) == 0
-    render.stop_pool()
-
-
-def test_the_tree_kept_from_nbconvert_gives_each_lesson_page_as_parsing_it_would(built_site, jupyter_config):
-    """Workers post-process nbconvert's own parse of a page (``render.nb2html_and_tree``) instead
-    of parsing the page again: on every lesson page the result must be the same."""
-    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
-    notebooks = sorted((ROOT / "docs").glob("*/lessons/*.ipynb"))
-    assert len(notebooks) == len(list((ROOT / "lessons").glob("*/*.py")))
-    for notebook in notebooks:
-        lang, stem = notebook.parent.parent.name, notebook.stem
-        body, tree = render.nb2html_and_tree(str(notebook), options)
-        assert tree is not None, notebook
-        inputs = render.page_inputs(notebook, lang, stem, ROOT / "lessons")
-        assert site.process_lesson_soup(tree, lang, stem, *inputs) == site.process_lesson_html(body, lang, stem, *inputs), notebook
-
-
-def test_what_is_read_once_from_the_theme_is_what_mkdocs_and_material_read(tmp_path):
-    """``render.read_installed_theme_once``: the theme's files and the search defaults are the same
-    as MkDocs and Material find them, per language; a theme folder outside the installed packages
-    (``custom_dir``) is read again at every build."""
-    from material.plugins.search.plugin import SearchPlugin
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    render.read_installed_theme_once()
-
-    def theme_files(config, add=Files.add_files_from_theme) -> list[str]:
-        files = Files([])
-        add(files, config.theme.get_env(), config)
-        return sorted(f.abs_src_path for f in files)
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    assert theme_files(config) == theme_files(config) == theme_files(config, Files.add_files_from_theme.original)
-    overrides = tmp_path / "overrides"
-    overrides.mkdir()
-    (overrides / "first.css").write_text("p {}")
-    custom = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(overrides)})
-    assert str(overrides / "first.css") in theme_files(custom)
-    (overrides / "second.css").write_text("p {}")
-    assert str(overrides / "second.css") in theme_files(custom)
-
-    for language, pipeline in (("en", "stopWordFilter"), ("ko", " "), ("en", "stopWordFilter")):
-        config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "language": language})
-        assert SearchPlugin()._translate(config, "search.config.pipeline") == pipeline
-        assert SearchPlugin._translate.original(SearchPlugin(), config, "search.config.pipeline") == pipeline
+@pytest.mark.slow
+def test_prerendered_pages_are_the_pages_mkdocs_renders_itself(built_site, tmp_path):
+    """The oracle is MkDocs itself: the same course built with pre-rendering off."""
+    project = scratch_copy(tmp_path / "course", warm=True)
+    sites = {}
+    for mode in ("all", "off"):
+        for name in ("mkdocs-jupyter", "pages", "search"):
+            shutil.rmtree(project / ".cache" / name, ignore_errors=True)
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / mode)],
+                              cwd=project, capture_output=True, text=True, timeout=900,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSE_PRERENDER": mode})
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        assert ("pre-rendered" in proc.stderr) == (mode == "all") and ("Converting notebook" in proc.stderr) == (mode == "off")
+        sites[mode] = {p.relative_to(tmp_path / mode): p.read_bytes() for p in (tmp_path / mode).glob("**/lessons/*/*")}
+    assert sites["all"].keys() == sites["off"].keys() and len(sites["all"]) > len(list(project.glob("lessons/*/*.py")))
+    assert [p for p in sites["all"] if sites["all"][p] != sites["off"][p]] == []
 
 
 def test_compiled_templates_are_kept_on_disk_and_compiled_again_when_a_template_changes(tmp_path):
@@ -150,7 +94,7 @@ def test_compiled_templates_are_kept_on_disk_and_compiled_again_when_a_template_
 
 def test_search_sections_are_materials_own_kept_by_page_content(tmp_path, monkeypatch):
     """``render.search_sections``: what Material's search parser finds in a page, parsed once per
-    content; Material's search index takes it from there once ``keep_search_sections`` is on."""
+    content; Material's search index takes it from there once ``take_search_sections`` is on."""
     from types import SimpleNamespace
 
     from material.plugins.search import plugin as material_search
@@ -186,12 +130,13 @@ def test_search_sections_are_materials_own_kept_by_page_content(tmp_path, monkey
 
     fake = SimpleNamespace(meta={}, content=edited, toc=[], url="lessons/demo/", title="Demo")
     expected = entries(fake)
-    render.keep_search_sections(tmp_path / "kept")
+    internals.take_search_sections(lambda html: render.search_sections(html, tmp_path / "kept"))
     assert material_search.Parser is not parser
     assert entries(fake) == entries(fake) == expected and len(list((tmp_path / "kept").iterdir())) == 1
 
 
-def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
+def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config, monkeypatch):
+    monkeypatch.delenv("COURSE_PRERENDER", raising=False)
     notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
     assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", tmp_path / "pages") == 0
     assert render._POOL is None
@@ -200,7 +145,7 @@ def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_con
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_workers_exit_when_their_build_process_is_killed(tmp_path):
     script = ("import os, time\n"
-              "from course_lib import render\n"
+              "from course_lib.build import render\n"
               "if __name__ == '__main__':\n"
               "    pool = render.start_pool(warm=False)\n"
               "    pids = {f.result() for f in [pool.submit(render._warm) for _ in range(render.pool_size())]}\n"
@@ -231,11 +176,11 @@ def _alive(pid: int) -> bool:
         return True
 
 
+@pytest.mark.slow
 def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(built_site, tmp_path):
     """``make serve`` rebuilds only edited pages (``--dirty``); the renders of every other page must
     survive it, or the next build converts every notebook again, and so must their search entries."""
     from mkdocs.config import load_config
-    from mkdocs_jupyter.plugin import _compute_cache_key
 
     project = scratch_copy(tmp_path / "course", warm=True)
 
@@ -262,13 +207,14 @@ def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(b
     jupyter = load_config(str(project / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
     notebooks = sorted((project / "docs").glob("*/lessons/*.ipynb"))
     assert len(notebooks) == len(list((project / "lessons").glob("*/*.py")))
-    missing = [nb.name for nb in notebooks
-               if not (project / jupyter["cache_dir"] / f"{_compute_cache_key(str(nb), jupyter, False)}.json").exists()]
+    jupyter["cache_dir"] = str(project / jupyter["cache_dir"])
+    missing = [nb.name for nb in notebooks if not internals.render_cache_file(nb, jupyter).exists()]
     assert missing == []
     log = build()  # a full build after the session: every page still rendered
     assert "Converting notebook" not in log and "pre-rendered" not in log
 
 
+@pytest.mark.slow
 def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site, tmp_path):
     """A ``make serve`` session: every saved edit reaches the page, and the search index keeps one
     entry per section however many times pages are rebuilt."""
@@ -290,7 +236,7 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
 
 
 def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
-    from course_lib.mkdocs_hooks import _written_by_the_build as written
+    from course_lib.build.hooks import _written_by_the_build as written
 
     docs = "/course/docs"
     for path in ("/course/docs/ko/lessons/01_a.ipynb", "/course/docs/en/build.md", "/course/docs/ko/glossary.md",
@@ -304,7 +250,7 @@ def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
 def test_served_files_are_revalidated_and_pages_served_as_before():
     """``make serve`` answers a reload's request for an unchanged stylesheet or script with 304;
     a changed file, a page (MkDocs injects its reload script) and MkDocs' reload polls are sent whole."""
-    from course_lib.mkdocs_hooks import revalidated
+    from course_lib.build.hooks import revalidated
 
     files = {"/assets/jupyter.css": (b".jp-Cell { margin: 0 }", "text/css"),
              "/lessons/demo/": (b"<html><body>page</body></html>", "text/html"),
@@ -333,3 +279,10 @@ def test_served_files_are_revalidated_and_pages_served_as_before():
     for path in ("/lessons/demo/", "/livereload/1/2"):
         status, headers, body = get(path, '"anything"')
         assert status == "200 OK" and body == files[path][0] and "ETag" not in headers
+
+
+def test_korean_math_next_to_a_particle_is_found():
+    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로. '
+                         '$a +\nb$ wraps</p></div>', "html.parser")
+    assert postprocess.render_math(soup) == 3
+    assert len(soup.select("math")) == 3 and "US$5" in soup.get_text()

@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LESSONS
-from course_lib import site as site_mod
 
 pytestmark = pytest.mark.slow
 PAGES = [(ls.lang, ls.stem) for ls in LESSONS]
@@ -112,13 +111,6 @@ def test_home_pages_exist_in_both_languages(built_site):
             assert any(f"lessons/{stem}/" in h for h in hrefs), f"{lang} nav lacks {stem}"
 
 
-def test_korean_math_next_to_a_particle_is_found():
-    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로. '
-                         '$a +\nb$ wraps</p></div>', "html.parser")
-    assert site_mod.render_math(soup) == 3
-    assert len(soup.select("math")) == 3 and "US$5" in soup.get_text()
-
-
 def test_lesson_09_reaches_the_promised_accuracy(built_site):
     """The FashionMNIST MLP of lesson 09 reaches >= 0.89 test accuracy, as printed by the lesson."""
     import json
@@ -127,8 +119,7 @@ def test_lesson_09_reaches_the_promised_accuracy(built_site):
 
     for lang in ("ko", "en"):
         path = ROOT / "docs" / lang / "lessons" / "09_train_and_evaluate.ipynb"
-        if not path.exists():
-            pytest.skip("lesson 09 not written yet")
+        assert path.exists(), f"{path} was not built"
         nb = json.loads(path.read_text(encoding="utf-8"))
         text = "".join("".join(o.get("text", "")) for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"])
         found = re.findall(r"^test accuracy: (0\.\d{4})$", text, re.M)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from course_lib.execute import write_atomic
-from course_lib.lessons import LANGS, executed_notebook_facts, file_version, find_lessons, read_notebook
-
+from course_lib.build.cache import file_version, write_atomic
+from course_lib.build.lessons import LANGS, executed_notebook_facts, find_lessons, read_notebook
 
 
 def load_glossary(path: Path) -> list[dict]:

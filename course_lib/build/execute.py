@@ -1,8 +1,9 @@
 """The executor: run lessons in real kernels, cache outputs by code, write executed notebooks.
 
-A lesson's cache key hashes its code cells (comments stripped), course_lib's source, the
-torch/torchvision versions and the device kind, so a prose or translation edit re-executes nothing
-and the Korean and English twins of a lesson execute once. Run ``python -m course_lib.execute``.
+A lesson's cache key hashes its code cells (comments stripped), the learner modules of course_lib
+(what runs in its kernel), this executor's source, the torch/torchvision versions and the device
+kind, so a prose or translation edit re-executes nothing and the Korean and English twins of a
+lesson execute once. Run ``python -m course_lib.build.execute``.
 """
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
 
-from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, repo_root
+from course_lib.build import cache as cache_io
+from course_lib.build.cache import package_version as version
+from course_lib.build.cache import write_atomic
+from course_lib.build.lessons import code_cells, find_lessons, read_notebook, repo_root
 
-CACHE_FORMAT = 1
 _RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
 _CANCELLED = threading.Event()  # set on Ctrl-C: workers start no kernel and run no further cell
 _WRITTEN: dict = {}  # notebook path -> (cache key, source mtime, size) this process last wrote
@@ -72,31 +74,21 @@ def device_kind() -> str:
     return "cpu"
 
 
-#: course_lib modules that build pages but never run inside a lesson's kernel: editing them
-#: re-renders pages but cannot change a lesson's outputs, so they stay out of the cache key.
-BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "render.py", "bench.py", "build.py", "i18n.py", "__main__.py"}
-
-
-def course_lib_digest(root: Path | None = None) -> str:
-    """Hash of course_lib's source that lessons and the executor run (names and contents)."""
-    root = root or Path(__file__).resolve().parent
+def learner_digest(package: Path | None = None) -> str:
+    """Hash of what runs in a lesson's kernel or runs the lesson: every file of the learner modules
+    (all of ``course_lib/`` outside ``build/``) and this executor's own source."""
+    package = package or Path(__file__).resolve().parents[1]
+    files = sorted(p for p in package.rglob("*.py") if "build" not in p.relative_to(package).parts[:-1])
     h = hashlib.sha256()
-    for p in sorted(root.rglob("*.py")):
-        if p.name in BUILD_ONLY:
-            continue
-        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    for p in [*files, package / "build" / "execute.py"]:
+        h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
 def environment_key() -> dict:
     """Everything besides the lesson's own code that decides its outputs."""
-    return {
-        "format": CACHE_FORMAT,
-        "course_lib": course_lib_digest(),
-        "torch": version("torch"),
-        "torchvision": version("torchvision"),
-        "device": device_kind(),
-    }
+    return {"course_lib": learner_digest(), "torch": version("torch"), "torchvision": version("torchvision"),
+            "device": device_kind()}
 
 
 def lesson_key(nb, env: dict) -> str:
@@ -110,7 +102,7 @@ def lesson_key(nb, env: dict) -> str:
 
 @dataclass
 class Cache:
-    """Executed outputs, one JSON file per key, written atomically."""
+    """Executed outputs, one JSON file per key (``cache.py``'s writer and eviction)."""
 
     folder: Path
 
@@ -119,38 +111,14 @@ class Cache:
 
     def get(self, key: str) -> dict | None:
         try:
-            entry = json.loads(self.path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(cache_io.read(self.path(key)))
+        except (TypeError, ValueError):
             return None  # missing, or torn by a crash: not trusted
         return entry if entry.get("key") == key and entry.get("complete") is True else None
 
     def put(self, key: str, entry: dict) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         entry = {**entry, "key": key, "complete": True}
-        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False))
-
-
-def write_atomic(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` via a temporary file and a rename; skip (return False) if unchanged."""
-    path = Path(path)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; pages and notebooks are served
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False), keep=cache_io.KEEP)
 
 
 # ---------------------------------------------------------------------------- running
@@ -303,6 +271,12 @@ class Report:
                 "wall_s": round(self.wall_s, 3), "times": self.times}
 
 
+def thread_share(lessons: int, jobs: int | None = None) -> int:
+    """CPU threads each lesson's kernel gets when ``lessons`` run ``jobs`` at a time (default: one per core)."""
+    cores = os.cpu_count() or 1
+    return max(1, cores // max(1, min(jobs or cores, lessons or 1)))
+
+
 def default_out_dir() -> Path:
     return repo_root() / "docs"
 
@@ -345,9 +319,8 @@ def execute_course(
     # Lessons run side by side, each kernel limited to its share of the cores: two kernels with all
     # threads each fight over the cores (lesson 09's epochs got 3x slower). The share depends only on
     # the machine and the course, so a lesson re-run alone computes with the same thread count.
-    cores = os.cpu_count() or 1
-    jobs = max(1, min(jobs or cores, len(groups) or 1))
-    threads = max(1, cores // jobs)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(groups) or 1))
+    threads = thread_share(len(groups), jobs)
     report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
     times = _load_times(cache.folder)
 
@@ -450,7 +423,7 @@ def _record(folder: Path, report: Report) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.execute", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_lib.build.execute", description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help="run only lessons whose name contains one of these")
     parser.add_argument("--jobs", type=int, default=None, help="lessons run at once (default: CPU cores)")
     parser.add_argument("--timeout", type=int, default=None, help=f"seconds per cell (default {DEFAULT_TIMEOUT})")

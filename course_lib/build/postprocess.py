@@ -1,6 +1,6 @@
 """Turning mkdocs-jupyter's HTML into course pages: anchors, pitfall boxes, solutions, math, run record.
 
-Pure functions on HTML strings, used by ``course_lib.mkdocs_hooks`` and tested on their own.
+Pure functions on HTML, used by ``hooks.py`` and ``render.py`` and tested on their own.
 """
 from __future__ import annotations
 
@@ -265,12 +265,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
                         cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
     """All of the above for one rendered lesson; returns the new HTML, its TOC tokens, its figure
     files and the notebook CSS taken out of it."""
-    return process_lesson_soup(BeautifulSoup(content, "html.parser"), lang, stem, run, outdated, cell_tags)
-
-
-def process_lesson_soup(soup: BeautifulSoup, lang: str, stem: str, run: dict | None, outdated: bool = False,
-                        cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
-    """``process_lesson_html`` on the page already parsed (``html.parser``); changes ``soup``."""
+    soup = BeautifulSoup(content, "html.parser")
     figures = extract_figures(soup)
     styles = extract_styles(soup)
     strip_external_scripts(soup)

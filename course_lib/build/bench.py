@@ -25,7 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from course_lib.lessons import find_lessons, read_notebook, repo_root
+from course_lib.build.lessons import find_lessons, read_notebook, repo_root
 
 COPY = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
 GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/en/glossary.md",
@@ -200,7 +200,7 @@ def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 60
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_lib.build.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=repo_root() / "bench.json")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     args = parser.parse_args(argv)

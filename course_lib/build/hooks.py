@@ -17,12 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from course_lib import pages, render, site
-from course_lib.execute import execute_course, write_atomic
-from course_lib.lessons import DEFAULT_LANG, LANGS, find_lessons
+from course_lib.build import cache, generated, internals, postprocess, render
+from course_lib.build.cache import write_atomic
+from course_lib.build.execute import execute_course
+from course_lib.build.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
-_state: dict = {"used_cache": set(), "pages_used": set(), "lesson_pages": 0, "styles": {}}  # styles: ordered set
+_state: dict = {"renders": internals.Renders(), "styles": {}}  # styles: an ordered set
 
 
 def _project(config) -> Path:
@@ -32,7 +33,7 @@ def _project(config) -> Path:
 
 def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
     """The nav of one language: home, the executed lessons (titles from their H1), glossary, build report."""
-    lessons = [{title: f"lessons/{stem}.ipynb"} for stem, title in pages.lesson_titles(lang, lessons_dir).items()
+    lessons = [{title: f"lessons/{stem}.ipynb"} for stem, title in generated.lesson_titles(lang, lessons_dir).items()
                if (docs_dir / lang / "lessons" / f"{stem}.ipynb").exists()]
     docs = docs_dir / lang
     home = "홈" if lang == "ko" else "Home"
@@ -44,35 +45,13 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
 
 
 def on_serve(server, config, builder):
-    """``make serve``: page-render workers warm from the start; file changes noticed within 0.1 s
-    (MkDocs polls every 0.5 s); no second rebuild for the files a build writes into ``docs/``
-    itself (a reload would wait for that rebuild); and stylesheets and scripts that a reload does
-    not download again (``revalidated``). Uses LiveReloadServer internals of MkDocs 1.6, left alone
-    if they are not there."""
+    """``make serve``: warm page-render workers; saved files noticed within 0.1 s; no second rebuild
+    for the files a build writes into ``docs/``; unchanged stylesheets and scripts not sent again."""
     render.start_pool(warm=True)
     import nbclient  # noqa: F401 - imported now (~0.3 s), not when the first edited lesson runs
     docs = os.path.abspath(config.docs_dir)
-    refs, observer = getattr(server, "_watch_refs", {}), getattr(server, "observer", None)
-    if docs in refs and observer is not None and hasattr(server, "_rebuild_cond"):
-        from watchdog.events import FileSystemEventHandler
-
-        def on_any_event(event):
-            paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-            if event.is_directory or all(_written_by_the_build(docs, p) for p in paths):
-                return
-            with server._rebuild_cond:
-                server._want_rebuild = True
-                server._rebuild_cond.notify_all()
-
-        handler = FileSystemEventHandler()
-        handler.on_any_event = on_any_event
-        observer.unschedule(refs[docs])
-        refs[docs] = observer.schedule(handler, docs, recursive=True)
-    for emitter in [observer, *getattr(observer, "emitters", ())]:
-        if emitter is not None and isinstance(getattr(emitter, "_timeout", None), (int, float)):
-            emitter._timeout = min(emitter._timeout, 0.1)
-    if hasattr(server, "get_app") and hasattr(server, "set_app"):
-        server.set_app(revalidated(server.get_app()))
+    internals.tune_server(server, docs, lambda path: _written_by_the_build(docs, path))
+    server.set_app(revalidated(server.get_app()))
     return server
 
 
@@ -134,76 +113,37 @@ def on_shutdown():
 
 
 def on_config(config):
-    """Execute what changed (once per build, for both languages), stop on a failure, and give
-    each language its own nav built from the executed lessons."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return config  # i18n's nested build of the next language: all done already
-    _state.update(used_cache=set(), pages_used=set(), lesson_pages=0, styles={})  # even if a build failed
-    _state["search_before"] = _read_search_index(Path(config.site_dir))
-    search = config.plugins.get("material/search")
-    if search is not None:  # its own dirty-build merge; see _merge_search_index
-        search.is_dirty, search.search_index_prev = False, None
-    render.compile_nbconvert_templates_once()  # for the pages MkDocs converts itself
-    render.read_installed_theme_once()  # theme file list, search defaults: read once per process
-    render.keep_search_sections(_search_cache(config))  # parsed by the workers, or once
+    """Execute what changed (once per build, for both languages), stop on a failure, pre-render the
+    new pages, and give each language its nav built from the executed lessons."""
+    if internals.nested_language_build(config):
+        return config  # i18n's build of the next language: all done already
+    _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
+    internals.stop_search_merge(config)  # see _merge_search_index
+    internals.reuse_nbconvert_templates(render.TEMPLATE_CODE)  # for the pages MkDocs converts itself
+    internals.take_search_sections(lambda html: render.search_sections(html, _cache(config, "search")))
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
-    report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir,
-                            cache_dir=_project(config) / ".cache" / "execute", log=log.info)
+    report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir, cache_dir=_cache(config, "execute"), log=log.info)
     log.info(f"lessons: {len(report.executed)} executed in {report.kernels} kernel(s), "
              f"{len(report.cached)} cached, {len(report.written)} notebook(s) updated")
     if report.errors:
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
     notebooks = [(docs_dir / ls.lang / "lessons" / f"{ls.stem}.ipynb", ls.lang, ls.stem) for ls in find_lessons(lessons_dir)]
-    notebooks = [(path, lang, stem) for path, lang, stem in notebooks if path.exists()]
-    rendered = render.prerender(notebooks, config.plugins["mkdocs-jupyter"].config, lessons_dir, _pages_cache(config),
-                                _search_cache(config))
+    rendered = render.prerender([n for n in notebooks if n[0].exists()], config.plugins["mkdocs-jupyter"].config,
+                                lessons_dir, _cache(config, "pages"), _cache(config, "search"))
     if rendered:
         log.info(f"lessons: {rendered} page(s) pre-rendered by {render.pool_size()} worker(s)")
-    pages.write_generated_pages(docs_dir, lessons_dir)
-    for lang_config in i18n.config.languages:
+    generated.write_generated_pages(docs_dir, lessons_dir)
+    for lang_config in config.plugins["i18n"].config.languages:
         if lang_config.locale in LANGS:
             lang_config.nav = _nav(lang_config.locale, docs_dir, lessons_dir)
     config.nav = _nav(DEFAULT_LANG, docs_dir, lessons_dir)
-    # mkdocs-jupyter evicts every cached render it did not use in *this* language's build; we evict
-    # once, after all languages (see on_post_build), so the ko and en renders stay cached.
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    events = config.plugins.events["post_build"]
-    config.plugins.events["post_build"] = [e for e in events if getattr(e, "__self__", None) is not jupyter]
     return config
-
-
-@event_priority(100)
-def on_pre_build(config):
-    """Remember which renders the previous language used, before mkdocs-jupyter forgets them."""
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    _state["used_cache"] |= set(getattr(jupyter, "_used_cache_paths", set()))
-
-
-def _fix_notebook_file(file, config) -> None:
-    """Make an i18n-rebuilt ``.ipynb`` File a documentation page again, at ``<stem>/index.html``."""
-    if not file.src_uri.endswith(".ipynb") or getattr(file, "_course_fixed", False):
-        return
-    dest = PurePosixPath(file.dest_uri)
-    if dest.suffix == ".ipynb":  # otherwise mkdocs-jupyter had already given it a page path
-        dest = dest.with_suffix("") / "index.html" if config.use_directory_urls else dest.with_suffix(".html")
-    file.dest_uri = dest.as_posix()
-    file.abs_dest_path = str(Path(config.site_dir) / dest)
-    file.url = file._get_url(config.use_directory_urls)
-    file.is_documentation_page = lambda: True
-    file._course_fixed = True
 
 
 @event_priority(-200)
 def on_files(files, config):
     """Runs after i18n (priority -100): repair the notebook files it rebuilt (i18n issue #198)."""
-    from mkdocs_jupyter.plugin import NotebookFile
-
-    for f in files:
-        if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile):
-            _fix_notebook_file(f, config)
-            for alt in getattr(f, "alternates", {}).values():
-                _fix_notebook_file(alt, config)
+    internals.repair_notebook_files(files, config)
     return files
 
 
@@ -215,16 +155,13 @@ def _lesson_of(page):
 
 
 def on_page_content(html, page, config, files):
-    """Course features on lesson pages (cached, or pre-rendered by ``course_lib.render``); MathML on every page."""
+    """Course features on lesson pages (cached, or pre-rendered by the workers); MathML on every page."""
     lesson = _lesson_of(page)
     if lesson is None:
-        return site.process_page_html(html)
+        return postprocess.process_page_html(html)
     lang, stem = lesson
-    run, outdated, cell_tags = render.page_inputs(Path(page.file.abs_src_path), lang, stem, _project(config) / "lessons")
-    html, tokens, figures, styles, used = render.processed_lesson(_pages_cache(config), html, lang, stem, run, outdated,
-                                                                  cell_tags)
-    _state["pages_used"] |= used
-    _state["lesson_pages"] += 1
+    inputs = render.page_inputs(Path(page.file.abs_src_path), lang, stem, _project(config) / "lessons")
+    html, tokens, figures, styles = render.processed_lesson(_cache(config, "pages"), html, lang, stem, *inputs)
     for css in styles:
         _state["styles"].setdefault(css, None)
     page.toc = get_toc(tokens)
@@ -235,15 +172,9 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _pages_cache(config) -> Path:
-    """Post-processed lesson pages by their inputs: parsing ~1 MB of HTML per page is most of a no-op
-    rebuild otherwise."""
-    return _project(config) / ".cache" / "pages"
-
-
-def _search_cache(config) -> Path:
-    """What Material's search parser found in each page, by the page's content (``render.search_sections``)."""
-    return _project(config) / ".cache" / "search"
+def _cache(config, name: str) -> Path:
+    """``.cache/<name>`` beside mkdocs.yml."""
+    return _project(config) / ".cache" / name
 
 
 def on_env(env, config, files):
@@ -256,11 +187,7 @@ def on_page_context(context, page, config, nav):
     """Runs after i18n: the language switcher links to the same page in the other language — for
     notebook pages too, and from English back to Korean (i18n left those at the site root)."""
     same = page.url[3:] if page.url.startswith("en/") else page.url
-    links = {"ko": same or "./", "en": f"en/{same}"}
-    # i18n sets ``config.extra.alternate`` as an attribute, which is what the theme reads
-    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
-        if alt.get("lang") in links:
-            alt["link"] = links[alt["lang"]]
+    internals.set_language_links(config, {"ko": same or "./", "en": f"en/{same}"})
     return context
 
 
@@ -274,38 +201,32 @@ def on_post_page(output, page, config):
     return _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
 
 
+@event_priority(-100)
+def on_pre_build(config):
+    """Runs after mkdocs-jupyter's: it records the renders it uses, for both languages, and evicts none."""
+    internals.record_renders(config, _state["renders"])
+
+
 @event_priority(-200)
 def on_post_build(config):
-    """After the last language (i18n runs the others inside the first one's post_build):
-    copy each lesson's ``.py`` beside its page, and evict renders no page used."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    """After the last language (i18n builds the others inside the first one's post_build): copy each
+    lesson's ``.py`` beside its page, merge the search index, evict renders (``cache.py``'s policy)."""
+    if internals.nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
     if _state["styles"]:
         write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
-        _state["styles"] = {}
-    lessons = find_lessons(_project(config) / "lessons")
-    for lesson in lessons:
-        prefix = site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang
-        target = prefix / "lessons" / lesson.stem
+    for lesson in find_lessons(_project(config) / "lessons"):
+        target = (site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang) / "lessons" / lesson.stem
         if target.is_dir():
             shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
     _merge_search_index(site_dir)
-    # Evict only after a build that rendered every lesson page: a dirty build (``make serve``)
-    # renders just the edited pages, and the renders of all the others are still good.
-    if _state["lesson_pages"] >= len(lessons):
-        jupyter = config.plugins.get("mkdocs-jupyter")
-        used = _state["used_cache"] | set(getattr(jupyter, "_used_cache_paths", set()))
-        cache_dir = Path(jupyter.config["cache_dir"])
-        for f in cache_dir.glob("*.json") if cache_dir.is_dir() else []:
-            if f not in used:
-                f.unlink(missing_ok=True)
-        pages_cache = _pages_cache(config)
-        for f in pages_cache.iterdir() if pages_cache.is_dir() else []:
-            if f.is_file() and f.name not in _state["pages_used"]:
-                f.unlink(missing_ok=True)
-    _state.update(used_cache=set(), pages_used=set(), lesson_pages=0)
+    renders = Path(config.plugins["mkdocs-jupyter"].config["cache_dir"])
+    for used in _state["renders"]:
+        if used.exists():
+            os.utime(used)  # mkdocs-jupyter reads its cache without marking what it used
+    cache.evict(renders)
+    _state.update(renders=internals.Renders(), styles={})
 
 
 def _read_search_index(site_dir: Path) -> dict | None:

@@ -1,0 +1,219 @@
+"""Every use of a private or undocumented attribute of MkDocs, Material, mkdocs-jupyter,
+mkdocs-static-i18n, nbconvert and watchdog, in one place, each with its reason.
+
+These packages are pinned in pyproject.toml to the versions this was written for; ``USED`` lists
+each attribute, and ``tests/test_internals.py`` checks them all against what is installed, naming
+the package, its version and the attribute that is gone. Nothing else in the build reaches inside them.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from pathlib import Path
+
+#: (distribution, "module:owner", attribute, why the build uses it)
+USED = [
+    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_watch_refs",
+     "make serve: swap the docs/ watch for one that ignores the files the build writes itself"),
+    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_rebuild_cond", "make serve: ask for a rebuild as MkDocs does"),
+    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_want_rebuild", "make serve: ask for a rebuild as MkDocs does"),
+    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "observer", "make serve: the watchdog observer to watch docs/ with"),
+    ("watchdog", "watchdog.observers.api:EventEmitter", "_timeout",
+     "make serve: notice a saved file within 0.1 s, not 0.5 s"),
+    ("mkdocs", "mkdocs.structure.files:File", "_get_url", "the URL of a notebook file that i18n rebuilt (#198)"),
+    ("mkdocs-material", "material.plugins.search.plugin:SearchPlugin", "is_dirty",
+     "switch off Material's dirty-build index merge, which doubles the index with i18n"),
+    ("mkdocs-material", "material.plugins.search.plugin:SearchPlugin", "search_index_prev", "the same"),
+    ("mkdocs-material", "material.plugins.search.plugin", "Parser",
+     "the search index takes each page's sections from a cache, parsed by the workers"),
+    ("mkdocs-material", "material.plugins.search.plugin:Parser", "data", "the sections Material's parser found"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.plugin:Plugin", "_used_cache_paths",
+     "each language's build would evict the other's renders; the build evicts once, by its own policy"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_compute_cache_key", "workers render pages into its cache"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_get_cache_path", "workers render pages into its cache"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_get_nb_toc_tokens", "workers compute a page's TOC as it does"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "NotebookFile", "tell its files from those i18n rebuilt (#198)"),
+    ("mkdocs-jupyter", "mkdocs_jupyter.convert", "nb2html", "workers convert pages as it does"),
+    ("mkdocs-static-i18n", "mkdocs_static_i18n.plugin:I18n", "building",
+     "do the course's work once, not again in each nested language build"),
+    ("mkdocs-static-i18n", "mkdocs_static_i18n.folder", "alternates",
+     "the other languages' files of a File i18n rebuilt need the same repair (#198)"),
+    ("mkdocs-static-i18n", "mkdocs_static_i18n.reconfigure:ExtendedPlugin", "alternate",
+     "i18n keeps the language switcher's links in config.extra.alternate; the hooks correct them"),
+    ("nbconvert", "nbconvert.exporters.templateexporter:TemplateExporter", "_create_environment",
+     "compiled nbconvert templates are kept: mkdocs-jupyter makes a new exporter for every page"),
+]
+
+
+def missing(entry: tuple[str, str, str, str]) -> str | None:
+    """Why ``entry`` of ``USED`` is not usable with what is installed, or None."""
+    from importlib.metadata import version
+
+    dist, where, attr, _ = entry
+    module, _, owner = where.partition(":")
+    try:
+        obj = importlib.import_module(module)
+        for name in filter(None, owner.split(".")):
+            obj = getattr(obj, name)
+        ok = hasattr(obj, attr) or f".{attr}" in inspect.getsource(obj)  # or set on instances
+    except (ImportError, AttributeError, OSError, TypeError):
+        ok = False
+    return None if ok else f"{dist} {version(dist)}: {where}.{attr} is gone (used to {entry[3]})"
+
+
+# ---------------------------------------------------------------------------- MkDocs' server, watchdog
+
+
+def tune_server(server, docs: str, ignore) -> None:
+    """Watch ``docs`` ignoring what ``ignore(path)`` says the build wrote; poll for changes every
+    0.1 s. Left as it is when MkDocs' server is not the one this was written for."""
+    refs, observer = getattr(server, "_watch_refs", {}), getattr(server, "observer", None)
+    if docs in refs and observer is not None and hasattr(server, "_rebuild_cond"):
+        from watchdog.events import FileSystemEventHandler
+
+        def on_any_event(event):
+            paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            if event.is_directory or all(ignore(p) for p in paths):
+                return
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
+
+        handler = FileSystemEventHandler()
+        handler.on_any_event = on_any_event
+        observer.unschedule(refs[docs])
+        refs[docs] = observer.schedule(handler, docs, recursive=True)
+    for emitter in [observer, *getattr(observer, "emitters", ())]:
+        if emitter is not None and isinstance(getattr(emitter, "_timeout", None), (int, float)):
+            emitter._timeout = min(emitter._timeout, 0.1)
+
+
+# ---------------------------------------------------------------------------- mkdocs-static-i18n
+
+
+def nested_language_build(config) -> bool:
+    """True while i18n builds a further language inside the first one's build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
+def repair_notebook_files(files, config) -> None:
+    """Make the ``.ipynb`` files i18n rebuilt documentation pages again, at ``<stem>/index.html``."""
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    for f in files:
+        if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile):
+            for file in (f, *getattr(f, "alternates", {}).values()):
+                if file.src_uri.endswith(".ipynb") and not getattr(file, "course_fixed", False):
+                    dest = Path(file.dest_uri)
+                    if dest.suffix == ".ipynb":  # else mkdocs-jupyter had given it a page path
+                        dest = dest.with_suffix("") / "index.html" if config.use_directory_urls else dest.with_suffix(".html")
+                    file.dest_uri = dest.as_posix()
+                    file.abs_dest_path = str(Path(config.site_dir) / dest)
+                    file.url = file._get_url(config.use_directory_urls)
+                    file.is_documentation_page = lambda: True
+                    file.course_fixed = True
+
+
+def set_language_links(config, links: dict[str, str]) -> None:
+    """Point the language switcher at ``links`` (``{lang: url}``): i18n keeps them in ``config.extra.alternate``."""
+    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
+        if alt.get("lang") in links:
+            alt["link"] = links[alt["lang"]]
+
+
+# ---------------------------------------------------------------------------- mkdocs-jupyter
+
+
+def render_cache_file(notebook: Path, jupyter_config) -> Path:
+    """Where mkdocs-jupyter looks for its render of ``notebook``."""
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    return _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
+
+
+def render_notebook(notebook: str, options: dict, toc_depth: int) -> tuple[str, list, str | None]:
+    """mkdocs-jupyter's page for ``notebook``, its TOC tokens and title (what it caches)."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    return (convert.nb2html(notebook, execute=False, **options), *_get_nb_toc_tokens(notebook, toc_depth))
+
+
+class Renders(set):
+    """The renders mkdocs-jupyter used, as it records them; it finds every render in use, so it evicts none."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def record_renders(config, renders: Renders) -> None:
+    """Have mkdocs-jupyter record the renders it uses in ``renders`` and evict none itself: each
+    language's build would evict the other's; the hooks evict once, after the last language."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        jupyter._used_cache_paths = renders
+
+
+# ---------------------------------------------------------------------------- Material's search
+
+
+def stop_search_merge(config) -> None:
+    """Switch off Material's own dirty-build merge of the search index (the hooks merge it)."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.is_dirty, search.search_index_prev = False, None
+
+
+def parse_search_sections(html: str) -> list:
+    """The sections (title, text) Material's search parser finds in a page."""
+    from material.plugins.search import plugin as material_search
+
+    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)()
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
+def take_search_sections(sections_of) -> None:
+    """Have Material's search index take a page's sections from ``sections_of(html)``."""
+    from material.plugins.search import plugin as material_search
+
+    if getattr(material_search.Parser, "material_parser", None) is not None:
+        material_search.Parser.sections_of = staticmethod(sections_of)
+        return
+
+    class KeptSections:
+        material_parser = material_search.Parser
+
+        def __init__(self, *args, **kwargs) -> None:
+            self._html, self.data = [], []
+
+        def feed(self, data: str) -> None:
+            self._html.append(data)
+
+        def close(self) -> None:
+            self.data = KeptSections.sections_of("".join(self._html))
+
+    KeptSections.sections_of = staticmethod(sections_of)
+    material_search.Parser = KeptSections
+
+
+# ---------------------------------------------------------------------------- nbconvert
+
+
+def reuse_nbconvert_templates(bytecode_cache) -> None:
+    """Give every nbconvert template environment ``bytecode_cache`` (compiling them is half a page's conversion)."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    create = getattr(TemplateExporter, "_create_environment", None)
+    if create is None or getattr(create, "_course_code_cache", False):
+        return
+
+    def create_environment(self):
+        env = create(self)
+        env.bytecode_cache = bytecode_cache
+        return env
+
+    create_environment._course_code_cache = True
+    TemplateExporter._create_environment = create_environment
