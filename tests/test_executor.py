@@ -180,34 +180,6 @@ def test_every_cache_keeps_its_most_recently_used_entries(tmp_path):
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == ["00", "04", "ff"]
 
 
-def test_parsed_lessons_are_kept_on_disk_by_content(tmp_path, monkeypatch):
-    """``read_notebook`` parses a lesson once: a new build process reads the parse from
-    ``.cache/jupytext``. An edited lesson is parsed again, and so is a torn cache entry."""
-    import jupytext
-
-    from course_lib.build import lessons
-
-    lesson = tmp_path / "01_demo.py"
-    lesson.write_text(f"# %% [markdown]\n# # Demo {tmp_path.name}\n\n# %%\nprint(1)\n", encoding="utf-8")
-    first = lessons.read_notebook(lesson)
-    assert [c.cell_type for c in first.cells] == ["markdown", "code"] and first.cells[1].source == "print(1)"
-    entry = max((lessons.repo_root() / ".cache" / "jupytext").glob("*.json"), key=lambda p: p.stat().st_mtime)
-
-    lessons._read_notebook.cache_clear()  # as in a new process
-    parse = jupytext.reads
-    monkeypatch.setattr(jupytext, "reads", lambda *a, **k: pytest.fail("parsed again"))
-    assert lessons.read_notebook(lesson) == first
-
-    monkeypatch.setattr(jupytext, "reads", parse)
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("print(1)", "print(2)"), encoding="utf-8")
-    assert lessons.read_notebook(lesson).cells[1].source == "print(2)"
-
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("print(2)", "print(1)"), encoding="utf-8")
-    entry.write_text('{"cells": [', encoding="utf-8")  # torn
-    lessons._read_notebook.cache_clear()
-    assert lessons.read_notebook(lesson).cells[1].source == "print(1)"
-
-
 KILL_SCRIPT = """
 import signal, sys
 from pathlib import Path

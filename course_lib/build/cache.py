@@ -51,10 +51,10 @@ def read(path: Path) -> bytes | None:
         return None
 
 
-def evict(folder: Path, keep: int = KEEP) -> None:
-    """Delete all but the ``keep`` most recently used entries (files named by a hex hash) of ``folder``."""
+def evict(folder: Path, keep: int = KEEP, pattern: str = "[0-9a-f]*") -> None:
+    """Delete all but the ``keep`` most recently used entries (files named by a hash) of ``folder``."""
     entries = []
-    for p in Path(folder).glob("[0-9a-f]*"):
+    for p in Path(folder).glob(pattern):
         try:
             entries.append((p.stat().st_mtime_ns, p))
         except OSError:

@@ -43,26 +43,14 @@ class LessonError(RuntimeError):
     def __init__(self, path: Path, cell: int | None, line: int | None, what: str):
         self.path, self.cell, self.line, self.what = path, cell, line, what
         where = f"cell {cell}" + (f" (line {line})" if line else "") if cell else "before the first cell"
-        super().__init__(f"{_rel(path)}: {where}: {what}")
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(repo_root()))
-    except ValueError:
-        return str(path)
-
-
-# ---------------------------------------------------------------------------- keys
+        rel = Path(path).resolve()
+        super().__init__(f"{rel.relative_to(repo_root()) if rel.is_relative_to(repo_root()) else path}: {where}: {what}")
 
 
 @functools.lru_cache(maxsize=1)
 def device_kind() -> str:
-    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick on this machine.
-
-    Decided without importing torch (seconds a build would spend on every no-op rebuild): a CUDA
-    build of torch plus an NVIDIA device node means CUDA; an Apple-silicon Mac means MPS.
-    """
+    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick here, decided without
+    importing torch: a CUDA build of torch plus an NVIDIA device node, or an Apple-silicon Mac."""
     import glob
     import platform
 
@@ -97,9 +85,6 @@ def lesson_key(nb, env: dict) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
-# ---------------------------------------------------------------------------- cache
-
-
 @dataclass
 class Cache:
     """Executed outputs, one JSON file per key (``cache.py``'s writer and eviction)."""
@@ -121,24 +106,12 @@ class Cache:
         write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False), keep=cache_io.KEEP)
 
 
-# ---------------------------------------------------------------------------- running
-
-
-def _cell_lines(path: Path) -> list[int]:
-    """1-based line numbers of each cell's ``# %%`` marker in a percent-format file."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [i for i, line in enumerate(lines, start=1) if line.startswith("# %%")]
-
-
 def run_notebook(nb, path: Path, workdir: Path, timeout: int,
                  threads: int | None = None) -> tuple[list[dict], float, str]:
-    """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder,
-    limited to ``threads`` CPU threads (default: no limit).
+    """Execute ``nb`` (read from ``path``) in a fresh kernel in ``workdir`` with ``threads`` CPU threads.
 
-    Returns each code cell's ``{"outputs", "execution_count"}``, the wall time in seconds and the
-    kernel's device (``describe_device()``, asked of the kernel after the last cell: the build
-    process itself never imports torch). Raises LessonError naming the cell on an exception or a timeout.
-    """
+    Returns each code cell's ``{"outputs", "execution_count"}``, the wall time and the kernel's
+    ``describe_device()``. Raises LessonError naming the cell on an exception or a timeout."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -155,8 +128,12 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
         env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(threads)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
                             record_timing=False, shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
-    markers = _cell_lines(path)
+    markers = [i for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1) if line.startswith("# %%")]
     offset = len(markers) - len(nb.cells)  # 0 when every cell has a marker
+
+    def line(number: int | None) -> int | None:
+        i = None if number is None else number - 1 + offset
+        return markers[i] if i is not None and 0 <= i < len(markers) else None
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
     sockets = Path(tempfile.mkdtemp(prefix="course-k"))  # short: a socket path has ~100 bytes at most
@@ -176,25 +153,22 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
             wall = time.perf_counter() - start
             device = _kernel_device(client, nb, threads)
     except CellTimeoutError:
-        raise LessonError(path, number, _line(markers, number, offset), f"timed out after {timeout} s") from None
+        raise LessonError(path, number, line(number), f"timed out after {timeout} s") from None
     except CellExecutionError as err:
         what = f"{err.ename}: {err.evalue}" if getattr(err, "ename", None) else str(err).strip().splitlines()[-1]
-        raise LessonError(path, number, _line(markers, number, offset), what) from None
+        raise LessonError(path, number, line(number), what) from None
     except DeadKernelError as err:
-        raise LessonError(path, number, _line(markers, number, offset), f"kernel died: {err}") from None
+        raise LessonError(path, number, line(number), f"kernel died: {err}") from None
     finally:
         _RUNNING.discard(client.km)
         shutil.rmtree(sockets, ignore_errors=True)
-    outputs = [
-        {"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
-        for c in nb.cells if c.cell_type == "code"
-    ]
-    return outputs, wall, device
+    return [{"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
+            for c in nb.cells if c.cell_type == "code"], wall, device
 
 
 def _kernel_device(client, nb, threads: int | None) -> str:
-    """``describe_device()`` as the lesson's kernel sees it, from a cell run after the lesson's last
-    one (not kept, not counted); the device kind if the kernel can't say."""
+    """``describe_device()`` as the kernel sees it (the build process never imports torch), from a
+    cell run after the lesson's last one and not kept; the device kind if the kernel can't say."""
     import nbformat.v4
 
     probe = nbformat.v4.new_code_cell(
@@ -224,13 +198,6 @@ def coalesce_streams(outputs: list) -> list:
     return merged
 
 
-def _line(markers: list[int], number: int | None, offset: int) -> int | None:
-    if number is None:
-        return None
-    i = number - 1 + offset
-    return markers[i] if 0 <= i < len(markers) else None
-
-
 def merge_outputs(nb, entry: dict, lang: str, stem: str):
     """A copy of ``nb`` with the cached outputs put into its code cells and the run record in its metadata."""
     nb = copy.deepcopy(nb)
@@ -250,9 +217,6 @@ def merge_outputs(nb, entry: dict, lang: str, stem: str):
     return nb
 
 
-# ---------------------------------------------------------------------------- the whole course
-
-
 @dataclass
 class Report:
     """What one ``execute_course`` call did."""
@@ -265,10 +229,6 @@ class Report:
     wall_s: float = 0.0
     times: dict[str, float] = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
-        return {"executed": self.executed, "cached": self.cached, "kernels": self.kernels,
-                "written": [str(p) for p in self.written], "errors": [str(e) for e in self.errors],
-                "wall_s": round(self.wall_s, 3), "times": self.times}
 
 
 def thread_share(lessons: int, jobs: int | None = None) -> int:
@@ -277,32 +237,17 @@ def thread_share(lessons: int, jobs: int | None = None) -> int:
     return max(1, cores // max(1, min(jobs or cores, lessons or 1)))
 
 
-def default_out_dir() -> Path:
-    return repo_root() / "docs"
-
-
-def default_cache_dir() -> Path:
-    return Path(os.environ.get("COURSE_CACHE_DIR", repo_root() / ".cache" / "execute"))
-
-
-def execute_course(
-    lessons_dir: Path | None = None,
-    out_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    jobs: int | None = None,
-    timeout: int | None = None,
-    only: list[str] | None = None,
-    log=print,
-) -> Report:
+def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None, cache_dir: Path | None = None,
+                   jobs: int | None = None, timeout: int | None = None, only: list[str] | None = None,
+                   log=print) -> Report:
     """Execute what the cache lacks and write ``<out_dir>/<lang>/lessons/<stem>.ipynb`` for every lesson.
 
     A lesson that fails is reported in ``Report.errors``; nothing is cached and no notebook is
-    written for it (its previous notebook, if any, stays). Other lessons still complete.
-    """
+    written for it (its previous notebook, if any, stays). Other lessons still complete."""
     t0 = time.perf_counter()
     lessons_dir = Path(lessons_dir or repo_root() / "lessons")
-    out_dir = Path(out_dir or default_out_dir())
-    cache = Cache(Path(cache_dir or default_cache_dir()))
+    out_dir = Path(out_dir or repo_root() / "docs")
+    cache = Cache(Path(cache_dir or repo_root() / ".cache" / "execute"))
     timeout = int(timeout or os.environ.get("COURSE_CELL_TIMEOUT", DEFAULT_TIMEOUT))
     env = environment_key()
     report = Report()
@@ -316,13 +261,15 @@ def execute_course(
         groups.setdefault(lesson_key(nb, env), []).append((lesson, nb))
 
     todo = {k: v for k, v in groups.items() if cache.get(k) is None}
-    # Lessons run side by side, each kernel limited to its share of the cores: two kernels with all
-    # threads each fight over the cores (lesson 09's epochs got 3x slower). The share depends only on
-    # the machine and the course, so a lesson re-run alone computes with the same thread count.
+    # side by side, each kernel with its share of the cores (two with all threads each made lesson
+    # 09's epochs 3x slower); the share depends only on the machine and the course
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(groups) or 1))
     threads = thread_share(len(groups), jobs)
     report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
-    times = _load_times(cache.folder)
+    try:
+        times = json.loads((cache.folder / "times.json").read_text())
+    except (OSError, ValueError):
+        times = {}
 
     def work(key: str):
         members = todo[key]
@@ -369,8 +316,7 @@ def execute_course(
                 report.times[stem] = round(wall, 2)
             except LessonError as err:
                 report.errors.append(err)
-        times.update(report.times)
-        _save_times(cache.folder, times)
+        write_atomic(cache.folder / "times.json", json.dumps({**times, **report.times}, sort_keys=True, indent=1))
 
     for key, members in groups.items():
         entry = None
@@ -390,7 +336,10 @@ def execute_course(
     report.executed.sort()
     report.errors.sort(key=lambda e: str(e.path))
     report.wall_s = time.perf_counter() - t0
-    _record(cache.folder, report)
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    with open(cache.folder / "runs.jsonl", "a", encoding="utf-8") as f:  # for the bench: kernels started
+        f.write(json.dumps({"executed": report.executed, "kernels": report.kernels, "wall_s": round(report.wall_s, 3),
+                            "errors": [str(e) for e in report.errors]}) + "\n")
     return report
 
 
@@ -404,32 +353,13 @@ def ensure_data_quietly() -> None:
         pass  # a lesson that needs the data will fail with the full message
 
 
-def _load_times(folder: Path) -> dict[str, float]:
-    try:
-        return json.loads((folder / "times.json").read_text())
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_times(folder: Path, times: dict[str, float]) -> None:
-    write_atomic(folder / "times.json", json.dumps(times, sort_keys=True, indent=1))
-
-
-def _record(folder: Path, report: Report) -> None:
-    """Append this run to ``runs.jsonl`` (kernels started, cache hits) — the benchmark reads it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "runs.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps(report.as_dict()) + "\n")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_lib.build.execute", description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help="run only lessons whose name contains one of these")
     parser.add_argument("--jobs", type=int, default=None, help="lessons run at once (default: CPU cores)")
     parser.add_argument("--timeout", type=int, default=None, help=f"seconds per cell (default {DEFAULT_TIMEOUT})")
-    parser.add_argument("--out", type=Path, default=None, help="docs folder to write notebooks into")
     args = parser.parse_args(argv)
-    report = execute_course(out_dir=args.out, jobs=args.jobs, timeout=args.timeout, only=args.only or None)
+    report = execute_course(jobs=args.jobs, timeout=args.timeout, only=args.only or None)
     print(f"executed {len(report.executed)} lesson(s) in {report.kernels} kernel(s), "
           f"{len(report.cached)} from cache, {len(report.written)} notebook(s) updated, {report.wall_s:.1f} s")
     for err in report.errors:

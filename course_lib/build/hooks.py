@@ -45,55 +45,12 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
 
 
 def on_serve(server, config, builder):
-    """``make serve``: warm page-render workers; saved files noticed within 0.1 s; no second rebuild
-    for the files a build writes into ``docs/``; unchanged stylesheets and scripts not sent again."""
-    render.start_pool(warm=True)
+    """``make serve``: saved files noticed within 0.1 s; no second rebuild for the files a build
+    writes into ``docs/``."""
     import nbclient  # noqa: F401 - imported now (~0.3 s), not when the first edited lesson runs
     docs = os.path.abspath(config.docs_dir)
     internals.tune_server(server, docs, lambda path: _written_by_the_build(docs, path))
-    server.set_app(revalidated(server.get_app()))
     return server
-
-
-def revalidated(app):
-    """The served site's files other than pages, with an ``ETag`` (their content's hash) and
-    ``Cache-Control: no-cache``, answered ``304 Not Modified`` when the browser has them already.
-
-    MkDocs' server sends no validators, so every reload after a rebuild fetched and parsed the
-    site's stylesheets and scripts again (the notebook CSS alone is 595 kB). Now the browser asks
-    each time (nothing stale is ever shown) and keeps what did not change. Pages (HTML, where MkDocs
-    injects its reload script) and MkDocs' reload polls are served as before."""
-    import hashlib
-
-    def serve(environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        if environ.get("REQUEST_METHOD") != "GET" or path.startswith("/livereload/"):
-            return app(environ, start_response)
-        answer: dict = {}
-
-        def keep(status, headers, exc_info=None):
-            answer.update(status=status, headers=headers, exc_info=exc_info)
-            return lambda data: None
-
-        body = app(environ, keep)
-        if not answer:
-            return body
-        content_type = dict((k.lower(), v) for k, v in answer["headers"]).get("content-type", "")
-        if not answer["status"].startswith("200") or content_type.startswith("text/html"):
-            start_response(answer["status"], answer["headers"], answer["exc_info"])
-            return body
-        try:
-            data = b"".join(body)
-        finally:
-            getattr(body, "close", lambda: None)()
-        etag = f'"{hashlib.sha256(data).hexdigest()[:20]}"'
-        if environ.get("HTTP_IF_NONE_MATCH") == etag:
-            start_response("304 Not Modified", [("ETag", etag), ("Cache-Control", "no-cache")])
-            return []
-        start_response(answer["status"], [*answer["headers"], ("ETag", etag), ("Cache-Control", "no-cache")])
-        return [data]
-
-    return serve
 
 
 def _written_by_the_build(docs: str, path) -> bool:
@@ -108,18 +65,14 @@ def _written_by_the_build(docs: str, path) -> bool:
             or (len(rel.parts) == 3 and rel.parts[1] == "lessons" and rel.suffix == ".ipynb"))
 
 
-def on_shutdown():
-    render.stop_pool()
-
-
 def on_config(config):
-    """Execute what changed (once per build, for both languages), stop on a failure, pre-render the
-    new pages, and give each language its nav built from the executed lessons."""
+    """Execute what changed (once per build, for both languages), stop on a failure, and give each
+    language its nav built from the executed lessons."""
     if internals.nested_language_build(config):
         return config  # i18n's build of the next language: all done already
     _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
     internals.stop_search_merge(config)  # see _merge_search_index
-    internals.reuse_nbconvert_templates(render.TEMPLATE_CODE)  # for the pages MkDocs converts itself
+    internals.reuse_nbconvert_templates(render.TEMPLATES)
     internals.take_search_sections(lambda html: render.search_sections(html, _cache(config, "search")))
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir, cache_dir=_cache(config, "execute"), log=log.info)
@@ -127,11 +80,6 @@ def on_config(config):
              f"{len(report.cached)} cached, {len(report.written)} notebook(s) updated")
     if report.errors:
         raise PluginError("lesson failed, site not built:\n" + "\n".join(f"  {e}" for e in report.errors))
-    notebooks = [(docs_dir / ls.lang / "lessons" / f"{ls.stem}.ipynb", ls.lang, ls.stem) for ls in find_lessons(lessons_dir)]
-    rendered = render.prerender([n for n in notebooks if n[0].exists()], config.plugins["mkdocs-jupyter"].config,
-                                lessons_dir, _cache(config, "pages"), _cache(config, "search"))
-    if rendered:
-        log.info(f"lessons: {rendered} page(s) pre-rendered by {render.pool_size()} worker(s)")
     generated.write_generated_pages(docs_dir, lessons_dir)
     for lang_config in config.plugins["i18n"].config.languages:
         if lang_config.locale in LANGS:
@@ -155,7 +103,7 @@ def _lesson_of(page):
 
 
 def on_page_content(html, page, config, files):
-    """Course features on lesson pages (cached, or pre-rendered by the workers); MathML on every page."""
+    """Course features on lesson pages (cached by content); MathML on every page."""
     lesson = _lesson_of(page)
     if lesson is None:
         return postprocess.process_page_html(html)
@@ -178,7 +126,7 @@ def _cache(config, name: str) -> Path:
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = render.TEMPLATE_CODE  # compile the theme's templates once per process
+    env.bytecode_cache = render.TEMPLATES  # compile the theme's templates once
     return env
 
 
@@ -226,6 +174,7 @@ def on_post_build(config):
         if used.exists():
             os.utime(used)  # mkdocs-jupyter reads its cache without marking what it used
     cache.evict(renders)
+    cache.evict(render.TEMPLATES.directory, pattern="__jinja2_*")
     _state.update(renders=internals.Renders(), styles={})
 
 

@@ -29,11 +29,7 @@ USED = [
     ("mkdocs-material", "material.plugins.search.plugin:Parser", "data", "the sections Material's parser found"),
     ("mkdocs-jupyter", "mkdocs_jupyter.plugin:Plugin", "_used_cache_paths",
      "each language's build would evict the other's renders; the build evicts once, by its own policy"),
-    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_compute_cache_key", "workers render pages into its cache"),
-    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_get_cache_path", "workers render pages into its cache"),
-    ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "_get_nb_toc_tokens", "workers compute a page's TOC as it does"),
     ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "NotebookFile", "tell its files from those i18n rebuilt (#198)"),
-    ("mkdocs-jupyter", "mkdocs_jupyter.convert", "nb2html", "workers convert pages as it does"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n.plugin:I18n", "building",
      "do the course's work once, not again in each nested language build"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n.folder", "alternates",
@@ -123,21 +119,6 @@ def set_language_links(config, links: dict[str, str]) -> None:
 
 
 # ---------------------------------------------------------------------------- mkdocs-jupyter
-
-
-def render_cache_file(notebook: Path, jupyter_config) -> Path:
-    """Where mkdocs-jupyter looks for its render of ``notebook``."""
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    return _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
-
-
-def render_notebook(notebook: str, options: dict, toc_depth: int) -> tuple[str, list, str | None]:
-    """mkdocs-jupyter's page for ``notebook``, its TOC tokens and title (what it caches)."""
-    from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
-
-    return (convert.nb2html(notebook, execute=False, **options), *_get_nb_toc_tokens(notebook, toc_depth))
 
 
 class Renders(set):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import re
 import sys
@@ -10,8 +9,7 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from course_lib.build import cache
-from course_lib.build.cache import file_version, package_version
+from course_lib.build.cache import file_version
 
 LANGS = ("ko", "en")
 DEFAULT_LANG = "ko"
@@ -62,28 +60,10 @@ def read_notebook(path: Path):
 
 
 @functools.lru_cache(maxsize=256)
-def _read_notebook(path: str, mtime_ns: int, size: int):
-    """Parsed once per file version, and kept on disk by content (``.cache/jupytext``): jupytext
-    takes ~1 s for the course, which every build process would spend again."""
-    import json
-
-    import nbformat
-
-    text = Path(path).read_bytes()
-    digest = hashlib.sha256(json.dumps([package_version("jupytext"), JUPYTEXT_FORMAT]).encode() + b"\0" + text)
-    entry = repo_root() / ".cache" / "jupytext" / f"{digest.hexdigest()[:32]}.json"
-    try:
-        return nbformat.from_dict(json.loads(cache.read(entry)))
-    except (TypeError, ValueError):
-        pass  # not parsed yet, or torn: parse it
+def _read_notebook(path: str, mtime_ns: int, size: int):  # once per file version
     import jupytext
 
-    nb = jupytext.reads(text.decode("utf-8"), fmt=dict(JUPYTEXT_FORMAT))
-    try:
-        cache.write_atomic(entry, json.dumps(nb, ensure_ascii=False), keep=cache.KEEP)
-    except OSError:
-        pass  # a read-only checkout still reads its lessons
-    return nb
+    return jupytext.reads(Path(path).read_text(encoding="utf-8"), fmt=dict(JUPYTEXT_FORMAT))
 
 
 def executed_notebook_facts(path: Path) -> tuple[dict | None, list[list[str]]]:
