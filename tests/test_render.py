@@ -12,7 +12,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from course_lib.build import internals, postprocess, render
+from course_lib.build import internals, postprocess
 from course_lib.build.bench import edit_prose, fetch_until, scratch_copy, served
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def test_pages_from_the_caches_are_the_pages_rendered_afresh(built_site, tmp_pat
     sites = {}
     for name in ("warm", "cold"):
         if name == "cold":
-            for folder in ("mkdocs-jupyter", "pages", "search", "jinja"):
+            for folder in ("mkdocs-jupyter", "pages", "jinja"):
                 shutil.rmtree(project / ".cache" / folder, ignore_errors=True)
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / name)],
                               cwd=project, capture_output=True, text=True, timeout=900,
@@ -37,49 +37,6 @@ def test_pages_from_the_caches_are_the_pages_rendered_afresh(built_site, tmp_pat
         sites[name] = {p.relative_to(site): p.read_bytes() for p in [*site.glob("**/lessons/*/*"), *site.glob("search/*")]}
     assert sites["warm"].keys() == sites["cold"].keys() and len(sites["warm"]) > len(list(project.glob("lessons/*/*.py")))
     assert [p for p in sites["warm"] if sites["warm"][p] != sites["cold"][p]] == []
-
-
-def test_search_sections_are_materials_own_kept_by_page_content(tmp_path, monkeypatch):
-    """``render.search_sections``: what Material's search parser finds in a page, parsed once per
-    content; Material's search index takes it from there once ``take_search_sections`` is on."""
-    from types import SimpleNamespace
-
-    from material.plugins.search import plugin as material_search
-
-    monkeypatch.setattr(material_search, "Parser", material_search.Parser)  # put back afterwards
-    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)
-    page = ('<h1 id="demo">Demo</h1><p>The affine map <code>y = Wx + b</code>.</p>'
-            '<div data-search-exclude><p>not indexed</p></div><h2 id="more">More</h2><p>Text</p>')
-
-    def view(sections) -> list:
-        return [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in sections]
-
-    def parsed(html: str) -> list:
-        p = parser()
-        p.feed(html)
-        p.close()
-        return view(p.data)
-
-    assert view(render.search_sections(page, tmp_path)) == parsed(page) and len(parsed(page)) == 2
-    (kept,) = tmp_path.glob("*.pickle")
-    monkeypatch.setattr(material_search, "Parser", lambda: pytest.fail("parsed again"))
-    assert view(render.search_sections(page, tmp_path)) == parsed(page)  # from the file
-    monkeypatch.setattr(material_search, "Parser", parser)
-    edited = page.replace("Text", "Other text")
-    assert view(render.search_sections(edited, tmp_path)) == parsed(edited)
-    kept.write_bytes(kept.read_bytes()[:30])  # torn
-    assert view(render.search_sections(page, tmp_path)) == parsed(page)
-
-    def entries(index_page) -> list:
-        index = material_search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
-        index.add_entry_from_context(index_page)
-        return index.entries
-
-    fake = SimpleNamespace(meta={}, content=edited, toc=[], url="lessons/demo/", title="Demo")
-    expected = entries(fake)
-    internals.take_search_sections(lambda html: render.search_sections(html, tmp_path / "kept"))
-    assert material_search.Parser is not parser
-    assert entries(fake) == entries(fake) == expected and len(list((tmp_path / "kept").iterdir())) == 1
 
 
 @pytest.mark.slow
@@ -158,3 +115,33 @@ def test_korean_math_next_to_a_particle_is_found():
                          '$a +\nb$ wraps</p></div>', "html.parser")
     assert postprocess.render_math(soup) == 3
     assert len(soup.select("math")) == 3 and "US$5" in soup.get_text()
+
+
+def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch):
+    """Pitfall boxes (titled by their bold words), collapsed solutions, MathML and the run record; the
+    second time, from ``.cache/pages``."""
+    import nbformat
+    from mkdocs_jupyter import convert
+
+    from course_lib.build import render
+
+    nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Demo\n\nThe map $y = Wx + b$."),
+                nbformat.v4.new_markdown_cell("**Mixing up shapes.** Look:"),
+                nbformat.v4.new_code_cell("print(6 * 7)", outputs=[nbformat.v4.new_output("stream", name="stdout", text="42\n")]),
+                nbformat.v4.new_code_cell("print(1)")]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"en-{i}"
+    nbformat.write(nb, tmp_path / "demo.ipynb")
+    html = convert.nb2html(str(tmp_path / "demo.ipynb"), execute=False, no_prompt=True)
+    run = {"device": "cpu: 1 thread", "torch": "2.x", "wall_time_s": 1.0, "date": "today"}
+    tags = [[], ["pitfall"], ["pitfall"], ["solution"]]
+    out, toc, _, _ = render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)
+    soup = BeautifulSoup(out, "html.parser")
+    box = soup.select_one(".admonition.pitfall")
+    assert box.select_one(".admonition-title").get_text() == "Mixing up shapes" and box.select(".jp-CodeCell")
+    assert soup.select_one("details.solution summary").get_text() == "Show solution"
+    assert soup.select(".math math") and "1 thread" in soup.select_one(".run-record").get_text()
+    assert toc[0]["id"] == "demo"
+    monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
+    assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)[0] == out

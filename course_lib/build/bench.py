@@ -118,83 +118,54 @@ def fetch_until(url: str, until, timeout: float) -> str:
         time.sleep(0.05)
 
 
-class _Page:
-    """The edited page in Chromium (Playwright), which ``mkdocs serve`` reloads; without Chromium,
-    fetched over HTTP (the server answers once a rebuild is complete)."""
-
-    def __init__(self, url: str, timeout: float):
-        self.url, self.timeout, self._pw = url, timeout, None
-        self.how = "http"
-        if Path(CHROMIUM).exists():
-            try:
-                from playwright.sync_api import sync_playwright
-            except ImportError:
-                return
-            self._pw = sync_playwright().start()
-            browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
-            self.page = browser.new_page()
-            self.how = "chromium"
-
-    def open(self) -> None:
-        if self._pw:
-            self.page.goto(self.url, timeout=self.timeout * 1000)
-
-    def wait_for(self, text: str, since: float) -> float:
-        """Seconds from ``since`` until the page shows ``text``."""
-        if self._pw:  # re-checked after every reload
-            self.page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
-                                        arg=text, polling=20, timeout=self.timeout * 1000)
-        else:
-            fetch_until(self.url, lambda page: text in page, self.timeout)
-        return time.perf_counter() - since
-
-    def close(self) -> None:
-        if self._pw:
-            self._pw.stop()
+def wait_for(url: str, text: str, since: float, timeout: float, page=None) -> float:
+    """Seconds from ``since`` until the page at ``url`` shows ``text``: in Chromium (``page``, which
+    ``mkdocs serve`` reloads), else over HTTP (the server answers once a rebuild is complete)."""
+    if page is not None:
+        page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg=text,
+                               polling=20, timeout=timeout * 1000)
+    else:
+        fetch_until(url, lambda html: text in html, timeout)
+    return round(time.perf_counter() - since, 2)
 
 
 def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 600) -> dict:
     """Seconds from saving an edit to the page showing it, ``rounds`` times each: a prose edit, then
     a code edit, with the lesson's run time in that rebuild."""
-    times_file = project / ".cache" / "execute" / "times.json"
-    page = None
     prose, code, run = [], [], []
-    with served(project, project / "serve.log") as site:
+    with served(project, project / "serve.log") as site, contextlib.ExitStack() as stack:
         url = f"{site}lessons/{stem}/"
-        try:
-            fetch_until(url, lambda text: "run-record" in text, timeout)  # the first build
-            page = _Page(url, timeout)
-            page.open()
-            time.sleep(2)  # a person reads before editing
-            ko = project / "lessons" / "ko" / f"{stem}.py"
-            for i in range(rounds):
-                marker = f"serve-edit-{i}-{int(time.time())}"
-                t0 = time.perf_counter()
-                edit_prose(ko, marker)
-                prose.append(round(page.wait_for(marker, t0), 2))
-                time.sleep(1)
-                t0 = time.perf_counter()
-                shown = edit_code([project / "lessons" / lang / f"{stem}.py" for lang in ("ko", "en")],
-                                  int(time.time()) * 10 + i)  # new to the page even in a project served before
-                code.append(round(page.wait_for(shown, t0), 2))
-                run.append(json.loads(times_file.read_text())[stem])
-                time.sleep(1)
-        finally:
-            if page is not None:
-                page.close()
-    return {"measured_in": page.how if page else "-", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
+        fetch_until(url, lambda text: "run-record" in text, timeout)  # the first build
+        page = None
+        if Path(CHROMIUM).exists():
+            from playwright.sync_api import sync_playwright
+
+            browser = stack.enter_context(sync_playwright()).chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(url, timeout=timeout * 1000)
+        time.sleep(2)  # a person reads before editing
+        for i in range(rounds):
+            marker, t0 = f"serve-edit-{i}-{int(time.time())}", time.perf_counter()
+            edit_prose(project / "lessons" / "ko" / f"{stem}.py", marker)
+            prose.append(wait_for(url, marker, t0, timeout, page))
+            time.sleep(1)
+            t0 = time.perf_counter()  # a value new to the page even in a project served before:
+            shown = edit_code([project / "lessons" / lang / f"{stem}.py" for lang in ("ko", "en")], int(time.time()) * 10 + i)
+            code.append(wait_for(url, shown, t0, timeout, page))
+            notebook = json.loads((project / "docs" / "ko" / "lessons" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+            run.append(notebook["metadata"]["course"]["run"]["wall_time_s"])
+            time.sleep(1)
+    return {"measured_in": "chromium" if page else "http", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_lib.build.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=repo_root() / "bench.json")
-    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     args = parser.parse_args(argv)
 
     from course_lib.data import ensure_fashion_mnist
 
-    # the scratch copy reads the working tree's data folder: copying FashionMNIST is not part of a build
     os.environ.setdefault("COURSE_DATA_DIR", str(ensure_fashion_mnist()))
     tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
     project = scratch_copy(tmp)
@@ -235,9 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         "serve: prose edit shown within 3 s (median)": serve["prose_edit_median_s"] <= 3.0,
         "serve: code edit shown within run time + 3 s (median)": serve["code_edit_over_run_median_s"] <= 3.0,
     }
-    print(f"\n{'build':<12} {'wall (s)':>9} {'kernels':>8} {'cpu/wall':>9}  executed")
     for name, r in results.items():
-        print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
+        print(f"{name:<12} {r['wall_s']:>7.2f} s  {r['kernels']} kernel(s)  cpu/wall {r['cpu_per_wall']:.2f}  {r['executed']}")
     print(f"\n{checks}\nmake serve, seconds from saving an edit to the page showing it: {serve}")
     for name, ok in targets.items():
         print(f"  [{'ok' if ok else 'MISSED'}] {name}")
@@ -246,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
               "date": time.strftime("%Y-%m-%d %H:%M:%S")}
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nbench: wrote {args.out}")
-    if not args.keep:
-        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0 if all(targets.values()) else 1
 
 

@@ -1,10 +1,6 @@
-"""The build's one file writer and one cache policy.
-
-Every file the build writes goes through ``write_atomic`` (a temporary file, then a rename), so a
-build killed midway leaves only whole files. Every cache under ``.cache/`` is a folder of files
-named by the hash of what they were made from; ``read`` marks an entry used, and ``write_atomic``
-with ``keep`` then drops all but the ``keep`` most recently used entries of that folder.
-"""
+"""The build's one file writer (``write_atomic``: a build killed midway leaves only whole files) and
+one cache policy: each folder under ``.cache/`` holds files named by the hash of what they were made
+from, ``read`` marks an entry used, and ``evict`` keeps the ``keep`` most recently used."""
 from __future__ import annotations
 
 import functools

@@ -3,11 +3,10 @@
 A lesson's cache key hashes its code cells (comments stripped), the learner modules of course_lib
 (what runs in its kernel), this executor's source, the torch/torchvision versions and the device
 kind, so a prose or translation edit re-executes nothing and the Korean and English twins of a
-lesson execute once. Run ``python -m course_lib.build.execute``.
+lesson execute once.
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import datetime as dt
 import functools
@@ -33,7 +32,6 @@ from course_lib.build.lessons import code_cells, find_lessons, read_notebook, re
 
 _RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
 _CANCELLED = threading.Event()  # set on Ctrl-C: workers start no kernel and run no further cell
-_WRITTEN: dict = {}  # notebook path -> (cache key, source mtime, size) this process last wrote
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
 
 
@@ -134,6 +132,7 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
     def line(number: int | None) -> int | None:
         i = None if number is None else number - 1 + offset
         return markers[i] if i is not None and 0 <= i < len(markers) else None
+
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
     sockets = Path(tempfile.mkdtemp(prefix="course-k"))  # short: a socket path has ~100 bytes at most
@@ -227,8 +226,6 @@ class Report:
     kernels: int = 0
     errors: list[LessonError] = field(default_factory=list)
     wall_s: float = 0.0
-    times: dict[str, float] = field(default_factory=dict)
-
 
 
 def thread_share(lessons: int, jobs: int | None = None) -> int:
@@ -266,10 +263,6 @@ def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None,
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(groups) or 1))
     threads = thread_share(len(groups), jobs)
     report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
-    try:
-        times = json.loads((cache.folder / "times.json").read_text())
-    except (OSError, ValueError):
-        times = {}
 
     def work(key: str):
         members = todo[key]
@@ -283,12 +276,11 @@ def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None,
                "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
         cache.put(key, {"lesson": lesson.stem, "cells": cells, "run": run})
         log(f"execute: {lesson.stem} done in {wall:.1f} s")
-        return lesson.stem, wall
+        return lesson.stem
 
     if todo:
         ensure_data_quietly()
-        # longest first (last run's times; unknown: later lessons first), so the pool ends together
-        order = sorted(todo, key=lambda k: -times.get(todo[k][0][0].stem, 0.0) - int(todo[k][0][0].number) / 100)
+        order = sorted(todo, key=lambda k: todo[k][0][0].stem, reverse=True)  # later lessons are longer: first
         pool = ThreadPoolExecutor(max_workers=min(jobs, len(order)))
         futures = {k: pool.submit(work, k) for k in order}
         try:
@@ -311,28 +303,19 @@ def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None,
         report.kernels = len(futures)
         for key, fut in futures.items():
             try:
-                stem, wall = fut.result()
-                report.executed.append(stem)
-                report.times[stem] = round(wall, 2)
+                report.executed.append(fut.result())
             except LessonError as err:
                 report.errors.append(err)
-        write_atomic(cache.folder / "times.json", json.dumps({**times, **report.times}, sort_keys=True, indent=1))
 
     for key, members in groups.items():
         entry = None
         for lesson, nb in members:
             target = out_dir / lesson.lang / "lessons" / f"{lesson.stem}.ipynb"
-            st = lesson.path.stat()
-            stamp = (key, st.st_mtime_ns, st.st_size)
-            if _WRITTEN.get(target) == stamp and target.exists():
-                continue  # same source, same outputs as this process last wrote (mkdocs serve)
             entry = entry or cache.get(key)
             if entry is None:
                 break  # failed: keep whatever notebook was there before
-            executed = merge_outputs(nb, entry, lesson.lang, lesson.stem)
-            if write_atomic(target, nbformat.writes(executed) + "\n"):
+            if write_atomic(target, nbformat.writes(merge_outputs(nb, entry, lesson.lang, lesson.stem)) + "\n"):
                 report.written.append(target)
-            _WRITTEN[target] = stamp
     report.executed.sort()
     report.errors.sort(key=lambda e: str(e.path))
     report.wall_s = time.perf_counter() - t0
@@ -351,21 +334,3 @@ def ensure_data_quietly() -> None:
         ensure_fashion_mnist()
     except DataNotFoundError:
         pass  # a lesson that needs the data will fail with the full message
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.build.execute", description=__doc__.splitlines()[0])
-    parser.add_argument("only", nargs="*", help="run only lessons whose name contains one of these")
-    parser.add_argument("--jobs", type=int, default=None, help="lessons run at once (default: CPU cores)")
-    parser.add_argument("--timeout", type=int, default=None, help=f"seconds per cell (default {DEFAULT_TIMEOUT})")
-    args = parser.parse_args(argv)
-    report = execute_course(jobs=args.jobs, timeout=args.timeout, only=args.only or None)
-    print(f"executed {len(report.executed)} lesson(s) in {report.kernels} kernel(s), "
-          f"{len(report.cached)} from cache, {len(report.written)} notebook(s) updated, {report.wall_s:.1f} s")
-    for err in report.errors:
-        print(f"error: {err}", file=sys.stderr)
-    return 1 if report.errors else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

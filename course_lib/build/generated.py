@@ -1,24 +1,17 @@
 """Generated pages: the glossary (from docs/glossary.yml) and "About this build" (from run records)."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import yaml
 
-from course_lib.build.cache import file_version, write_atomic
+from course_lib.build.cache import write_atomic
 from course_lib.build.lessons import LANGS, executed_notebook_facts, find_lessons, read_notebook
 
 
 def load_glossary(path: Path) -> list[dict]:
-    """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``
-    (don't modify them)."""
-    return _load_glossary(*file_version(path))
-
-
-@functools.lru_cache(maxsize=4)  # per file version: every build of ``make serve`` writes the pages again
-def _load_glossary(path: str, mtime_ns: int, size: int) -> list[dict]:
+    """The glossary entries: ``en``, ``ko``, ``lesson``, ``def_en``, ``def_ko``, ``discouraged``."""
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 

@@ -1,9 +1,6 @@
-"""MkDocs hooks: execute the lessons, then render them as course pages in both languages.
-
-Listed under ``hooks:`` in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs serve`` run the
-executor too. Also fixes two known problems of mkdocs-static-i18n + mkdocs-jupyter: lesson pages
-copied as raw files (i18n issue #198) and each language build evicting the other's render cache.
-"""
+"""MkDocs hooks (``hooks:`` in mkdocs.yml, so plain ``mkdocs build``/``serve`` execute the lessons
+too): execute, then render lessons as course pages in both languages, working around
+mkdocs-static-i18n + mkdocs-jupyter (pages copied raw, i18n #198; renders evicted per language)."""
 from __future__ import annotations
 
 import json
@@ -73,7 +70,6 @@ def on_config(config):
     _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
     internals.stop_search_merge(config)  # see _merge_search_index
     internals.reuse_nbconvert_templates(render.TEMPLATES)
-    internals.take_search_sections(lambda html: render.search_sections(html, _cache(config, "search")))
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir, cache_dir=_cache(config, "execute"), log=log.info)
     log.info(f"lessons: {len(report.executed)} executed in {report.kernels} kernel(s), "

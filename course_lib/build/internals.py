@@ -1,10 +1,6 @@
 """Every use of a private or undocumented attribute of MkDocs, Material, mkdocs-jupyter,
-mkdocs-static-i18n, nbconvert and watchdog, in one place, each with its reason.
-
-These packages are pinned in pyproject.toml to the versions this was written for; ``USED`` lists
-each attribute, and ``tests/test_internals.py`` checks them all against what is installed, naming
-the package, its version and the attribute that is gone. Nothing else in the build reaches inside them.
-"""
+mkdocs-static-i18n, nbconvert and watchdog, each listed in ``USED`` with its reason. They are pinned
+in pyproject.toml; tests/test_internals.py names the package, version and attribute that is gone."""
 from __future__ import annotations
 
 import importlib
@@ -24,9 +20,6 @@ USED = [
     ("mkdocs-material", "material.plugins.search.plugin:SearchPlugin", "is_dirty",
      "switch off Material's dirty-build index merge, which doubles the index with i18n"),
     ("mkdocs-material", "material.plugins.search.plugin:SearchPlugin", "search_index_prev", "the same"),
-    ("mkdocs-material", "material.plugins.search.plugin", "Parser",
-     "the search index takes each page's sections from a cache, parsed by the workers"),
-    ("mkdocs-material", "material.plugins.search.plugin:Parser", "data", "the sections Material's parser found"),
     ("mkdocs-jupyter", "mkdocs_jupyter.plugin:Plugin", "_used_cache_paths",
      "each language's build would evict the other's renders; the build evicts once, by its own policy"),
     ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "NotebookFile", "tell its files from those i18n rebuilt (#198)"),
@@ -144,40 +137,6 @@ def stop_search_merge(config) -> None:
     search = config.plugins.get("material/search")
     if search is not None:
         search.is_dirty, search.search_index_prev = False, None
-
-
-def parse_search_sections(html: str) -> list:
-    """The sections (title, text) Material's search parser finds in a page."""
-    from material.plugins.search import plugin as material_search
-
-    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)()
-    parser.feed(html)
-    parser.close()
-    return parser.data
-
-
-def take_search_sections(sections_of) -> None:
-    """Have Material's search index take a page's sections from ``sections_of(html)``."""
-    from material.plugins.search import plugin as material_search
-
-    if getattr(material_search.Parser, "material_parser", None) is not None:
-        material_search.Parser.sections_of = staticmethod(sections_of)
-        return
-
-    class KeptSections:
-        material_parser = material_search.Parser
-
-        def __init__(self, *args, **kwargs) -> None:
-            self._html, self.data = [], []
-
-        def feed(self, data: str) -> None:
-            self._html.append(data)
-
-        def close(self) -> None:
-            self.data = KeptSections.sections_of("".join(self._html))
-
-    KeptSections.sections_of = staticmethod(sections_of)
-    material_search.Parser = KeptSections
 
 
 # ---------------------------------------------------------------------------- nbconvert

@@ -67,14 +67,7 @@ def _read_notebook(path: str, mtime_ns: int, size: int):  # once per file versio
 
 
 def executed_notebook_facts(path: Path) -> tuple[dict | None, list[list[str]]]:
-    """An executed lesson notebook's run record (``metadata.course.run``) and each cell's tags,
-    read once per file version (the build reads them for every page and for the build report);
-    don't modify them."""
-    return _executed_notebook_facts(*file_version(path))
-
-
-@functools.lru_cache(maxsize=256)
-def _executed_notebook_facts(path: str, mtime_ns: int, size: int) -> tuple[dict | None, list[list[str]]]:
+    """An executed lesson notebook's run record (``metadata.course.run``) and each cell's tags."""
     import json
 
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -124,9 +117,8 @@ def parity_problems(ko_path: Path, en_path: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     """``python -m course_lib.build.lessons`` (``make parity``): report ko/en parity problems; exit 1 if any."""
-    lessons = find_lessons()
     by_stem: dict[str, dict[str, Path]] = {}
-    for lesson in lessons:
+    for lesson in find_lessons():
         by_stem.setdefault(lesson.stem, {})[lesson.lang] = lesson.path
     bad = 0
     for stem, paths in sorted(by_stem.items()):

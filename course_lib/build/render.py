@@ -1,23 +1,17 @@
-"""Lesson pages' caches: what a page costs once, kept by content.
-
-``processed_lesson`` keeps each post-processed page (``postprocess.py``, ~0.2 s a page) by its inputs
-(``.cache/pages``); ``search_sections`` what Material's search finds in a page (``.cache/search``:
-1.3 s of a 1.9 s rebuild without them); ``TEMPLATES`` the compiled theme and nbconvert templates
-(``.cache/jinja``: 0.5 s a build). mkdocs-jupyter keeps its own conversions (``.cache/mkdocs-jupyter``).
-"""
+"""Lesson pages' caches: each post-processed page (``postprocess.py``, ~0.2 s a page) kept by its
+inputs (``.cache/pages``), and the compiled theme and nbconvert templates (``.cache/jinja``: 0.5 s
+of a 2.4 s no-op build). mkdocs-jupyter keeps its own conversions (``.cache/mkdocs-jupyter``)."""
 from __future__ import annotations
 
 import base64
 import functools
 import hashlib
 import json
-import pickle
 from pathlib import Path
 
 import jinja2
 
-from course_lib.build import cache, internals, postprocess
-from course_lib.build.cache import package_version
+from course_lib.build import cache, postprocess
 from course_lib.build.lessons import executed_notebook_facts, repo_root
 
 TEMPLATES = jinja2.FileSystemBytecodeCache(str(repo_root() / ".cache" / "jinja"))
@@ -53,19 +47,3 @@ def processed_lesson(folder: Path, html: str, lang: str, stem: str, run: dict | 
              "styles": styles}
     cache.write_atomic(path, json.dumps(entry), keep=cache.KEEP)
     return out, toc, figures, styles
-
-
-def search_sections(html: str, folder: Path) -> list:
-    """What Material's search parser finds in a page, kept in ``folder`` by the page's content."""
-    digest = hashlib.sha256(f"{package_version('mkdocs-material')}\0{html}".encode()).hexdigest()[:32]
-    path = Path(folder) / f"{digest}.pickle"
-    try:
-        return pickle.loads(cache.read(path))
-    except Exception:  # noqa: BLE001 - not there yet, or unreadable: parse the page
-        pass
-    sections = internals.parse_search_sections(html)
-    try:
-        cache.write_atomic(path, pickle.dumps(sections), keep=cache.KEEP)
-    except OSError:
-        pass  # a read-only checkout still builds
-    return sections
