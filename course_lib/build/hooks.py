@@ -69,6 +69,7 @@ def on_config(config):
         return config  # i18n's build of the next language: all done already
     _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
     internals.stop_search_merge(config)  # see _merge_search_index
+    Path(render.TEMPLATES.directory).mkdir(parents=True, exist_ok=True)
     internals.reuse_nbconvert_templates(render.TEMPLATES)
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
     report = execute_course(lessons_dir=lessons_dir, out_dir=docs_dir, cache_dir=_cache(config, "execute"), log=log.info)
