@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help setup data browser serve build test bench reference-run clean i18n-status parity
 
 help: ## list the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (Python >= 3.10 needed)"; exit 1; }
@@ -25,8 +25,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (torch.nn course)" >/dev/null
 	@touch $(STAMP)
 
+# FashionMNIST: data/ already, else Debian's package (installed here when missing, as root, with apt),
+# else torchvision's download (course_lib.data)
 $(DATA_STAMP): | $(STAMP)
-	$(PY) -m course_lib data
+	@if [ ! -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dataset-fashion-mnist >/dev/null || true; \
+	fi
+	$(PY) -m course_lib.data
 
 setup: $(STAMP) $(DATA_STAMP) ## create .venv, install the project, get FashionMNIST (idempotent)
 
@@ -49,16 +54,16 @@ test: setup browser ## run every test (lessons as scripts, parity, executor, sit
 	$(PY) -m pytest
 
 bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
-	$(PY) -m course_lib.bench
+	$(PY) -m course_lib.build.bench
 
 reference-run: setup ## execute every lesson afresh, one at a time, and record device, times and accuracy in docs/reference_run.json
-	$(PY) -m course_lib.reference_run
+	$(PY) -m course_lib.build.reference
 
 i18n-status: ## list each Korean lesson as up to date, outdated or missing against its English twin
-	@$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m course_lib.i18n status
+	@$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m course_lib.build.i18n status
 
 parity: setup ## check that each ko/en lesson pair has the same code
-	$(PY) -m course_lib.lessons
+	$(PY) -m course_lib.build.lessons
 
 clean: ## remove the built site and the execution caches (keeps .venv and data)
 	rm -rf site .cache docs/ko/lessons docs/en/lessons outputs test-artifacts

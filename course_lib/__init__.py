@@ -1,8 +1,8 @@
-"""Helpers shared by the lessons of the torch.nn course, and its build pipeline.
+"""Helpers the lessons of the torch.nn course import: device, seed, data, plotting.
 
 Importing the package is light: nothing is downloaded, and torch/matplotlib load only when a helper
-is first used (``from course_lib import show`` loads plotting). The build pipeline lives in
-``course_lib.execute``, ``course_lib.site``, ``course_lib.pages`` and ``course_lib.mkdocs_hooks``.
+is first used (``from course_lib import show`` loads plotting). The site's build pipeline lives
+apart, in ``course_lib.build``; no lesson needs it.
 """
 from __future__ import annotations
 

@@ -111,9 +111,9 @@ def load_fashion_mnist(root: Path | str | None = None, transform=None, download:
     Each item is ``(image, label)``; with the default transform ``ToTensor()`` the image is a
     float tensor of shape ``(1, 28, 28)`` in ``[0, 1]`` and the label an ``int`` in ``0..9``.
     """
+    root = ensure_fashion_mnist(root, download=download)  # before torchvision: a missing file fails fast
     from torchvision import datasets, transforms
 
-    root = ensure_fashion_mnist(root, download=download)
     transform = transform if transform is not None else transforms.ToTensor()
     train_set = datasets.FashionMNIST(str(root), train=True, download=False, transform=transform)
     test_set = datasets.FashionMNIST(str(root), train=False, download=False, transform=transform)
@@ -132,17 +132,10 @@ def as_tensors(dataset, device: torch.device | str = "cpu") -> tuple[torch.Tenso
     return X, y
 
 
-def _apt_install(package: str) -> bool:
-    """Install a Debian package when this is a Debian/Ubuntu machine and we are root; True on success."""
-    import shutil as sh
-    import subprocess
+if __name__ == "__main__":  # ``python -m course_lib.data`` (``make data``): fetch it now
+    import sys
 
-    if sh.which("apt-get") is None or os.geteuid() != 0:
-        return False
-    print(f"[data] apt-get install {package} ...", flush=True)
-    ok = subprocess.run(["apt-get", "update", "-qq"], check=False).returncode == 0
-    return ok and subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package],
-        check=False, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    ).returncode == 0
-
+    try:
+        print(f"FashionMNIST ready in {ensure_fashion_mnist() / 'FashionMNIST' / 'raw'}")
+    except DataNotFoundError as err:
+        sys.exit(f"error: {err}")

@@ -37,7 +37,7 @@ def output_dir() -> Path:
 
 
 def _alt_text(fig) -> str:
-    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    titles = [fig.get_suptitle()] if fig.get_suptitle() else []
     titles += [ax.get_title() for ax in fig.axes if ax.get_title()]
     return "; ".join(titles) or "figure"
 

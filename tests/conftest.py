@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course_lib.lessons import find_lessons  # noqa: E402
+from course_lib.build.lessons import find_lessons  # noqa: E402
 
 LESSONS = find_lessons(ROOT / "lessons")
 
@@ -23,7 +23,8 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """``mkdocs build --strict`` of the real course (lessons executed through the real cache)."""
+    """``mkdocs build --strict`` of the real course (lessons executed through the real cache).
+    Every test that uses it is marked ``slow``."""
     site_dir = ROOT / "site"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from course_lib import execute
-from course_lib.execute import Cache, LessonError, execute_course
+from course_lib.build import cache as cache_io
+from course_lib.build import execute
+from course_lib.build.execute import Cache, LessonError, execute_course
 
 EN = '''# %% [markdown]
 # # Demo
@@ -79,7 +80,7 @@ def test_the_build_process_never_imports_torch(tmp_path):
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from course_lib.execute import execute_course\n"
+        "from course_lib.build.execute import execute_course\n"
         f"root = Path({str(tmp_path)!r})\n"
         "r = execute_course(lessons_dir=root / 'lessons', out_dir=root / 'docs', cache_dir=root / 'cache', log=print)\n"
         "assert r.kernels == 1 and not r.errors, r.errors\n"
@@ -122,8 +123,8 @@ def test_failing_cell_names_file_and_cell_and_caches_nothing(tmp_path):
 def test_cell_timeout_is_an_error(tmp_path):
     quick = "# %% [markdown]\n# # Slow\n\n# %%\nx = 1\n\n# %%\nimport time\ntime.sleep(120)\n"
     write_pair(tmp_path, en=quick, ko=quick)
-    report = run(tmp_path, timeout=6)
-    assert len(report.errors) == 1 and "timed out after 6 s" in str(report.errors[0])
+    report = run(tmp_path, timeout=2)
+    assert len(report.errors) == 1 and "timed out after 2 s" in str(report.errors[0])
     assert "cell 3" in str(report.errors[0])
     assert not list((tmp_path / "cache").glob("[0-9a-f]*.json"))  # no cache entry
 
@@ -142,7 +143,7 @@ def test_torn_cache_entry_is_not_trusted(tmp_path):
 def test_cache_key_ignores_comments_and_prose_but_not_code():
     import jupytext
 
-    from course_lib.lessons import JUPYTEXT_FORMAT
+    from course_lib.build.lessons import JUPYTEXT_FORMAT
 
     env = {"torch": "x"}
     key = lambda text: execute.lesson_key(jupytext.reads(text, fmt=dict(JUPYTEXT_FORMAT)), env)  # noqa: E731
@@ -151,12 +152,40 @@ def test_cache_key_ignores_comments_and_prose_but_not_code():
     assert key(EN) != execute.lesson_key(jupytext.reads(EN, fmt=dict(JUPYTEXT_FORMAT)), {"torch": "y"})
 
 
+def test_cache_key_covers_the_learner_modules_and_the_executor_not_the_rest_of_the_build(tmp_path):
+    """Editing a learner module or the executor re-executes the lessons; editing a page-building
+    module of the build does not (no hand-kept list: all of course_lib/ outside build/, plus execute.py)."""
+    import shutil
+
+    package = tmp_path / "course_lib"
+    shutil.copytree(Path(execute.__file__).parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = execute.learner_digest(package)
+    for edited, changes in (("build/hooks.py", False), ("build/render.py", False), ("build/lessons.py", False),
+                            ("data.py", True), ("build/execute.py", True), ("new_helper.py", True)):
+        path = package / edited
+        path.write_text((path.read_text() if path.exists() else "") + "\n# edited\n")
+        assert (execute.learner_digest(package) != before) is changes, edited
+        before = execute.learner_digest(package)
+
+
+def test_every_cache_keeps_its_most_recently_used_entries(tmp_path):
+    """One policy for every cache, ``.cache/execute`` included: beyond ``keep`` entries, the least
+    recently used go; reading an entry counts as using it."""
+    cache = Cache(tmp_path)
+    for i in range(5):
+        cache.put(f"{i:02x}", {"cells": [], "run": {}})
+        os.utime(cache.path(f"{i:02x}"), ns=(i * 10**9, i * 10**9))
+    assert cache.get("00") is not None  # used: now the most recent
+    cache_io.write_atomic(cache.path("ff"), "{}", keep=3)
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == ["00", "04", "ff"]
+
+
 KILL_SCRIPT = """
 import signal, sys
 from pathlib import Path
 # as in a terminal: a background job started by a non-interactive shell inherits SIGINT ignored
 signal.signal(signal.SIGINT, signal.default_int_handler)
-from course_lib.execute import execute_course
+from course_lib.build.execute import execute_course
 root = Path(sys.argv[1])
 execute_course(lessons_dir=root / "lessons", out_dir=root / "docs", cache_dir=root / "cache", jobs=2)
 """

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import LESSONS, ROOT
-from course_lib.lessons import LANGS, parity_problems, read_notebook
+from course_lib.build.lessons import LANGS, parity_problems, read_notebook
 
 STEMS = sorted({ls.stem for ls in LESSONS})
 HEADINGS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from course_lib import pages
-from course_lib.lessons import find_lessons
-from course_lib.reference_run import code_digest, reference_run
+from course_lib.build import generated as pages
+from course_lib.build.lessons import find_lessons
+from course_lib.build.reference import code_digest, reference_run
 
 LESSON = '''# %% [markdown]
 # # Demo

@@ -1,242 +1,48 @@
-"""Pages rendered ahead of MkDocs by worker processes: the same pages MkDocs would render, and
-workers that never outlive their build."""
+"""Lesson pages: the caches behind them (the same pages as rendered afresh), dirty builds and ``make serve``."""
 from __future__ import annotations
 
 import json
 import os
-import signal
+import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from course_lib import render, site
-from course_lib.bench import edit_prose, fetch_until, scratch_copy, served
+from bs4 import BeautifulSoup
+
+from course_lib.build import postprocess
+from course_lib.build.bench import edit_prose, fetch_until, scratch_copy, served
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def executed_notebook(path: Path) -> Path:
-    nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"},
-                                            "course": {"run": {"device": "cpu: 1 thread", "torch": "2.x",
-                                                               "wall_time_s": 1.0, "date": "today"}}})
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# Demo\n\nThe affine map $y = Wx + b$."),
-        nbformat.v4.new_code_cell("print(6 * 7)", execution_count=1,
-                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="42\n")]),
-        nbformat.v4.new_markdown_cell("**Pitfall.** Something to avoid.", metadata={"tags": ["pitfall"]}),
-    ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return path
+@pytest.mark.slow
+def test_pages_from_the_caches_are_the_pages_rendered_afresh(built_site, tmp_path):
+    """The oracle is MkDocs itself with nothing kept: the lesson pages, figures and search index of a
+    build from the course's caches equal those of a build with every page cache empty."""
+    project = scratch_copy(tmp_path / "course", warm=True)
+    sites = {}
+    for name in ("warm", "cold"):
+        if name == "cold":
+            for folder in ("mkdocs-jupyter", "pages", "jinja"):
+                shutil.rmtree(project / ".cache" / folder, ignore_errors=True)
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / name)],
+                              cwd=project, capture_output=True, text=True, timeout=900,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        assert ("Converting notebook" in proc.stderr) == (name == "cold")
+        site = tmp_path / name
+        sites[name] = {p.relative_to(site): p.read_bytes() for p in [*site.glob("**/lessons/*/*"), *site.glob("search/*")]}
+    assert sites["warm"].keys() == sites["cold"].keys() and len(sites["warm"]) > len(list(project.glob("lessons/*/*.py")))
+    assert [p for p in sites["warm"] if sites["warm"][p] != sites["cold"][p]] == []
 
 
-@pytest.fixture
-def jupyter_config(tmp_path):
-    """mkdocs-jupyter's options as mkdocs.yml sets them, with the caches in ``tmp_path``."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(config.plugins["mkdocs-jupyter"].config)
-    options["cache_dir"] = str(tmp_path / "jupyter-cache")
-    return options
-
-
-def test_prerendered_page_is_what_mkdocs_would_render(tmp_path, jupyter_config):
-    from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
-    pages = tmp_path / "pages"
-    try:
-        assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages,
-                                force=True) == 1
-    finally:
-        render.stop_pool()
-
-    # mkdocs-jupyter finds the page under its own key, with what it would have rendered itself
-    entry_file = _get_cache_path(jupyter_config["cache_dir"], _compute_cache_key(str(notebook), jupyter_config, False))
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
-    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
-    assert entry["content"] == convert.nb2html(str(notebook), execute=False, **options)
-    assert entry["title"] == "Demo"
-
-    # the course hooks find the post-processed page too: nothing new is computed or written
-    before = sorted(p.name for p in pages.iterdir())
-    run, outdated, tags = render.page_inputs(notebook, "en", "01_demo", tmp_path / "lessons")
-    html, _, _, _, used = render.processed_lesson(pages, entry["content"], "en", "01_demo", run, outdated, tags)
-    assert sorted(p.name for p in pages.iterdir()) == before and used <= set(before)
-    assert "<math" in html and "pitfall" in html and "run-record" in html
-    assert html == site.process_lesson_html(entry["content"], "en", "01_demo", run, outdated, tags)[0]
-
-    # rendered already: nothing to do the second time
-    assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", pages, force=True) == 0
-    render.stop_pool()
-
-
-def test_the_tree_kept_from_nbconvert_gives_each_lesson_page_as_parsing_it_would(built_site, jupyter_config):
-    """Workers post-process nbconvert's own parse of a page (``render.nb2html_and_tree``) instead
-    of parsing the page again: on every lesson page the result must be the same."""
-    options = {name: jupyter_config[name] for name in render.NB2HTML_OPTIONS}
-    notebooks = sorted((ROOT / "docs").glob("*/lessons/*.ipynb"))
-    assert len(notebooks) == len(list((ROOT / "lessons").glob("*/*.py")))
-    for notebook in notebooks:
-        lang, stem = notebook.parent.parent.name, notebook.stem
-        body, tree = render.nb2html_and_tree(str(notebook), options)
-        assert tree is not None, notebook
-        inputs = render.page_inputs(notebook, lang, stem, ROOT / "lessons")
-        assert site.process_lesson_soup(tree, lang, stem, *inputs) == site.process_lesson_html(body, lang, stem, *inputs), notebook
-
-
-def test_what_is_read_once_from_the_theme_is_what_mkdocs_and_material_read(tmp_path):
-    """``render.read_installed_theme_once``: the theme's files and the search defaults are the same
-    as MkDocs and Material find them, per language; a theme folder outside the installed packages
-    (``custom_dir``) is read again at every build."""
-    from material.plugins.search.plugin import SearchPlugin
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    render.read_installed_theme_once()
-
-    def theme_files(config, add=Files.add_files_from_theme) -> list[str]:
-        files = Files([])
-        add(files, config.theme.get_env(), config)
-        return sorted(f.abs_src_path for f in files)
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    assert theme_files(config) == theme_files(config) == theme_files(config, Files.add_files_from_theme.original)
-    overrides = tmp_path / "overrides"
-    overrides.mkdir()
-    (overrides / "first.css").write_text("p {}")
-    custom = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(overrides)})
-    assert str(overrides / "first.css") in theme_files(custom)
-    (overrides / "second.css").write_text("p {}")
-    assert str(overrides / "second.css") in theme_files(custom)
-
-    for language, pipeline in (("en", "stopWordFilter"), ("ko", " "), ("en", "stopWordFilter")):
-        config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "language": language})
-        assert SearchPlugin()._translate(config, "search.config.pipeline") == pipeline
-        assert SearchPlugin._translate.original(SearchPlugin(), config, "search.config.pipeline") == pipeline
-
-
-def test_compiled_templates_are_kept_on_disk_and_compiled_again_when_a_template_changes(tmp_path):
-    import jinja2
-
-    templates, code = tmp_path / "templates", tmp_path / "code"
-    templates.mkdir()
-    (templates / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
-    compiled = []
-
-    class Environment(jinja2.Environment):
-        def compile(self, source, *args, **kwargs):
-            compiled.append(source)
-            return super().compile(source, *args, **kwargs)
-
-    def page(name: str) -> str:  # a new process each time: a new environment and a new cache object
-        env = Environment(loader=jinja2.FileSystemLoader(templates), bytecode_cache=render.TemplateCodeCache(code))
-        return env.get_template("page.html").render(name=name)
-
-    assert page("a") == "Hello a" and len(compiled) == 1
-    assert page("b") == "Hello b" and len(compiled) == 1  # from disk
-    (templates / "page.html").write_text("Bye {{ name }}", encoding="utf-8")
-    assert page("c") == "Bye c" and len(compiled) == 2
-    for kept in code.iterdir():
-        kept.write_bytes(kept.read_bytes()[:20])  # torn
-    assert page("d") == "Bye d" and len(compiled) == 3
-
-
-def test_search_sections_are_materials_own_kept_by_page_content(tmp_path, monkeypatch):
-    """``render.search_sections``: what Material's search parser finds in a page, parsed once per
-    content; Material's search index takes it from there once ``keep_search_sections`` is on."""
-    from types import SimpleNamespace
-
-    from material.plugins.search import plugin as material_search
-
-    monkeypatch.setattr(material_search, "Parser", material_search.Parser)  # put back afterwards
-    parser = getattr(material_search.Parser, "material_parser", material_search.Parser)
-    page = ('<h1 id="demo">Demo</h1><p>The affine map <code>y = Wx + b</code>.</p>'
-            '<div data-search-exclude><p>not indexed</p></div><h2 id="more">More</h2><p>Text</p>')
-
-    def view(sections) -> list:
-        return [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in sections]
-
-    def parsed(html: str) -> list:
-        p = parser()
-        p.feed(html)
-        p.close()
-        return view(p.data)
-
-    assert view(render.search_sections(page, tmp_path)) == parsed(page) and len(parsed(page)) == 2
-    (kept,) = tmp_path.glob("*.pickle")
-    monkeypatch.setattr(material_search, "Parser", lambda: pytest.fail("parsed again"))
-    assert view(render.search_sections(page, tmp_path)) == parsed(page)  # from the file
-    monkeypatch.setattr(material_search, "Parser", parser)
-    edited = page.replace("Text", "Other text")
-    assert view(render.search_sections(edited, tmp_path)) == parsed(edited)
-    kept.write_bytes(kept.read_bytes()[:30])  # torn
-    assert view(render.search_sections(page, tmp_path)) == parsed(page)
-
-    def entries(index_page) -> list:
-        index = material_search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
-        index.add_entry_from_context(index_page)
-        return index.entries
-
-    fake = SimpleNamespace(meta={}, content=edited, toc=[], url="lessons/demo/", title="Demo")
-    expected = entries(fake)
-    render.keep_search_sections(tmp_path / "kept")
-    assert material_search.Parser is not parser
-    assert entries(fake) == entries(fake) == expected and len(list((tmp_path / "kept").iterdir())) == 1
-
-
-def test_a_one_off_build_starts_no_workers_for_a_few_pages(tmp_path, jupyter_config):
-    notebook = executed_notebook(tmp_path / "docs" / "en" / "lessons" / "01_demo.ipynb")
-    assert render.prerender([(notebook, "en", "01_demo")], jupyter_config, tmp_path / "lessons", tmp_path / "pages") == 0
-    assert render._POOL is None
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_workers_exit_when_their_build_process_is_killed(tmp_path):
-    script = ("import os, time\n"
-              "from course_lib import render\n"
-              "if __name__ == '__main__':\n"
-              "    pool = render.start_pool(warm=False)\n"
-              "    pids = {f.result() for f in [pool.submit(render._warm) for _ in range(render.pool_size())]}\n"
-              "    print(*pids, flush=True)\n"
-              "    time.sleep(120)\n")
-    (tmp_path / "serve_like.py").write_text(script)
-    proc = subprocess.Popen([sys.executable, "serve_like.py"], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
-    try:
-        workers = [int(pid) for pid in proc.stdout.readline().split()]
-        assert workers and all(_alive(pid) for pid in workers)
-    finally:
-        proc.send_signal(signal.SIGKILL)  # no cleanup at all, as with `kill -9` on `make serve`
-        proc.wait()
-    deadline = time.monotonic() + 15
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not any(_alive(pid) for pid in workers), "render workers outlived their build process"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie is gone for our purpose
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except OSError:
-        return True
-
-
+@pytest.mark.slow
 def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(built_site, tmp_path):
     """``make serve`` rebuilds only edited pages (``--dirty``); the renders of every other page must
     survive it, or the next build converts every notebook again, and so must their search entries."""
-    from mkdocs.config import load_config
-    from mkdocs_jupyter.plugin import _compute_cache_key
-
     project = scratch_copy(tmp_path / "course", warm=True)
 
     def build(*flags: str) -> str:
@@ -259,16 +65,11 @@ def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(b
         assert log.count("Converting notebook") == 1  # the edited page only
         # the search index still covers every page, once (a dirty build indexes only what it rebuilt)
         assert search_entries() == full_index
-    jupyter = load_config(str(project / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
-    notebooks = sorted((project / "docs").glob("*/lessons/*.ipynb"))
-    assert len(notebooks) == len(list((project / "lessons").glob("*/*.py")))
-    missing = [nb.name for nb in notebooks
-               if not (project / jupyter["cache_dir"] / f"{_compute_cache_key(str(nb), jupyter, False)}.json").exists()]
-    assert missing == []
-    log = build()  # a full build after the session: every page still rendered
-    assert "Converting notebook" not in log and "pre-rendered" not in log
+    log = build()  # a full build after the session: every page's render was kept, in both languages
+    assert "Converting notebook" not in log and log.count("Cache hit") == len(list((project / "lessons").glob("*/*.py")))
 
 
+@pytest.mark.slow
 def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site, tmp_path):
     """A ``make serve`` session: every saved edit reaches the page, and the search index keeps one
     entry per section however many times pages are rebuilt."""
@@ -290,7 +91,7 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
 
 
 def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
-    from course_lib.mkdocs_hooks import _written_by_the_build as written
+    from course_lib.build.hooks import _written_by_the_build as written
 
     docs = "/course/docs"
     for path in ("/course/docs/ko/lessons/01_a.ipynb", "/course/docs/en/build.md", "/course/docs/ko/glossary.md",
@@ -301,35 +102,38 @@ def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
         assert not written(docs, path), path
 
 
-def test_served_files_are_revalidated_and_pages_served_as_before():
-    """``make serve`` answers a reload's request for an unchanged stylesheet or script with 304;
-    a changed file, a page (MkDocs injects its reload script) and MkDocs' reload polls are sent whole."""
-    from course_lib.mkdocs_hooks import revalidated
+def test_korean_math_next_to_a_particle_is_found():
+    soup = BeautifulSoup('<div class="jp-MarkdownCell"><p>입력 $x$를 받아 $n$개를 돌려줍니다. US$5 그대로. '
+                         '$a +\nb$ wraps</p></div>', "html.parser")
+    assert postprocess.render_math(soup) == 3
+    assert len(soup.select("math")) == 3 and "US$5" in soup.get_text()
 
-    files = {"/assets/jupyter.css": (b".jp-Cell { margin: 0 }", "text/css"),
-             "/lessons/demo/": (b"<html><body>page</body></html>", "text/html"),
-             "/livereload/1/2": (b"1", "text/plain")}
 
-    def site(environ, start_response):
-        body, kind = files[environ["PATH_INFO"]]
-        start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body)))])
-        return [body]
+def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch):
+    """Pitfall boxes (titled by their bold words), collapsed solutions, MathML and the run record; the
+    second time, from ``.cache/pages``."""
+    import nbformat
+    from mkdocs_jupyter import convert
 
-    app = revalidated(site)
+    from course_lib.build import render
 
-    def get(path: str, etag: str | None = None) -> tuple[str, dict, bytes]:
-        answer = {}
-        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, **({"HTTP_IF_NONE_MATCH": etag} if etag else {})}
-        body = b"".join(app(environ, lambda status, headers, exc_info=None: answer.update(status=status, headers=dict(headers))))
-        return answer["status"], answer["headers"], body
-
-    status, headers, body = get("/assets/jupyter.css")
-    assert status == "200 OK" and body == files["/assets/jupyter.css"][0] and headers["Cache-Control"] == "no-cache"
-    etag = headers["ETag"]
-    assert get("/assets/jupyter.css", etag)[0] == "304 Not Modified" and get("/assets/jupyter.css", etag)[2] == b""
-    files["/assets/jupyter.css"] = (b".jp-Cell { margin: 1px }", "text/css")
-    status, headers, body = get("/assets/jupyter.css", etag)
-    assert status == "200 OK" and body == b".jp-Cell { margin: 1px }" and headers["ETag"] != etag
-    for path in ("/lessons/demo/", "/livereload/1/2"):
-        status, headers, body = get(path, '"anything"')
-        assert status == "200 OK" and body == files[path][0] and "ETag" not in headers
+    nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell("# Demo\n\nThe map $y = Wx + b$."),
+                nbformat.v4.new_markdown_cell("**Mixing up shapes.** Look:"),
+                nbformat.v4.new_code_cell("print(6 * 7)", outputs=[nbformat.v4.new_output("stream", name="stdout", text="42\n")]),
+                nbformat.v4.new_code_cell("print(1)")]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"en-{i}"
+    nbformat.write(nb, tmp_path / "demo.ipynb")
+    html = convert.nb2html(str(tmp_path / "demo.ipynb"), execute=False, no_prompt=True)
+    run = {"device": "cpu: 1 thread", "torch": "2.x", "wall_time_s": 1.0, "date": "today"}
+    tags = [[], ["pitfall"], ["pitfall"], ["solution"]]
+    out, toc, _, _ = render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)
+    soup = BeautifulSoup(out, "html.parser")
+    box = soup.select_one(".admonition.pitfall")
+    assert box.select_one(".admonition-title").get_text() == "Mixing up shapes" and box.select(".jp-CodeCell")
+    assert soup.select_one("details.solution summary").get_text() == "Show solution"
+    assert soup.select(".math math") and "1 thread" in soup.select_one(".run-record").get_text()
+    assert toc[0]["id"] == "demo"
+    monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
+    assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)[0] == out

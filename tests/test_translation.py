@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from conftest import LESSONS, ROOT
-from course_lib import i18n
-from course_lib.lessons import read_notebook
-from course_lib import pages
-from course_lib.pages import load_glossary
+from course_lib.build import i18n
+from course_lib.build import generated as pages
+from course_lib.build.generated import load_glossary
+from course_lib.build.lessons import read_notebook
 
 KO_LESSONS = [ls for ls in LESSONS if ls.lang == "ko"]
 GLOSSARY = load_glossary(ROOT / "docs" / "glossary.yml")
@@ -48,7 +48,7 @@ def test_make_i18n_status_lists_every_lesson():
 def test_korean_lessons_are_synced_with_their_english_twin(lesson):
     en = ROOT / "lessons" / "en" / lesson.path.name
     assert i18n.status(lesson.path, en) == i18n.UP_TO_DATE, (
-        f"{lesson.path.name}: run `python -m course_lib.i18n mark {lesson.number}` after syncing the translation")
+        f"{lesson.path.name}: run `python -m course_lib.build.i18n mark {lesson.number}` after syncing the translation")
 
 
 def _prose(path) -> str:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
-import os
 import re
 import sys
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+
+from course_lib.build.cache import file_version
 
 LANGS = ("ko", "en")
 DEFAULT_LANG = "ko"
@@ -18,7 +18,7 @@ LESSON_RE = re.compile(r"^(\d\d)_[a-z0-9_]+\.py$")
 
 def repo_root() -> Path:
     """The repository root (the folder holding ``lessons/`` and ``course_lib/``)."""
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -59,72 +59,15 @@ def read_notebook(path: Path):
     return _read_notebook(*file_version(path))
 
 
-def file_version(path: Path) -> tuple[str, int, int]:
-    """``(resolved path, mtime_ns, size)``: what tells one version of a file from another, for
-    readers memoised per file version."""
-    stat = Path(path).stat()
-    return str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size
-
-
-@functools.lru_cache(maxsize=None)
-def package_version(name: str) -> str:
-    """The installed version of a distribution (read once per process)."""
-    from importlib.metadata import version
-
-    return version(name)
-
-
-def write_atomic_bytes(path: Path, data: bytes, keep: int | None = None) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename. ``keep``: then delete all but the
-    ``keep`` newest files with the same suffix in that folder (a cache that would otherwise grow
-    with every edit)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    if keep is not None:
-        files = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda f: f.stat().st_mtime)
-        for old in files[:-keep]:
-            old.unlink(missing_ok=True)
-
-
-#: parsed lessons kept on disk (``.cache/jupytext``, by content): jupytext takes ~0.05 s a lesson,
-#: ~1 s for the course, which every build process would spend again on unchanged files
-PARSE_CACHE_FILES = 256
-
-
 @functools.lru_cache(maxsize=256)
-def _read_notebook(path: str, mtime_ns: int, size: int):  # cached per file version
-    import json
-
-    import nbformat
-
-    text = Path(path).read_bytes()
-    digest = hashlib.sha256(json.dumps([package_version("jupytext"), JUPYTEXT_FORMAT]).encode() + b"\0" + text).hexdigest()
-    cached = repo_root() / ".cache" / "jupytext" / f"{digest[:32]}.json"
-    try:
-        return nbformat.from_dict(json.loads(cached.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        pass  # not parsed yet, or torn: parse it
+def _read_notebook(path: str, mtime_ns: int, size: int):  # once per file version
     import jupytext
 
-    nb = jupytext.reads(text.decode("utf-8"), fmt=dict(JUPYTEXT_FORMAT))
-    try:
-        write_atomic_bytes(cached, json.dumps(nb, ensure_ascii=False).encode("utf-8"), keep=PARSE_CACHE_FILES)
-    except OSError:
-        pass  # a read-only checkout still reads its lessons
-    return nb
+    return jupytext.reads(Path(path).read_text(encoding="utf-8"), fmt=dict(JUPYTEXT_FORMAT))
 
 
 def executed_notebook_facts(path: Path) -> tuple[dict | None, list[list[str]]]:
-    """An executed lesson notebook's run record (``metadata.course.run``) and each cell's tags,
-    read once per file version (the build reads them for every page and for the build report);
-    don't modify them."""
-    return _executed_notebook_facts(*file_version(path))
-
-
-@functools.lru_cache(maxsize=256)
-def _executed_notebook_facts(path: str, mtime_ns: int, size: int) -> tuple[dict | None, list[list[str]]]:
+    """An executed lesson notebook's run record (``metadata.course.run``) and each cell's tags."""
     import json
 
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -134,9 +77,7 @@ def _executed_notebook_facts(path: str, mtime_ns: int, size: int) -> tuple[dict 
 
 @functools.lru_cache(maxsize=4096)
 def strip_comments(source: str) -> str:
-    """Python source without comments, trailing spaces or blank lines (the code a cache key sees).
-
-    Memoised: every build keys every lesson, and tokenizing them all takes ~0.3 s."""
+    """Python source without comments, trailing spaces or blank lines (the code a cache key sees)."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
@@ -175,10 +116,9 @@ def parity_problems(ko_path: Path, en_path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m course_lib.lessons``: report ko/en parity problems; exit 1 if any."""
-    lessons = find_lessons()
+    """``python -m course_lib.build.lessons`` (``make parity``): report ko/en parity problems; exit 1 if any."""
     by_stem: dict[str, dict[str, Path]] = {}
-    for lesson in lessons:
+    for lesson in find_lessons():
         by_stem.setdefault(lesson.stem, {})[lesson.lang] = lesson.path
     bad = 0
     for stem, paths in sorted(by_stem.items()):

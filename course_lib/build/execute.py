@@ -1,12 +1,12 @@
 """The executor: run lessons in real kernels, cache outputs by code, write executed notebooks.
 
-A lesson's cache key hashes its code cells (comments stripped), course_lib's source, the
-torch/torchvision versions and the device kind, so a prose or translation edit re-executes nothing
-and the Korean and English twins of a lesson execute once. Run ``python -m course_lib.execute``.
+A lesson's cache key hashes its code cells (comments stripped), the learner modules of course_lib
+(what runs in its kernel), this executor's source, the torch/torchvision versions and the device
+kind, so a prose or translation edit re-executes nothing and the Korean and English twins of a
+lesson execute once.
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import datetime as dt
 import functools
@@ -21,17 +21,17 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
 
-from course_lib.lessons import LANGS, code_cells, find_lessons, read_notebook, repo_root
+from course_lib.build import cache as cache_io
+from course_lib.build.cache import package_version as version
+from course_lib.build.cache import write_atomic
+from course_lib.build.lessons import code_cells, find_lessons, read_notebook, repo_root
 
-CACHE_FORMAT = 1
 _RUNNING: set = set()  # kernel managers of lessons being executed (to stop them on Ctrl-C)
 _CANCELLED = threading.Event()  # set on Ctrl-C: workers start no kernel and run no further cell
-_WRITTEN: dict = {}  # notebook path -> (cache key, source mtime, size) this process last wrote
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run (COURSE_CELL_TIMEOUT overrides)
 
 
@@ -41,26 +41,14 @@ class LessonError(RuntimeError):
     def __init__(self, path: Path, cell: int | None, line: int | None, what: str):
         self.path, self.cell, self.line, self.what = path, cell, line, what
         where = f"cell {cell}" + (f" (line {line})" if line else "") if cell else "before the first cell"
-        super().__init__(f"{_rel(path)}: {where}: {what}")
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(repo_root()))
-    except ValueError:
-        return str(path)
-
-
-# ---------------------------------------------------------------------------- keys
+        rel = Path(path).resolve()
+        super().__init__(f"{rel.relative_to(repo_root()) if rel.is_relative_to(repo_root()) else path}: {where}: {what}")
 
 
 @functools.lru_cache(maxsize=1)
 def device_kind() -> str:
-    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick on this machine.
-
-    Decided without importing torch (seconds a build would spend on every no-op rebuild): a CUDA
-    build of torch plus an NVIDIA device node means CUDA; an Apple-silicon Mac means MPS.
-    """
+    """``cuda``, ``mps`` or ``cpu`` — what a lesson's ``get_device()`` will pick here, decided without
+    importing torch: a CUDA build of torch plus an NVIDIA device node, or an Apple-silicon Mac."""
     import glob
     import platform
 
@@ -72,31 +60,21 @@ def device_kind() -> str:
     return "cpu"
 
 
-#: course_lib modules that build pages but never run inside a lesson's kernel: editing them
-#: re-renders pages but cannot change a lesson's outputs, so they stay out of the cache key.
-BUILD_ONLY = {"mkdocs_hooks.py", "site.py", "pages.py", "render.py", "bench.py", "build.py", "i18n.py", "__main__.py"}
-
-
-def course_lib_digest(root: Path | None = None) -> str:
-    """Hash of course_lib's source that lessons and the executor run (names and contents)."""
-    root = root or Path(__file__).resolve().parent
+def learner_digest(package: Path | None = None) -> str:
+    """Hash of what runs in a lesson's kernel or runs the lesson: every file of the learner modules
+    (all of ``course_lib/`` outside ``build/``) and this executor's own source."""
+    package = package or Path(__file__).resolve().parents[1]
+    files = sorted(p for p in package.rglob("*.py") if "build" not in p.relative_to(package).parts[:-1])
     h = hashlib.sha256()
-    for p in sorted(root.rglob("*.py")):
-        if p.name in BUILD_ONLY:
-            continue
-        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    for p in [*files, package / "build" / "execute.py"]:
+        h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
 def environment_key() -> dict:
     """Everything besides the lesson's own code that decides its outputs."""
-    return {
-        "format": CACHE_FORMAT,
-        "course_lib": course_lib_digest(),
-        "torch": version("torch"),
-        "torchvision": version("torchvision"),
-        "device": device_kind(),
-    }
+    return {"course_lib": learner_digest(), "torch": version("torch"), "torchvision": version("torchvision"),
+            "device": device_kind()}
 
 
 def lesson_key(nb, env: dict) -> str:
@@ -105,12 +83,9 @@ def lesson_key(nb, env: dict) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
-# ---------------------------------------------------------------------------- cache
-
-
 @dataclass
 class Cache:
-    """Executed outputs, one JSON file per key, written atomically."""
+    """Executed outputs, one JSON file per key (``cache.py``'s writer and eviction)."""
 
     folder: Path
 
@@ -119,58 +94,22 @@ class Cache:
 
     def get(self, key: str) -> dict | None:
         try:
-            entry = json.loads(self.path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(cache_io.read(self.path(key)))
+        except (TypeError, ValueError):
             return None  # missing, or torn by a crash: not trusted
         return entry if entry.get("key") == key and entry.get("complete") is True else None
 
     def put(self, key: str, entry: dict) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         entry = {**entry, "key": key, "complete": True}
-        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False))
-
-
-def write_atomic(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` via a temporary file and a rename; skip (return False) if unchanged."""
-    path = Path(path)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; pages and notebooks are served
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
-
-
-# ---------------------------------------------------------------------------- running
-
-
-def _cell_lines(path: Path) -> list[int]:
-    """1-based line numbers of each cell's ``# %%`` marker in a percent-format file."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [i for i, line in enumerate(lines, start=1) if line.startswith("# %%")]
+        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False), keep=cache_io.KEEP)
 
 
 def run_notebook(nb, path: Path, workdir: Path, timeout: int,
                  threads: int | None = None) -> tuple[list[dict], float, str]:
-    """Execute ``nb`` (read from ``path``) in a fresh kernel with ``workdir`` as its folder,
-    limited to ``threads`` CPU threads (default: no limit).
+    """Execute ``nb`` (read from ``path``) in a fresh kernel in ``workdir`` with ``threads`` CPU threads.
 
-    Returns each code cell's ``{"outputs", "execution_count"}``, the wall time in seconds and the
-    kernel's device (``describe_device()``, asked of the kernel after the last cell: the build
-    process itself never imports torch). Raises LessonError naming the cell on an exception or a timeout.
-    """
+    Returns each code cell's ``{"outputs", "execution_count"}``, the wall time and the kernel's
+    ``describe_device()``. Raises LessonError naming the cell on an exception or a timeout."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -187,8 +126,13 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
         env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(threads)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
                             record_timing=False, shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
-    markers = _cell_lines(path)
+    markers = [i for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1) if line.startswith("# %%")]
     offset = len(markers) - len(nb.cells)  # 0 when every cell has a marker
+
+    def line(number: int | None) -> int | None:
+        i = None if number is None else number - 1 + offset
+        return markers[i] if i is not None and 0 <= i < len(markers) else None
+
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
     sockets = Path(tempfile.mkdtemp(prefix="course-k"))  # short: a socket path has ~100 bytes at most
@@ -208,25 +152,22 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
             wall = time.perf_counter() - start
             device = _kernel_device(client, nb, threads)
     except CellTimeoutError:
-        raise LessonError(path, number, _line(markers, number, offset), f"timed out after {timeout} s") from None
+        raise LessonError(path, number, line(number), f"timed out after {timeout} s") from None
     except CellExecutionError as err:
         what = f"{err.ename}: {err.evalue}" if getattr(err, "ename", None) else str(err).strip().splitlines()[-1]
-        raise LessonError(path, number, _line(markers, number, offset), what) from None
+        raise LessonError(path, number, line(number), what) from None
     except DeadKernelError as err:
-        raise LessonError(path, number, _line(markers, number, offset), f"kernel died: {err}") from None
+        raise LessonError(path, number, line(number), f"kernel died: {err}") from None
     finally:
         _RUNNING.discard(client.km)
         shutil.rmtree(sockets, ignore_errors=True)
-    outputs = [
-        {"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
-        for c in nb.cells if c.cell_type == "code"
-    ]
-    return outputs, wall, device
+    return [{"outputs": coalesce_streams(c.get("outputs", [])), "execution_count": c.get("execution_count")}
+            for c in nb.cells if c.cell_type == "code"], wall, device
 
 
 def _kernel_device(client, nb, threads: int | None) -> str:
-    """``describe_device()`` as the lesson's kernel sees it, from a cell run after the lesson's last
-    one (not kept, not counted); the device kind if the kernel can't say."""
+    """``describe_device()`` as the kernel sees it (the build process never imports torch), from a
+    cell run after the lesson's last one and not kept; the device kind if the kernel can't say."""
     import nbformat.v4
 
     probe = nbformat.v4.new_code_cell(
@@ -256,13 +197,6 @@ def coalesce_streams(outputs: list) -> list:
     return merged
 
 
-def _line(markers: list[int], number: int | None, offset: int) -> int | None:
-    if number is None:
-        return None
-    i = number - 1 + offset
-    return markers[i] if 0 <= i < len(markers) else None
-
-
 def merge_outputs(nb, entry: dict, lang: str, stem: str):
     """A copy of ``nb`` with the cached outputs put into its code cells and the run record in its metadata."""
     nb = copy.deepcopy(nb)
@@ -282,9 +216,6 @@ def merge_outputs(nb, entry: dict, lang: str, stem: str):
     return nb
 
 
-# ---------------------------------------------------------------------------- the whole course
-
-
 @dataclass
 class Report:
     """What one ``execute_course`` call did."""
@@ -295,40 +226,25 @@ class Report:
     kernels: int = 0
     errors: list[LessonError] = field(default_factory=list)
     wall_s: float = 0.0
-    times: dict[str, float] = field(default_factory=dict)
-
-    def as_dict(self) -> dict:
-        return {"executed": self.executed, "cached": self.cached, "kernels": self.kernels,
-                "written": [str(p) for p in self.written], "errors": [str(e) for e in self.errors],
-                "wall_s": round(self.wall_s, 3), "times": self.times}
 
 
-def default_out_dir() -> Path:
-    return repo_root() / "docs"
+def thread_share(lessons: int, jobs: int | None = None) -> int:
+    """CPU threads each lesson's kernel gets when ``lessons`` run ``jobs`` at a time (default: one per core)."""
+    cores = os.cpu_count() or 1
+    return max(1, cores // max(1, min(jobs or cores, lessons or 1)))
 
 
-def default_cache_dir() -> Path:
-    return Path(os.environ.get("COURSE_CACHE_DIR", repo_root() / ".cache" / "execute"))
-
-
-def execute_course(
-    lessons_dir: Path | None = None,
-    out_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    jobs: int | None = None,
-    timeout: int | None = None,
-    only: list[str] | None = None,
-    log=print,
-) -> Report:
+def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None, cache_dir: Path | None = None,
+                   jobs: int | None = None, timeout: int | None = None, only: list[str] | None = None,
+                   log=print) -> Report:
     """Execute what the cache lacks and write ``<out_dir>/<lang>/lessons/<stem>.ipynb`` for every lesson.
 
     A lesson that fails is reported in ``Report.errors``; nothing is cached and no notebook is
-    written for it (its previous notebook, if any, stays). Other lessons still complete.
-    """
+    written for it (its previous notebook, if any, stays). Other lessons still complete."""
     t0 = time.perf_counter()
     lessons_dir = Path(lessons_dir or repo_root() / "lessons")
-    out_dir = Path(out_dir or default_out_dir())
-    cache = Cache(Path(cache_dir or default_cache_dir()))
+    out_dir = Path(out_dir or repo_root() / "docs")
+    cache = Cache(Path(cache_dir or repo_root() / ".cache" / "execute"))
     timeout = int(timeout or os.environ.get("COURSE_CELL_TIMEOUT", DEFAULT_TIMEOUT))
     env = environment_key()
     report = Report()
@@ -342,14 +258,11 @@ def execute_course(
         groups.setdefault(lesson_key(nb, env), []).append((lesson, nb))
 
     todo = {k: v for k, v in groups.items() if cache.get(k) is None}
-    # Lessons run side by side, each kernel limited to its share of the cores: two kernels with all
-    # threads each fight over the cores (lesson 09's epochs got 3x slower). The share depends only on
-    # the machine and the course, so a lesson re-run alone computes with the same thread count.
-    cores = os.cpu_count() or 1
-    jobs = max(1, min(jobs or cores, len(groups) or 1))
-    threads = max(1, cores // jobs)
+    # side by side, each kernel with its share of the cores (two with all threads each made lesson
+    # 09's epochs 3x slower); the share depends only on the machine and the course
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(groups) or 1))
+    threads = thread_share(len(groups), jobs)
     report.cached = sorted({ls.stem for k, v in groups.items() if k not in todo for ls, _ in v})
-    times = _load_times(cache.folder)
 
     def work(key: str):
         members = todo[key]
@@ -363,12 +276,11 @@ def execute_course(
                "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
         cache.put(key, {"lesson": lesson.stem, "cells": cells, "run": run})
         log(f"execute: {lesson.stem} done in {wall:.1f} s")
-        return lesson.stem, wall
+        return lesson.stem
 
     if todo:
         ensure_data_quietly()
-        # longest first (last run's times; unknown: later lessons first), so the pool ends together
-        order = sorted(todo, key=lambda k: -times.get(todo[k][0][0].stem, 0.0) - int(todo[k][0][0].number) / 100)
+        order = sorted(todo, key=lambda k: todo[k][0][0].stem, reverse=True)  # later lessons are longer: first
         pool = ThreadPoolExecutor(max_workers=min(jobs, len(order)))
         futures = {k: pool.submit(work, k) for k in order}
         try:
@@ -391,33 +303,26 @@ def execute_course(
         report.kernels = len(futures)
         for key, fut in futures.items():
             try:
-                stem, wall = fut.result()
-                report.executed.append(stem)
-                report.times[stem] = round(wall, 2)
+                report.executed.append(fut.result())
             except LessonError as err:
                 report.errors.append(err)
-        times.update(report.times)
-        _save_times(cache.folder, times)
 
     for key, members in groups.items():
         entry = None
         for lesson, nb in members:
             target = out_dir / lesson.lang / "lessons" / f"{lesson.stem}.ipynb"
-            st = lesson.path.stat()
-            stamp = (key, st.st_mtime_ns, st.st_size)
-            if _WRITTEN.get(target) == stamp and target.exists():
-                continue  # same source, same outputs as this process last wrote (mkdocs serve)
             entry = entry or cache.get(key)
             if entry is None:
                 break  # failed: keep whatever notebook was there before
-            executed = merge_outputs(nb, entry, lesson.lang, lesson.stem)
-            if write_atomic(target, nbformat.writes(executed) + "\n"):
+            if write_atomic(target, nbformat.writes(merge_outputs(nb, entry, lesson.lang, lesson.stem)) + "\n"):
                 report.written.append(target)
-            _WRITTEN[target] = stamp
     report.executed.sort()
     report.errors.sort(key=lambda e: str(e.path))
     report.wall_s = time.perf_counter() - t0
-    _record(cache.folder, report)
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    with open(cache.folder / "runs.jsonl", "a", encoding="utf-8") as f:  # for the bench: kernels started
+        f.write(json.dumps({"executed": report.executed, "kernels": report.kernels, "wall_s": round(report.wall_s, 3),
+                            "errors": [str(e) for e in report.errors]}) + "\n")
     return report
 
 
@@ -429,40 +334,3 @@ def ensure_data_quietly() -> None:
         ensure_fashion_mnist()
     except DataNotFoundError:
         pass  # a lesson that needs the data will fail with the full message
-
-
-def _load_times(folder: Path) -> dict[str, float]:
-    try:
-        return json.loads((folder / "times.json").read_text())
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_times(folder: Path, times: dict[str, float]) -> None:
-    write_atomic(folder / "times.json", json.dumps(times, sort_keys=True, indent=1))
-
-
-def _record(folder: Path, report: Report) -> None:
-    """Append this run to ``runs.jsonl`` (kernels started, cache hits) — the benchmark reads it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "runs.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps(report.as_dict()) + "\n")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.execute", description=__doc__.splitlines()[0])
-    parser.add_argument("only", nargs="*", help="run only lessons whose name contains one of these")
-    parser.add_argument("--jobs", type=int, default=None, help="lessons run at once (default: CPU cores)")
-    parser.add_argument("--timeout", type=int, default=None, help=f"seconds per cell (default {DEFAULT_TIMEOUT})")
-    parser.add_argument("--out", type=Path, default=None, help="docs folder to write notebooks into")
-    args = parser.parse_args(argv)
-    report = execute_course(out_dir=args.out, jobs=args.jobs, timeout=args.timeout, only=args.only or None)
-    print(f"executed {len(report.executed)} lesson(s) in {report.kernels} kernel(s), "
-          f"{len(report.cached)} from cache, {len(report.written)} notebook(s) updated, {report.wall_s:.1f} s")
-    for err in report.errors:
-        print(f"error: {err}", file=sys.stderr)
-    return 1 if report.errors else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

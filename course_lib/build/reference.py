@@ -16,8 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from course_lib.execute import execute_course, write_atomic
-from course_lib.lessons import code_cells, find_lessons, read_notebook, repo_root
+from course_lib.build.cache import write_atomic
+from course_lib.build.execute import execute_course
+from course_lib.build.lessons import code_cells, find_lessons, read_notebook, repo_root
 
 ACCURACY_RE = re.compile(r"^test accuracy: ([01]\.\d+)\s*$", re.M)
 EPOCH_RE = re.compile(r"^\s*([^:\n]+?):\s+([\d.]+) s per epoch\s*$", re.M)
@@ -61,7 +62,7 @@ def reference_run(lessons_dir: Path | None = None, log=print) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.reference_run", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_lib.build.reference", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=repo_root() / "docs" / "reference_run.json")
     args = parser.parse_args(argv)
     record = reference_run()

@@ -1,6 +1,6 @@
 """Turning mkdocs-jupyter's HTML into course pages: anchors, pitfall boxes, solutions, math, run record.
 
-Pure functions on HTML strings, used by ``course_lib.mkdocs_hooks`` and tested on their own.
+Pure functions on HTML, used by ``hooks.py`` and ``render.py`` and tested on their own.
 """
 from __future__ import annotations
 
@@ -10,31 +10,13 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 TEXT = {
-    "ko": {
-        "pitfall": "흔한 실수",
-        "solution": "풀이 보기",
-        "run": "이 페이지의 출력은 빌드할 때 실제로 실행한 결과입니다",
-        "device": "장치",
-        "wall": "실행 시간",
-        "date": "실행 일시",
-        "download": "내려받기",
-        "py": "파이썬 스크립트 (.py)",
-        "ipynb": "실행된 노트북 (.ipynb)",
-        "outdated_title": "번역 확인 필요",
-        "outdated": "영어 원문이 이 번역 이후에 바뀌었습니다. 최신 내용은 {link}에서 확인하세요.",
-        "outdated_link": "영어 강의",
-    },
-    "en": {
-        "pitfall": "Pitfall",
-        "solution": "Show solution",
-        "run": "Every output on this page was produced by running it at build time",
-        "device": "device",
-        "wall": "wall time",
-        "date": "run on",
-        "download": "Download",
-        "py": "Python script (.py)",
-        "ipynb": "executed notebook (.ipynb)",
-    },
+    "ko": dict(pitfall="흔한 실수", solution="풀이 보기", run="이 페이지의 출력은 빌드할 때 실제로 실행한 결과입니다",
+               device="장치", wall="실행 시간", date="실행 일시", download="내려받기", py="파이썬 스크립트 (.py)",
+               ipynb="실행된 노트북 (.ipynb)", outdated_title="번역 확인 필요", outdated_link="영어 강의",
+               outdated="영어 원문이 이 번역 이후에 바뀌었습니다. 최신 내용은 {link}에서 확인하세요."),
+    "en": dict(pitfall="Pitfall", solution="Show solution", download="Download", device="device",
+               run="Every output on this page was produced by running it at build time", wall="wall time",
+               date="run on", py="Python script (.py)", ipynb="executed notebook (.ipynb)"),
 }
 
 # $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
@@ -120,10 +102,8 @@ _CELL_ID = re.compile(r"^cell-id=[a-z]+-(\d+)$")
 
 
 def _top_cells(soup: BeautifulSoup) -> list[tuple[Tag, int]]:
-    """The notebook's top-level cell elements with their notebook cell index.
-
-    mkdocs-jupyter wraps a code cell in an outer ``.jp-Cell`` without an id; the executor gave every
-    cell the id ``<lang>-<index>``, which sits on the cell or on its first descendant."""
+    """The top-level cell elements with their notebook cell index (from the executor's cell ids
+    ``<lang>-<index>``, on the cell or, in mkdocs-jupyter's outer code-cell wrapper, a descendant)."""
     cells = []
     for notebook in soup.find_all(class_="jp-Notebook"):
         for el in notebook.find_all(class_="jp-Cell", recursive=False):
@@ -151,35 +131,24 @@ def _groups(cells: list[tuple[Tag, int]], cell_tags: list[list[str]], tag: str) 
 
 
 def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]) -> tuple[int, int]:
-    """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``.
-
-    ``cell_tags``: each notebook cell's tags, in order."""
+    """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``."""
     t = TEXT[lang]
     cells = _top_cells(soup)
-    pitfalls = _groups(cells, cell_tags, "pitfall")
-    for group in pitfalls:
-        box = soup.new_tag("div", attrs={"class": "admonition warning pitfall"})
-        title = soup.new_tag("p", attrs={"class": "admonition-title"})
-        strong = group[0].find("strong") if "jp-MarkdownCell" in group[0].get("class", []) else None
-        if strong is not None:
+    pitfalls, solutions = _groups(cells, cell_tags, "pitfall"), _groups(cells, cell_tags, "solution")
+    for group, box, title in [*((g, soup.new_tag("div", attrs={"class": "admonition warning pitfall"}),
+                                 soup.new_tag("p", attrs={"class": "admonition-title"})) for g in pitfalls),
+                              *((g, soup.new_tag("details", attrs={"class": "solution"}), soup.new_tag("summary"))
+                                for g in solutions)]:
+        title.string = t["solution"] if box.name == "details" else t["pitfall"]
+        strong = group[0].find("strong") if box.name == "div" and "jp-MarkdownCell" in group[0].get("class", []) else None
+        if strong is not None:  # a pitfall's own title: its first bold words
             title.string = strong.get_text(" ", strip=True).rstrip(".:")
             parent = strong.parent
             strong.decompose()
             if parent.name == "p" and not parent.get_text(strip=True):
                 parent.decompose()
-        else:
-            title.string = t["pitfall"]
         group[0].insert_before(box)
         box.append(title)
-        for cell in group:
-            box.append(cell.extract())
-    solutions = _groups(cells, cell_tags, "solution")
-    for group in solutions:
-        box = soup.new_tag("details", attrs={"class": "solution"})
-        summary = soup.new_tag("summary")
-        summary.string = t["solution"]
-        group[0].insert_before(box)
-        box.append(summary)
         for cell in group:
             box.append(cell.extract())
     return len(pitfalls), len(solutions)
@@ -235,11 +204,8 @@ def outdated_notice_html(lang: str, stem: str) -> str:
 
 
 def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
-    """Move embedded PNG figures out of the page into files named by their content.
-
-    Pages get lighter and faster to index for search. Returns ``{file name: PNG bytes}``; each
-    ``<img>`` now points at its file, relative to the page.
-    """
+    """Move embedded PNG figures into files named by their content (lighter pages, faster search
+    indexing); returns ``{file name: PNG bytes}``."""
     import base64
     import hashlib
 
@@ -265,12 +231,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
                         cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
     """All of the above for one rendered lesson; returns the new HTML, its TOC tokens, its figure
     files and the notebook CSS taken out of it."""
-    return process_lesson_soup(BeautifulSoup(content, "html.parser"), lang, stem, run, outdated, cell_tags)
-
-
-def process_lesson_soup(soup: BeautifulSoup, lang: str, stem: str, run: dict | None, outdated: bool = False,
-                        cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
-    """``process_lesson_html`` on the page already parsed (``html.parser``); changes ``soup``."""
+    soup = BeautifulSoup(content, "html.parser")
     figures = extract_figures(soup)
     styles = extract_styles(soup)
     strip_external_scripts(soup)

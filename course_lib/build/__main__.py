@@ -11,8 +11,9 @@ import hashlib
 import os
 import subprocess
 import sys
-from importlib.metadata import version
 from pathlib import Path
+
+from course_lib.build.cache import package_version as version
 
 INPUTS = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
 GENERATED = ("lessons/", "glossary.md", "build.md")  # under docs/<lang>/, written by the build itself

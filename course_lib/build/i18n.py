@@ -1,8 +1,8 @@
 """Translation status: which version of its English twin each Korean lesson was last synced with.
 
 A Korean lesson records it in its Jupytext header (``course.synced_with_en``: a hash of the English
-file). ``python -m course_lib.i18n status`` lists every lesson as up to date, outdated or missing;
-``python -m course_lib.i18n mark 03`` records that the Korean lesson 03 now matches its English twin.
+file). ``python -m course_lib.build.i18n status`` lists every lesson as up to date, outdated or missing;
+``python -m course_lib.build.i18n mark 03`` records that the Korean lesson 03 now matches its English twin.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from course_lib.lessons import find_lessons, repo_root
+from course_lib.build.lessons import find_lessons, repo_root
 
 KEY = "synced_with_en"
 UP_TO_DATE, OUTDATED, MISSING, UNRECORDED = "up to date", "outdated", "missing", "never synced"
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
             if lesson.lang == "ko" and any(lesson.stem.startswith(a) or a == lesson.stem for a in argv[1:]):
                 print(f"  {lesson.stem}: synced with en {mark_synced(lesson.path, root / 'en' / lesson.path.name)}")
         return 0
-    print("usage: python -m course_lib.i18n status | mark NN [NN ...]", file=sys.stderr)
+    print("usage: python -m course_lib.build.i18n status | mark NN [NN ...]", file=sys.stderr)
     return 2
 
 

@@ -1,13 +1,7 @@
-"""``make bench``: build timings on a scratch copy — clean, no-op, prose-only edit, code edit.
-
-Each build is what ``make build`` runs (``python -m course_lib.build``: mkdocs build --strict, skipped
-when no input changed); a no-op pass through mkdocs itself is timed too. Then ``mkdocs serve``: the
-seconds from saving an edit until the page shows it.
-
-For each build: wall time, kernels started (from the executor's run log) and CPU time / wall time
-(above 1 means more than one core was busy). Prints a table and the target ratios, and writes
-``bench.json``. Nothing in the working tree is touched.
-"""
+"""``make bench``: on a scratch copy, time a clean build, a no-op, a prose edit and a code edit
+(``make build``; a no-op through mkdocs too), then ``make serve``: seconds from saving an edit until
+the page shows it. Per build: wall time, kernels started, CPU/wall. Checks the targets, writes
+``bench.json``; nothing in the working tree is touched."""
 from __future__ import annotations
 
 import argparse
@@ -25,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from course_lib.lessons import find_lessons, read_notebook, repo_root
+from course_lib.build.lessons import find_lessons, read_notebook, repo_root
 
 COPY = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
 GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/en/glossary.md",
@@ -33,8 +27,7 @@ GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/
 
 
 def scratch_copy(dest: Path, warm: bool = False) -> Path:
-    """Copy what a build reads into ``dest``: no caches and no generated pages, or with ``warm`` the
-    working tree's caches and generated pages too (a build there executes nothing)."""
+    """Copy what a build reads into ``dest``; with ``warm``, the caches and generated pages too."""
     root = repo_root()
     for name in (*COPY, ".cache") if warm else COPY:
         src = root / name
@@ -50,7 +43,7 @@ def scratch_copy(dest: Path, warm: bool = False) -> Path:
 
 
 def timed_build(project: Path) -> dict:
-    """One ``mkdocs build --strict`` in ``project``: wall time, kernels started, CPU/wall."""
+    """One ``make build`` in ``project``: wall time, kernels started, CPU/wall."""
     runs = project / ".cache" / "execute" / "runs.jsonl"
     before = len(runs.read_text().splitlines()) if runs.exists() else 0
     usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -68,7 +61,7 @@ def timed_build(project: Path) -> dict:
 
 
 def edit_prose(path: Path, words: str = "(bench edit)") -> None:
-    """Make one sentence of a markdown cell longer, as a translator would (not a heading, list or table)."""
+    """Make one sentence of a markdown cell longer (not a heading, list or table)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     in_markdown = False
     for i, line in enumerate(lines):
@@ -83,8 +76,7 @@ def edit_prose(path: Path, words: str = "(bench edit)") -> None:
 
 
 def edit_code(paths: list[Path], value: int = 42) -> str:
-    """Append one small code cell to a lesson pair (same code in both languages); returns what the
-    cell prints."""
+    """Append one small code cell to a lesson pair; returns what it prints."""
     for path in paths:
         with open(path, "a", encoding="utf-8") as f:
             f.write(f'\n# %%\nprint("bench edit:", {value})\n')
@@ -96,8 +88,7 @@ CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 
 @contextlib.contextmanager
 def served(project: Path, log_file: Path):
-    """``mkdocs serve --livereload --dirty`` (what ``make serve`` runs) in ``project`` on a free local
-    port, its output in ``log_file``; yields the site's URL."""
+    """``make serve``'s ``mkdocs serve`` in ``project`` on a free port, logging to ``log_file``; yields its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -113,8 +104,7 @@ def served(project: Path, log_file: Path):
 
 
 def fetch_until(url: str, until, timeout: float) -> str:
-    """The text at ``url`` once ``until(text)`` holds (``mkdocs serve`` answers once a rebuild is
-    complete); TimeoutError after ``timeout`` seconds."""
+    """The text at ``url`` once ``until(text)`` holds; TimeoutError after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -128,86 +118,54 @@ def fetch_until(url: str, until, timeout: float) -> str:
         time.sleep(0.05)
 
 
-class _Page:
-    """The edited lesson as a reader sees it: in Chromium (Playwright, as the browser tests), which
-    ``mkdocs serve`` reloads after each rebuild; without Chromium, fetched over HTTP (the server
-    answers once a rebuild is complete, so that is the reload minus the browser's own work)."""
-
-    def __init__(self, url: str, timeout: float):
-        self.url, self.timeout, self._pw = url, timeout, None
-        self.how = "http"
-        if Path(CHROMIUM).exists():
-            try:
-                from playwright.sync_api import sync_playwright
-            except ImportError:
-                return
-            self._pw = sync_playwright().start()
-            browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
-            self.page = browser.new_page()
-            self.how = "chromium"
-
-    def open(self) -> None:
-        if self._pw:
-            self.page.goto(self.url, timeout=self.timeout * 1000)
-
-    def wait_for(self, text: str, since: float) -> float:
-        """Seconds from ``since`` until the page shows ``text``."""
-        if self._pw:  # re-checked after every reload
-            self.page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
-                                        arg=text, polling=20, timeout=self.timeout * 1000)
-        else:
-            fetch_until(self.url, lambda page: text in page, self.timeout)
-        return time.perf_counter() - since
-
-    def close(self) -> None:
-        if self._pw:
-            self._pw.stop()
+def wait_for(url: str, text: str, since: float, timeout: float, page=None) -> float:
+    """Seconds from ``since`` until the page at ``url`` shows ``text``: in Chromium (``page``, which
+    ``mkdocs serve`` reloads), else over HTTP (the server answers once a rebuild is complete)."""
+    if page is not None:
+        page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg=text,
+                               polling=20, timeout=timeout * 1000)
+    else:
+        fetch_until(url, lambda html: text in html, timeout)
+    return round(time.perf_counter() - since, 2)
 
 
 def serve_latency(project: Path, stem: str, rounds: int = 3, timeout: float = 600) -> dict:
-    """Seconds from saving an edit to the page in the browser showing it, under ``mkdocs serve``,
-    ``rounds`` times each: a prose edit (a Korean sentence), then a code edit (a new cell in both
-    languages). For each code edit also the lesson's run time in that rebuild (kernel start to last
-    cell)."""
-    times_file = project / ".cache" / "execute" / "times.json"
-    page = None
+    """Seconds from saving an edit to the page showing it, ``rounds`` times each: a prose edit, then
+    a code edit, with the lesson's run time in that rebuild."""
     prose, code, run = [], [], []
-    with served(project, project / "serve.log") as site:
+    with served(project, project / "serve.log") as site, contextlib.ExitStack() as stack:
         url = f"{site}lessons/{stem}/"
-        try:
-            fetch_until(url, lambda text: "run-record" in text, timeout)  # the first build
-            page = _Page(url, timeout)
-            page.open()
-            time.sleep(2)  # a person reads before editing
-            ko = project / "lessons" / "ko" / f"{stem}.py"
-            for i in range(rounds):
-                marker = f"serve-edit-{i}-{int(time.time())}"
-                t0 = time.perf_counter()
-                edit_prose(ko, marker)
-                prose.append(round(page.wait_for(marker, t0), 2))
-                time.sleep(1)
-                t0 = time.perf_counter()
-                shown = edit_code([project / "lessons" / lang / f"{stem}.py" for lang in ("ko", "en")],
-                                  int(time.time()) * 10 + i)  # new to the page even in a project served before
-                code.append(round(page.wait_for(shown, t0), 2))
-                run.append(json.loads(times_file.read_text())[stem])
-                time.sleep(1)
-        finally:
-            if page is not None:
-                page.close()
-    return {"measured_in": page.how if page else "-", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
+        fetch_until(url, lambda text: "run-record" in text, timeout)  # the first build
+        page = None
+        if Path(CHROMIUM).exists():
+            from playwright.sync_api import sync_playwright
+
+            browser = stack.enter_context(sync_playwright()).chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(url, timeout=timeout * 1000)
+        time.sleep(2)  # a person reads before editing
+        for i in range(rounds):
+            marker, t0 = f"serve-edit-{i}-{int(time.time())}", time.perf_counter()
+            edit_prose(project / "lessons" / "ko" / f"{stem}.py", marker)
+            prose.append(wait_for(url, marker, t0, timeout, page))
+            time.sleep(1)
+            t0 = time.perf_counter()  # a value new to the page even in a project served before:
+            shown = edit_code([project / "lessons" / lang / f"{stem}.py" for lang in ("ko", "en")], int(time.time()) * 10 + i)
+            code.append(wait_for(url, shown, t0, timeout, page))
+            notebook = json.loads((project / "docs" / "ko" / "lessons" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+            run.append(notebook["metadata"]["course"]["run"]["wall_time_s"])
+            time.sleep(1)
+    return {"measured_in": "chromium" if page else "http", "prose_edit_s": prose, "code_edit_s": code, "lesson_run_s": run}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_lib.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_lib.build.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=repo_root() / "bench.json")
-    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     args = parser.parse_args(argv)
 
     from course_lib.data import ensure_fashion_mnist
 
-    # the scratch copy reads the working tree's data folder: copying FashionMNIST is not part of a build
     os.environ.setdefault("COURSE_DATA_DIR", str(ensure_fashion_mnist()))
     tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
     project = scratch_copy(tmp)
@@ -217,19 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: scratch copy in {project}; {len(lessons)} lesson files; {os.cpu_count()} cores", flush=True)
 
     results = {}
-    print("bench: clean build ...", flush=True)
-    results["clean"] = timed_build(project)
-    print("bench: no-op rebuild ...", flush=True)
-    results["noop"] = timed_build(project)
-    print("bench: no-op pass through mkdocs (the up-to-date check bypassed) ...", flush=True)
-    (project / "site" / ".build-stamp").unlink()
-    results["noop_mkdocs"] = timed_build(project)
-    print(f"bench: prose-only edit of lessons/ko/{small.path.name} ...", flush=True)
-    edit_prose(small.path)
-    results["prose_edit"] = timed_build(project)
-    print(f"bench: code edit of {small.stem} (ko + en) ...", flush=True)
-    edit_code([small.path, project / "lessons" / "en" / small.path.name])
-    results["code_edit"] = timed_build(project)
+    for name, edit in (("clean", None), ("noop", None), ("noop_mkdocs", lambda: (project / "site" / ".build-stamp").unlink()),
+                       ("prose_edit", lambda: edit_prose(small.path)),
+                       ("code_edit", lambda: edit_code([small.path, project / "lessons" / "en" / small.path.name]))):
+        print(f"bench: {name} ({small.stem}) ...", flush=True)
+        if edit:
+            edit()
+        results[name] = timed_build(project)
     print(f"bench: make serve — edit {small.stem}, wait for the served page ...", flush=True)
     serve = serve_latency(project, small.stem)
     serve["prose_edit_median_s"] = statistics.median(serve["prose_edit_s"])
@@ -254,15 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         "serve: prose edit shown within 3 s (median)": serve["prose_edit_median_s"] <= 3.0,
         "serve: code edit shown within run time + 3 s (median)": serve["code_edit_over_run_median_s"] <= 3.0,
     }
-    print(f"\n{'build':<12} {'wall (s)':>9} {'kernels':>8} {'cpu/wall':>9}  executed")
     for name, r in results.items():
-        print(f"{name:<12} {r['wall_s']:>9.2f} {r['kernels']:>8} {r['cpu_per_wall']:>9.2f}  {', '.join(r['executed']) or '-'}")
-    print(f"\nno-op / clean = {checks['noop_over_clean']:.1%}   prose / clean = {checks['prose_over_clean']:.1%}   "
-          f"kernels per pair (clean) = {checks['clean_kernels_per_pair']}")
-    print(f"make serve, seconds from saving an edit to the page showing it (in {serve['measured_in']}):")
-    print(f"  prose edit: {', '.join(map(str, serve['prose_edit_s']))}  (median {serve['prose_edit_median_s']:.2f})")
-    print(f"  code edit:  {', '.join(map(str, serve['code_edit_s']))}  (lesson run time "
-          f"{', '.join(map(str, serve['lesson_run_s']))}; median excess {serve['code_edit_over_run_median_s']:.2f})")
+        print(f"{name:<12} {r['wall_s']:>7.2f} s  {r['kernels']} kernel(s)  cpu/wall {r['cpu_per_wall']:.2f}  {r['executed']}")
+    print(f"\n{checks}\nmake serve, seconds from saving an edit to the page showing it: {serve}")
     for name, ok in targets.items():
         print(f"  [{'ok' if ok else 'MISSED'}] {name}")
     report = {"machine": {"cores": os.cpu_count()}, "lesson_pairs": pairs, "edited_lesson": small.stem,
@@ -270,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
               "date": time.strftime("%Y-%m-%d %H:%M:%S")}
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nbench: wrote {args.out}")
-    if not args.keep:
-        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0 if all(targets.values()) else 1
 
 

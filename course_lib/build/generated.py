@@ -1,26 +1,19 @@
 """Generated pages: the glossary (from docs/glossary.yml) and "About this build" (from run records)."""
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
 
 import yaml
 
-from course_lib.execute import write_atomic
-from course_lib.lessons import LANGS, executed_notebook_facts, file_version, find_lessons, read_notebook, repo_root
-
+from course_lib.build.cache import write_atomic
+from course_lib.build.lessons import LANGS, executed_notebook_facts, find_lessons, read_notebook, repo_root
 
 
 def load_glossary(path: Path) -> list[dict]:
     """The glossary entries: ``en``, ``ko``, ``def_en``, ``def_ko``, ``discouraged``, and optionally
-    ``forms_en``/``forms_ko`` (the words lessons use, when the term itself is not one) (don't modify them)."""
-    return _load_glossary(*file_version(path))
-
-
-@functools.lru_cache(maxsize=4)  # per file version: every build of ``make serve`` writes the pages again
-def _load_glossary(path: str, mtime_ns: int, size: int) -> list[dict]:
+    ``forms_en``/``forms_ko`` (the words lessons use, when the term itself is not one)."""
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
@@ -133,7 +126,7 @@ def build_markdown(docs_dir: Path, lang: str, reference: dict | None, lessons_di
 
 def reference_markdown(reference: dict, records: dict, titles: dict, lessons_dir: Path | None, ko: bool) -> list[str]:
     """The reference run (``make reference-run``, docs/reference_run.json) beside this build's runs."""
-    from course_lib.reference_run import code_digest
+    from course_lib.build.reference import code_digest
 
     lessons_dir = Path(lessons_dir or repo_root() / "lessons")
     out = ["", "## 기준 실행" if ko else "## Reference run", "",
