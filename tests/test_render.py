@@ -137,3 +137,15 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     assert toc[0]["id"] == "demo"
     monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
     assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)[0] == out
+
+
+def test_pitfall_title_keeps_code_and_korean_particles():
+    """A bold pitfall title keeps its code spans, with no space slipped in before a Korean particle."""
+    soup = BeautifulSoup('<div class="jp-Notebook"><div class="jp-Cell jp-MarkdownCell" id="cell-id=ko-0"><p><strong>흔한 실수: '
+                         '<code>Variable(...)</code>과 <code>out.backward</code>.</strong></p><p>설명</p></div></div>',
+                         "html.parser")
+    assert postprocess.wrap_tagged_cells(soup, "ko", [["pitfall"]]) == (1, 0)
+    title = soup.select_one(".admonition.pitfall .admonition-title")
+    assert [c.get_text() for c in title.select("code")] == ["Variable(...)", "out.backward"]
+    assert title.get_text() == "흔한 실수: Variable(...)과 out.backward"
+    assert soup.select_one(".admonition.pitfall .jp-MarkdownCell").get_text(strip=True) == "설명"

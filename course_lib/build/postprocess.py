@@ -141,8 +141,12 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]
                                 for g in solutions)]:
         title.string = t["solution"] if box.name == "details" else t["pitfall"]
         strong = group[0].find("strong") if box.name == "div" and "jp-MarkdownCell" in group[0].get("class", []) else None
-        if strong is not None:  # a pitfall's own title: its first bold words
-            title.string = strong.get_text(" ", strip=True).rstrip(".:")
+        if strong is not None:  # a pitfall's own title: its first bold words, code spans kept as they are
+            title.clear()
+            title.extend(list(strong.contents))
+            last = title.contents[-1] if title.contents else None
+            if isinstance(last, NavigableString):
+                last.replace_with(last.rstrip().rstrip(".:"))
             parent = strong.parent
             strong.decompose()
             if parent.name == "p" and not parent.get_text(strip=True):
