@@ -63,8 +63,8 @@ print(model)
 #
 # `model.parameters()` yields the parameters module by module: each module's own parameters first, in
 # the order they were registered, then those of its submodules. A parameter shared by two layers is
-# listed only once. Each one is an `nn.Parameter`: a tensor subclass that a module registers
-# automatically when it is assigned as an attribute.
+# listed only once. Each one is an `nn.Parameter`: a subclass of `torch.Tensor` that a module
+# registers automatically when it is assigned as an attribute.
 
 # %%
 for param in model.parameters():
@@ -163,8 +163,8 @@ for name, param in model.named_parameters():
 # ## Freezing a layer
 #
 # `requires_grad_(False)` on a module switches it off for all of that module's parameters: autograd no
-# longer computes their gradients. This is how you keep part of a model fixed, for example a
-# pretrained layer (one already trained on other data). Freezing does not delete a gradient that is
+# longer computes their gradients. This is how you keep part of a model fixed during training, for
+# example a pretrained layer (one already trained on other data). Freezing does not delete a gradient that is
 # already there, though: the frozen weight keeps the `.grad` from the `backward()` above, untouched.
 
 # %%
@@ -216,11 +216,13 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # Some layers keep state besides their parameters: values that are not learned from gradients but
 # computed from the data passing through. A batch normalization layer, `nn.BatchNorm1d`, normalises
 # each feature: it subtracts the current minibatch's mean and divides by its standard deviation
-# ([lesson 06](06_nn_vs_functional.ipynb) comes back to it). It has two parameters, `weight` and
-# `bias`, which multiply and shift the normalised values, so that training can choose each feature's
-# output standard deviation and mean. On top of those it has three buffers: `running_mean`,
-# `running_var` and `num_batches_tracked`. Its buffers appear in `state_dict()` but not in `parameters()`, so an
-# optimizer, which is handed only the parameters, never touches them.
+# ([lesson 06](06_nn_vs_functional.ipynb) comes back to it).
+#
+# `nn.BatchNorm1d` has two parameters, `weight` and `bias`, which multiply and shift the normalised
+# values, so that training can choose each feature's output standard deviation and mean. On top of
+# those it has three buffers: `running_mean`, `running_var` and `num_batches_tracked`. Its buffers
+# appear in `state_dict()` but not in `parameters()`, so an optimizer, which is handed only the
+# parameters, never touches them.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -237,7 +239,8 @@ print("state_dict:", list(bn_model.state_dict()))
 # the remaining way towards that minibatch's mean. The `momentum` argument sets that fraction; its
 # default is 0.1. An optimizer has an argument of the same name ([lesson 08](08_save_and_load.ipynb)),
 # but the two are unrelated. In evaluation mode ([lesson 09](09_train_and_evaluate.ipynb)) batch norm
-# uses the running mean and running variance instead of updating them.
+# normalises with the running mean and running variance instead of the minibatch's own mean and
+# variance, and does not update them.
 
 # %%
 bn = bn_model[1]
@@ -321,9 +324,9 @@ print("after load:    ", small.bias.detach())
 #   until `zero_grad()` clears it.
 # - `state_dict()` maps names to tensors, parameters *and* buffers (a `BatchNorm1d`'s
 #   `running_mean`, `running_var`, `num_batches_tracked`).
-# - The tensors of a `state_dict()` are detached from autograd's record but share memory with the model: in-place edits change the model,
-#   assigning a new tensor to a key does not. Snapshot with `copy.deepcopy`, restore with
-#   `load_state_dict`.
+# - The tensors of a `state_dict()` are detached from autograd's record but share memory with the
+#   model: in-place edits change the model, assigning a new tensor to a key does not. Snapshot with
+#   `copy.deepcopy`, restore with `load_state_dict`.
 
 # %% [markdown]
 # ## Exercises

@@ -55,8 +55,8 @@ print("shape:", tuple(out.shape))
 # %% [markdown]
 # ## The gradient that reaches the input
 #
-# Give the input `requires_grad=True` and autograd also tracks it. On a 5×5 input the filter fits in
-# 3×3 = 9 positions, so the output is 3×3 (every value 9). Called without a `gradient` argument,
+# Give the input `requires_grad=True` and autograd also tracks it. On a 5×5 input of ones the filter
+# fits in 3×3 = 9 positions, so the output is 3×3 (every value 9). Called without a `gradient` argument,
 # `backward()` needs an output with a single element, so we sum the output. Raising any one output
 # value by 1 raises the sum by 1, so each output value gets gradient 1.
 
@@ -70,11 +70,10 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# Each input pixel's gradient equals **the number of output windows it falls into**, because every
-# window adds the filter value that touches the pixel (here 1). A corner pixel is covered by one
-# window only; the centre pixel by all nine; an edge-centre pixel by three. In general
-# $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up the filter values that touch $x_{ij}$
-# in every window.
+# In general $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$ adds up, over the windows that
+# cover $x_{ij}$, the filter value that touches $x_{ij}$. Here every filter value is 1, so each input
+# pixel's gradient equals **the number of windows that cover it**. A corner pixel is covered by one
+# window only; the centre pixel by all nine; an edge-centre pixel by three.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # windows covering each column (or row)
@@ -164,9 +163,9 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 #
 # With a filter that subtracts the left column from the right column (weighted 1, 2, 1 from top to
 # bottom: the Sobel filter), a convolution tells at each position how much brightness changes from
-# left to right, and whether it gets brighter or darker. On a bright square it lights up the left edge (+) and the right
-# edge (−) and stays 0 elsewhere. `padding=1` adds a border of zeros, one pixel wide, around the
-# input, so the output has the same shape as the input.
+# left to right, and whether it gets brighter or darker. On a bright square it lights up the left
+# edge (+) and the right edge (−) and stays 0 elsewhere. `padding=1` adds a border of zeros, one
+# pixel wide, around the input, so the output has the same shape as the input.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -248,10 +247,9 @@ print("after train(): training =", model.training)
 # %% [markdown] tags=["pitfall"]
 # **Pitfall: `F.dropout` in `forward` does not follow `model.eval()`**
 #
-# `model.eval()` reaches the model and its submodules, but a function call inside `forward` is not a
-# submodule.
-# `F.dropout(x)` has its own argument `training`, and its default is `True`, so it keeps dropping
-# values in evaluation mode.
+# `model.eval()` only sets `training` to `False` on the model and its submodules. A function called
+# inside `forward` is not a submodule, so it never sees that setting. `F.dropout(x)` has its own
+# argument `training`, and its default is `True`, so it keeps dropping values in evaluation mode.
 
 # %% tags=["pitfall"]
 class FunctionalDropout(nn.Module):
@@ -262,7 +260,7 @@ class FunctionalDropout(nn.Module):
 class ModuleDropout(nn.Module):
     def __init__(self):
         super().__init__()
-        self.drop = nn.Dropout(p=0.5)  # a submodule: model.eval() reaches it
+        self.drop = nn.Dropout(p=0.5)  # a submodule: model.eval() switches its mode
 
     def forward(self, x):
         return self.drop(x)
@@ -337,7 +335,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # ### Convolution, pooling, padding
 #
 # Convolution layers slide filters over the input. Pooling layers keep one value per small region
-# (for example the maximum), which shrinks the height and width; padding layers add a border.
+# (for example the maximum), which shrinks the height and width; padding layers add values around
+# the edges of the input, such as zeros or a mirror image of the edge.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -352,11 +351,13 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # mirrors the 
 # ### Activations and normalization
 #
 # Activation modules apply a nonlinearity element by element (except `nn.Softmax`, which rescales the
-# values along `dim` so that they sum to 1). Normalization layers rescale activations, the intermediate values that
-# layers pass on: `nn.LayerNorm` brings each row to mean 0 and variance 1, then multiplies by a learned
+# values along `dim` so that they sum to 1). Normalization layers rescale activations, the
+# intermediate values that layers pass on: `nn.LayerNorm` subtracts each row's mean and divides by its
+# standard deviation, which brings the row to mean 0 and variance 1, then multiplies by a learned
 # weight and adds a learned bias. Those start at 1 and 0, so a fresh `LayerNorm` gives mean 0 and
-# variance 1, up to the small `eps` it adds to the variance before dividing (the variance printed
-# below is 0.999996); once training has changed the weight and bias, it no longer does.
+# variance 1, up to the small `eps` it adds to the variance when computing the standard deviation (the
+# variance printed below is 0.999996); once training has changed the weight and bias, it no longer
+# does.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
@@ -376,11 +377,12 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # per-channel stati
 # Recurrent layers process a sequence, ordered data such as a sentence or a time series, one time
 # step after another (with `batch_first=True` the input has shape `(N, L, H_in)`: number of sequences,
 # sequence length, number of features). A recurrent layer carries what it has processed so far to
-# the next time step in a tensor called the hidden state. Besides its output at every time step,
-# `nn.LSTM` returns the hidden state `h` and the cell state `c` after the last time step; the cell
-# state is a second state that an LSTM keeps alongside the hidden state. `batch_first=True` does not
-# apply to `h` and `c`, so `h` has shape (number of LSTM layers, number of sequences, hidden size);
-# with one layer here, its first dimension is 1.
+# the next time step in a tensor called the hidden state. Despite the name, this is not state that
+# the module keeps: the hidden state is computed afresh on every call. Besides its output at every
+# time step, `nn.LSTM` returns the hidden state `h` and the cell state `c` after the last time step;
+# the cell state is a second state that an LSTM carries to the next time step alongside the hidden
+# state. `batch_first=True` does not apply to `h` and `c`, so `h` has shape (number of LSTM layers,
+# number of sequences, hidden size); with one layer here, its first dimension is 1.
 #
 # Linear layers map features; dropout zeroes random values during training only. `nn.Identity` is a
 # module that returns its input unchanged; it fills the place of a layer you want to take out.
@@ -414,11 +416,11 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # Euclidean: 1, then 5
 # %% [markdown]
 # ### Loss functions
 #
-# A loss module turns predictions and targets into one number to minimise; [lesson 07](07_training_basics.ipynb)
-# trains a model with one. `nn.MSELoss` (mean squared error) is for regression, predicting a number
-# such as a house price. `nn.CrossEntropyLoss` is for classification: it takes raw logits and the true
-# class indices. It applies `log_softmax` itself, so do not pass it values that have already been
-# through a softmax.
+# A loss module turns predictions and targets into one number to minimise;
+# [lesson 07](07_training_basics.ipynb) trains a model with one. `nn.MSELoss` (mean squared error) is
+# for regression, predicting a number such as a house price. `nn.CrossEntropyLoss` is for
+# classification: it takes raw logits and the true class indices. It applies `log_softmax` internally,
+# so do not pass it values that have already been through a softmax.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -435,16 +437,17 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 # ## Summary
 #
 # - `torch.nn.functional` holds **stateless functions**: you must pass every tensor, including the
-#   weights, on each call. `torch.nn` holds **modules** that create, register and keep their parameters and
-#   buffers.
+#   weights, on each call. `torch.nn` holds **modules** that create, register and keep their
+#   parameters and buffers.
 # - `F.conv2d(X, weight)` with a 3×3 filter of ones on ones gives 9; the input's gradient counts how
 #   many windows cover each pixel. For `nn.Conv2d` on a 3×3 input of ones, `out = weight.sum() + bias`
 #   and the input's gradient equals the filter.
 # - Don't use `torch.autograd.Variable` (tensors carry `requires_grad`); call `backward()` with
 #   parentheses, on a single-element output.
 # - Use functions for stateless operations such as `F.relu`; use modules for layers with parameters
-#   and for anything that depends on the mode (`nn.Dropout`, `nn.BatchNorm1d`), so `model.eval()`
-#   reaches it. If you do use `F.dropout` or `F.batch_norm`, pass `training=self.training`.
+#   and for anything that depends on the mode (`nn.Dropout`, `nn.BatchNorm1d`), so that
+#   `model.eval()` and `model.train()` switch its mode too. If you do use `F.dropout` or
+#   `F.batch_norm`, pass `training=self.training`.
 #
 # ## Exercises
 #

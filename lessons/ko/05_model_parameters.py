@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: d87409b5d442
+#     synced_with_en: c6abe7992bf1
 # ---
 
 # %% [markdown]
@@ -71,8 +71,9 @@ print(model)
 #
 # `model.parameters()`는 매개변수 텐서를 하나씩 차례로 내주며, 순서는 모듈 구조를 따릅니다. 각 모듈에
 # 직접 등록된 매개변수가 등록 순서대로 먼저 나오고, 그다음에 하위 모듈의 매개변수가 나옵니다. 두 계층이
-# 함께 쓰는 매개변수는 한 번만 나옵니다. 나오는 값은 모두 `nn.Parameter`입니다. `nn.Parameter`는 텐서를
-# 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면 모듈이 알아서 매개변수로 등록합니다.
+# 함께 쓰는 매개변수는 한 번만 나옵니다. 나오는 값은 모두 `nn.Parameter`입니다. `nn.Parameter`는
+# `torch.Tensor`를 상속한 파이썬 클래스로, 모듈의 속성에 대입하기만 하면 모듈이 알아서 매개변수로
+# 등록합니다.
 
 # %%
 for param in model.parameters():
@@ -111,10 +112,9 @@ assert total == by_hand == 669_706
 print(f"parameters: {total:,}")
 
 # %% [markdown]
-# 첫 번째 가중치 행렬 하나에 매개변수의 약 60%가 몰려 있습니다. 픽셀 784개를 첫 번째 은닉층의 뉴런
-# 512개와 하나하나 모두 잇기 때문입니다. 두 번째 가중치 행렬이 약 39%이고, 마지막 가중치 행렬과
-# 편향을 모두 합쳐도 1%가 안 됩니다. 아래 막대그래프는 편향 막대도 보이도록 세로축을 로그 눈금으로
-# 그립니다.
+# 첫 번째 가중치 행렬 하나에 매개변수의 약 60%가 몰려 있습니다. 픽셀 784개가 저마다 첫 번째 은닉층의
+# 뉴런 512개와 모두 이어지기 때문입니다. 두 번째 가중치 행렬이 약 39%이고, 마지막 가중치 행렬과 편향을
+# 모두 합쳐도 1%가 안 됩니다. 아래 막대그래프는 편향 막대도 보이도록 세로축을 로그 눈금으로 그립니다.
 
 # %%
 names = [name for name, _ in model.named_parameters()]
@@ -138,10 +138,10 @@ show(fig)
 # %% [markdown]
 # ## 메모리(바이트)
 #
-# 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형인 `float32`는
+# 원소 하나가 차지하는 바이트 수는 `element_size()`로 알 수 있습니다. 기본 자료형(dtype)인 `float32`는
 # 원소당 4바이트이므로 매개변수만으로 2.68 MB(2.55 MiB)가 필요합니다(1 MB는 10⁶바이트, 1 MiB는
-# 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수 텐서마다 그 텐서와 모양이 같은 기울기가 하나씩
-# 생기고(다음 절), 옵티마이저에 따라서는 각 매개변수 텐서 옆에 모양이 같은 텐서를 하나 이상 더 보관하기도
+# 2²⁰바이트). 학습할 때는 메모리가 더 듭니다. 매개변수 텐서마다 모양이 같은 기울기가 하나씩 생기고(다음
+# 절에서 봅니다), 옵티마이저에 따라서는 매개변수 텐서마다 모양이 같은 텐서를 하나 이상 더 보관하기도
 # 합니다([08강](08_save_and_load.ipynb)에서 그런 예를 봅니다).
 
 # %%
@@ -173,7 +173,8 @@ for name, param in model.named_parameters():
 #
 # 모듈의 `requires_grad_(False)`를 호출하면 그 모듈에 든 모든 매개변수의 `requires_grad`가 `False`로
 # 바뀌고, autograd는 이 매개변수들의 기울기를 더 이상 계산하지 않습니다. 사전 학습된(pretrained)
-# 계층, 즉 다른 데이터로 이미 학습해 둔 계층처럼 모델의 일부를 바꾸지 않고 두고 싶을 때 이렇게 합니다.
+# 계층, 즉 다른 데이터로 이미 학습해 둔 계층처럼 모델의 일부를 학습하는 동안 그대로 두고 싶을 때 이렇게
+# 합니다.
 # 다만 고정한다고 이미 있던 기울기가 지워지지는 않습니다. 고정한 가중치의 `.grad`에는 앞에서 호출한
 # `backward()`가 남긴 기울기가 그대로 있습니다.
 
@@ -227,11 +228,12 @@ print("same keys as named_parameters():", list(sd) == [name for name, _ in model
 # 어떤 계층은 매개변수 말고도 상태를 보관합니다. 이 상태는 기울기로 학습하는 값이 아니라, 계층을
 # 지나가는 데이터로 계산하는 값입니다. 배치 정규화(batch normalization) 계층인 `nn.BatchNorm1d`가
 # 그렇습니다. 이 계층은 특성(feature)마다 현재 미니배치(minibatch)의 평균을 빼고 표준편차로
-# 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시 다룹니다). `nn.BatchNorm1d`에는 정규화한 값에 곱하고
-# 더하는 매개변수 두 개(`weight`, `bias`)가 있어서, 특성마다 출력의 표준편차와 평균을 학습으로 정할 수
-# 있습니다. 여기에 버퍼 세 개(`running_mean`, `running_var`, `num_batches_tracked`)가 더 있습니다. 이 버퍼들은
-# `state_dict()`에는 들어가지만 `parameters()`에는 나오지 않습니다. 옵티마이저는 `parameters()`가 내주는
-# 매개변수만 넘겨받으므로 버퍼는 건드리지 않습니다.
+# 나눕니다([06강](06_nn_vs_functional.ipynb)에서 다시 다룹니다).
+#
+# `nn.BatchNorm1d`에는 정규화한 값에 곱하고 더하는 매개변수 두 개(`weight`, `bias`)가 있어서, 특성마다
+# 출력의 표준편차와 평균을 학습으로 정할 수 있습니다. 여기에 버퍼 세 개(`running_mean`, `running_var`,
+# `num_batches_tracked`)가 더 있습니다. 이 버퍼들은 `state_dict()`에는 들어가지만 `parameters()`에는
+# 나오지 않습니다. 옵티마이저는 `parameters()`가 내주는 매개변수만 넘겨받으므로 버퍼는 건드리지 않습니다.
 
 # %%
 bn_model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
@@ -247,8 +249,9 @@ print("state_dict:", list(bn_model.state_dict()))
 # 새로 만든 모듈은 학습 모드(training mode)입니다. 학습 모드에서는 미니배치가 하나 지나갈 때마다 이동
 # 평균(running mean)이 그 미니배치의 평균 쪽으로 남은 거리의 10%만큼 다가갑니다. 이 비율은 `momentum`
 # 인자로 정하며 기본값은 0.1입니다. 옵티마이저에도 이름이 같은 인자가 있지만([08강](08_save_and_load.ipynb)),
-# 둘은 서로 관계가 없습니다. 평가 모드(evaluation mode, [09강](09_train_and_evaluate.ipynb))에서는 이동
-# 평균과 이동 분산(running variance)을 갱신하지 않고 그대로 씁니다.
+# 둘은 서로 관계가 없습니다. 평가 모드(evaluation mode, [09강](09_train_and_evaluate.ipynb))에서는
+# 미니배치의 평균과 분산 대신 이동 평균과 이동 분산(running variance)으로 정규화하고, 이 둘을 갱신하지
+# 않습니다.
 
 # %%
 bn = bn_model[1]

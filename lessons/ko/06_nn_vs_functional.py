@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 566c5eb5ead4
+#     synced_with_en: d5c8042eddfe
 # ---
 
 # %% [markdown]
@@ -16,7 +16,8 @@
 #
 # **이 강의에서 배울 내용**
 #
-# - `F.conv2d`에 필터(filter)를 직접 넘겨 합성곱을 계산하는 방법과 입력까지 전달되는 기울기(gradient)
+# - `F.conv2d`에 필터(filter)를 직접 넘겨 합성곱(convolution)을 계산하는 방법과 입력까지 전달되는
+#   기울기(gradient)
 # - `nn.Conv2d`가 가중치와 편향(bias)을 스스로 보관하는 방식, 그리고 필터가 입력 위에 딱 한 번 놓일 때
 #   입력의 기울기가 필터와 같아지는 이유
 # - 버려야 할 습관 두 가지: 옛 API인 `torch.autograd.Variable`, 괄호를 빠뜨린 `out.backward`
@@ -41,10 +42,10 @@ _ = seed_everything(0)  # 돌려받는 생성기는 쓰지 않음
 # %% [markdown]
 # ## 필터를 직접 넘기는 합성곱
 #
-# `F.conv2d(input, weight)`는 2차원 합성곱(convolution)을 계산하는 함수입니다. 합성곱은 작은 필터를
-# 입력 위에서 한 칸씩 옮겨 가며, 위치마다 겹치는 원소끼리 곱한 값을 모두 더하는 연산입니다. 엄밀히
-# 말하면 PyTorch는 교차 상관(cross-correlation)을 계산합니다. 수학에서 정의하는 합성곱과 달리 필터를
-# 뒤집지 않고 그대로 겹칩니다.
+# `F.conv2d(input, weight)`는 2차원 합성곱을 계산하는 함수입니다. 합성곱은 작은 필터를 입력 위에서 한
+# 칸씩 옮겨 가며, 위치마다 겹치는 원소끼리 곱한 값을 모두 더하는 연산입니다. 엄밀히 말하면 PyTorch는
+# 교차 상관(cross-correlation)을 계산합니다. 수학에서 정의하는 합성곱과 달리 필터를 뒤집지 않고 그대로
+# 겹칩니다.
 #
 # 입력은 `(N, C_in, H, W)` 모양입니다. N은 미니배치(minibatch)의 이미지 수, C_in은 입력 채널(channel) 수(흑백
 # 이미지는 1, 컬러 이미지는 3), H와 W는 높이와 너비입니다. 커널(kernel)이라고도 부르는 필터는
@@ -63,10 +64,10 @@ print("shape:", tuple(out.shape))
 # %% [markdown]
 # ## 입력까지 전달되는 기울기
 #
-# 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 5×5 입력에서는 필터가 3×3 = 9곳에
-# 놓일 수 있으므로 출력은 3×3이고, 값은 모두 9입니다. `gradient` 인자 없이 호출하는 `backward()`는
-# 원소가 하나뿐인 출력에만 쓸 수 있습니다. 그래서 출력을 모두 더한 다음 호출합니다. 출력값 하나가 1 늘면
-# 합도 1 늘므로, 출력값마다 받는 기울기는 1입니다.
+# 입력을 `requires_grad=True`로 만들면 autograd가 입력도 추적합니다. 1로 채운 5×5 입력에서는 필터가
+# 3×3 = 9곳에 놓일 수 있으므로 출력은 3×3이고, 값은 모두 9입니다. `gradient` 인자 없이 호출하는
+# `backward()`는 원소가 하나뿐인 출력에만 쓸 수 있습니다. 그래서 출력을 모두 더한 다음 호출합니다.
+# 출력값 하나가 1 늘면 합도 1 늘므로, 출력값마다 받는 기울기는 1입니다.
 
 # %%
 X = torch.ones(1, 1, 5, 5, requires_grad=True)
@@ -78,10 +79,10 @@ print("X.grad:")
 print(X.grad.squeeze())
 
 # %% [markdown]
-# 각 입력 픽셀의 기울기는 창마다 그 픽셀에 닿는 필터 값(여기서는 1)을 모두 더한 값이므로, **그 픽셀을
+# 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 $x_{ij}$를 덮는 창마다 $x_{ij}$에
+# 닿는 필터 값을 모두 더한 값입니다. 여기서는 필터 값이 모두 1이므로, 각 입력 픽셀의 기울기는 **그 픽셀을
 # 덮는 창의 개수**와 같습니다. 모서리 픽셀은 창 하나에만, 한가운데 픽셀은 아홉 개 모두에, 각 변의 가운데
-# 픽셀은 세 개에 들어갑니다. 일반적으로 $\partial\,\text{sum}(\text{out}) / \partial x_{ij}$는 모든
-# 창에서 $x_{ij}$에 닿는 필터 값의 합입니다.
+# 픽셀은 세 개에 들어갑니다.
 
 # %%
 windows_per_row = torch.tensor([1.0, 2.0, 3.0, 2.0, 1.0])  # 열(또는 행)마다 그 자리를 덮는 창의 수
@@ -171,8 +172,9 @@ print("after out.backward() ->", X.grad.flatten()[:3], "...")
 #
 # 오른쪽 열에서 왼쪽 열을 빼되, 위에서 아래로 1, 2, 1의 가중치를 두는 필터를 소벨(Sobel) 필터라고
 # 합니다. 이 필터로 합성곱을 계산하면 위치마다 왼쪽에서 오른쪽으로 갈 때 밝기가 얼마나 바뀌는지,
-# 밝아지는지 어두워지는지 알 수 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽 경계에서는 음수가 나오고 나머지는
-# 0입니다. `padding=1`로 입력 가장자리에 0을 한 줄씩 덧붙이면 출력 모양이 입력과 같아집니다.
+# 밝아지는지 어두워지는지 알 수 있습니다. 밝은 사각형에 적용하면 왼쪽 경계에서는 양수, 오른쪽
+# 경계에서는 음수가 나오고 나머지는 0입니다. `padding=1`로 입력 가장자리에 0을 한 줄씩 덧붙이면 출력
+# 모양이 입력과 같아집니다.
 
 # %%
 image = torch.zeros(1, 1, 16, 16)
@@ -232,14 +234,14 @@ print("output shape:", tuple(model(x).shape))
 #
 # 자주 쓰는 계층 가운데 두 가지는 모델을 학습할 때와 평가할 때 다르게 동작합니다.
 #
-# **드롭아웃**은 학습 중에 입력값 하나하나를 확률 `p`로 0으로 만듭니다. 그러면 신경망이 특정 값 하나에
+# **드롭아웃**은 학습 중에 입력값 하나하나가 확률 `p`로 0이 되게 합니다. 그러면 신경망이 특정 값 하나에
 # 기댈 수 없습니다. 남은 값에는 $1/(1-p)$를 곱해, 출력의 평균이 평가할 때와 같아지도록 맞춥니다. 평가할
 # 때는 입력을 그대로 내보냅니다. 학습 모드(training mode)와 평가 모드(evaluation mode)에서
 # `nn.Dropout`이 내는 출력은 [09강](09_train_and_evaluate.ipynb)에서 비교해 봅니다.
 #
 # **배치 정규화**는 특성(feature)마다 평균을 빼고 표준편차로 나누어 값의 스케일을 맞추는 계층입니다. 학습
-# 중에는 현재 미니배치의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균과 이동 분산을
-# 씁니다.
+# 중에는 현재 미니배치의 평균과 분산을 쓰고, 평가할 때는 05강에서 본 버퍼, 즉 이동 평균(running mean)과
+# 이동 분산(running variance)을 씁니다.
 #
 # 모듈은 지금 어느 모드인지를 `training` 속성에 기록합니다. 새로 만든 모듈은 이 값이 `True`, 즉 학습
 # 모드입니다. `model.eval()`은 모델과 모든 하위 모듈의 `training`을 `False`로 바꿔 평가 모드로 만들고,
@@ -255,9 +257,9 @@ print("after train(): training =", model.training)
 # %% [markdown] tags=["pitfall"]
 # **흔한 실수: `model.eval()`을 따르지 않는 `forward` 안의 `F.dropout`**
 #
-# `model.eval()`은 모델과 그 하위 모듈에만 전달되는데, `forward` 안의 함수 호출은 하위 모듈이 아닙니다.
-# `F.dropout(x)`에는 따로 `training` 인자가 있고 기본값이 `True`이므로, 평가 모드에서도 계속 값을
-# 0으로 만듭니다.
+# `model.eval()`은 모델과 그 하위 모듈의 `training` 속성만 `False`로 바꿉니다. `forward` 안에서 호출하는
+# 함수는 하위 모듈이 아니므로 이 설정을 알지 못합니다. `F.dropout(x)`에는 따로 `training` 인자가 있고
+# 기본값이 `True`이므로, 평가 모드에서도 계속 값을 0으로 만듭니다.
 
 # %% tags=["pitfall"]
 class FunctionalDropout(nn.Module):
@@ -268,7 +270,7 @@ class FunctionalDropout(nn.Module):
 class ModuleDropout(nn.Module):
     def __init__(self):
         super().__init__()
-        self.drop = nn.Dropout(p=0.5)  # 하위 모듈: model.eval()이 전달됨
+        self.drop = nn.Dropout(p=0.5)  # 하위 모듈: model.eval()의 영향을 받음
 
     def forward(self, x):
         return self.drop(x)
@@ -342,7 +344,8 @@ print("ModuleDict:", {k: tuple(m(x).shape) for k, m in heads.items()})
 # ### 합성곱, 풀링, 패딩
 #
 # 합성곱 계층은 입력 위로 필터를 옮겨 가며 계산합니다. 풀링(pooling) 계층은 작은 구역마다 값 하나(예:
-# 최댓값)만 남겨 높이와 너비를 줄이고, 패딩(padding) 계층은 가장자리에 테두리를 덧붙입니다.
+# 최댓값)만 남겨 높이와 너비를 줄이고, 패딩(padding) 계층은 입력 가장자리에 0이나 거울처럼 반사한 값
+# 등을 덧붙입니다.
 
 # %%
 images = torch.randn(2, 3, 32, 32)  # (N, C, H, W)
@@ -357,11 +360,12 @@ print(nn.ReflectionPad1d(2)(torch.arange(4.0).reshape(1, 1, 4)))  # 가장자리
 # ### 활성화 함수와 정규화
 #
 # 활성화 함수(activation function) 모듈은 원소마다 비선형 함수를 적용합니다(단, `nn.Softmax`는 원소를
-# 하나씩 따로 바꾸지 않고, `dim` 방향의 합이 1이 되도록 값을 바꿉니다). 정규화(normalization) 계층은 활성값(activation), 즉
-# 계층을 지나며 나오는 중간 결과의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행을 평균 0, 분산 1로 맞춘
-# 다음, 학습되는 가중치를 곱하고 학습되는 편향을 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은
-# 평균 0, 분산 1입니다. 다만 나누기 전에 분산에 작은 값 `eps`를 더하므로, 아래 셀에 표시되는 분산은
-# 1보다 아주 조금 작은 0.999996입니다. 학습으로 가중치와 편향이 바뀌면 더는 평균 0, 분산 1이 아닙니다.
+# 하나씩 따로 바꾸지 않고, `dim` 방향의 합이 1이 되도록 값을 바꿉니다). 정규화(normalization) 계층은
+# 활성값(activation), 즉 계층을 지나며 나오는 중간 결과의 스케일을 맞춥니다. `nn.LayerNorm`은 각 행에서
+# 평균을 빼고 표준편차로 나누어 평균 0, 분산 1로 맞춘 다음, 학습으로 정해지는 가중치를 곱하고 편향을
+# 더합니다. 가중치는 1, 편향은 0에서 시작하므로 새로 만든 `LayerNorm`의 출력은 평균 0, 분산 1입니다.
+# 다만 표준편차를 구할 때 분산에 작은 값 `eps`를 더하므로, 아래 셀에 표시되는 분산은 1보다 아주 조금
+# 작은 0.999996입니다. 학습으로 가중치와 편향이 바뀌면 더는 평균 0, 분산 1이 아닙니다.
 
 # %%
 z = torch.tensor([[-2.0, -0.5, 0.0, 1.0, 3.0]])
@@ -381,10 +385,11 @@ print("BatchNorm2d:", tuple(nn.BatchNorm2d(8)(feat).shape))  # 채널별 통계
 # 문장이나 시계열처럼 순서가 있는 데이터를 시퀀스(sequence)라고 합니다. 순환(recurrent) 계층은 시퀀스를
 # 시점(time step)마다 차례로 처리합니다. `batch_first=True`이면 입력 모양은 `(N, L, H_in)`, 즉
 # (시퀀스 수, 시퀀스 길이, 특성 수)입니다. 순환 계층은 지금까지 처리한 내용을 은닉 상태(hidden state)라는
-# 텐서에 담아 다음 시점으로 넘깁니다. `nn.LSTM`은 시점마다 내는 출력과 함께, 마지막 시점의 은닉 상태 `h`와
-# 셀 상태(cell state) `c`를 돌려줍니다. 셀 상태는 LSTM이 은닉 상태와 함께 유지하는 또 하나의 상태입니다.
-# `batch_first=True`는 `h`와 `c`에는 적용되지 않으므로 `h`의 모양은 (LSTM 계층 수, 시퀀스 수, 은닉 상태
-# 크기)이고, 여기서는 계층이 하나여서 첫 차원이 1입니다.
+# 텐서에 담아 다음 시점으로 넘깁니다. 이름은 같은 '상태'지만 모듈이 보관하는 값은 아니어서, 호출할
+# 때마다 새로 계산됩니다. `nn.LSTM`은 시점마다 내는 출력과 함께, 마지막 시점의 은닉 상태 `h`와 셀
+# 상태(cell state) `c`를 돌려줍니다. 셀 상태는 LSTM이 은닉 상태와 함께 다음 시점으로 넘기는 또 하나의
+# 상태입니다. `batch_first=True`는 `h`와 `c`에는 적용되지 않으므로 `h`의 모양은 (LSTM 계층 수, 시퀀스 수,
+# 은닉 상태 크기)이고, 여기서는 계층이 하나여서 첫 차원이 1입니다.
 #
 # 선형 계층은 특성을 변환하고, 드롭아웃은 학습 중에만 무작위로 값을 0으로 만듭니다. `nn.Identity`는 입력을
 # 그대로 돌려주는 모듈로, 다른 계층을 빼고 그 자리를 채울 때 씁니다.
@@ -403,8 +408,8 @@ print("Dropout: zeros", int((dropped == 0).sum()), "of 1000; kept values are", d
 # ### 임베딩과 거리
 #
 # `nn.Embedding`은 조회 테이블(lookup table)입니다. 정수 인덱스를 넣으면 인덱스마다 학습되는 벡터가
-# 하나씩 나옵니다. API 문서에서는 이 모듈을 희소 계층("Sparse Layers")으로 분류합니다. 거리 모듈은 두 텐서에서 같은
-# 행끼리 비교해 거리나 유사도를 계산합니다.
+# 하나씩 나옵니다. API 문서에서는 이 모듈을 희소 계층("Sparse Layers")으로 분류합니다. 거리 모듈은 두
+# 텐서에서 같은 행끼리 비교해 거리나 유사도를 계산합니다.
 
 # %%
 embedding = nn.Embedding(num_embeddings=10, embedding_dim=3)
@@ -420,9 +425,9 @@ print("PairwiseDistance:", nn.PairwiseDistance()(a, b))  # 유클리드 거리: 
 #
 # 손실 함수(loss function) 모듈은 예측값과 정답을 받아, 최소화할 숫자 하나를 계산합니다. 손실 함수로 모델을
 # 학습하는 과정은 [07강](07_training_basics.ipynb)에서 다룹니다. `nn.MSELoss`(평균 제곱 오차)는 집값처럼
-# 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 분류에 쓰며, 소프트맥스를
-# 거치지 않은 로짓(logit)과 정답 클래스 인덱스를 받습니다. 이 손실 함수는 내부에서 `log_softmax`를 직접 적용하므로,
-# 소프트맥스를 미리 거친 값을 넣으면 안 됩니다.
+# 숫자 하나를 예측하는 회귀(regression)에 씁니다. `nn.CrossEntropyLoss`는 분류(classification)에 쓰며,
+# 소프트맥스를 거치지 않은 로짓(logit)과 정답 클래스 인덱스를 받습니다. 이 손실 함수는 내부에서
+# `log_softmax`를 적용하므로, 소프트맥스를 미리 거친 값을 넣으면 안 됩니다.
 
 # %%
 pred, target = torch.tensor([2.0, 4.0]), torch.tensor([1.0, 1.0])
@@ -441,13 +446,13 @@ print("same as F.cross_entropy:", torch.allclose(loss, F.cross_entropy(logits, l
 # - `torch.nn.functional`의 함수는 **상태가 없어서**, 호출할 때마다 가중치를 포함한 모든 텐서를
 #   넘겨야 합니다. `torch.nn`에는 매개변수와 버퍼를 만들고, 등록하고, 보관하는 **모듈**이 있습니다.
 # - 1로 채운 입력에 1로 채운 3×3 필터로 `F.conv2d(X, weight)`를 계산하면 9가 나오고, 입력의 기울기는 각
-#   픽셀을 덮는 창의 개수입니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면 `out = weight.sum() + bias`이고,
-#   입력의 기울기는 필터와 같습니다.
+#   픽셀을 덮는 창의 개수와 같습니다. 1로 채운 3×3 입력에 `nn.Conv2d`를 적용하면
+#   `out = weight.sum() + bias`이고, 입력의 기울기는 필터와 같습니다.
 # - `torch.autograd.Variable`은 쓰지 않습니다(텐서 자체에 `requires_grad`가 있습니다). `backward()`는
 #   괄호를 붙여, 원소가 하나인 출력에서 호출합니다.
 # - `F.relu`처럼 상태 없는 연산은 함수로, 매개변수가 있는 계층과 모드에 따라 동작이 바뀌는
-#   계층(`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`이 전달됩니다. `F.dropout`이나
-#   `F.batch_norm`을 쓴다면 `training=self.training`을 넘깁니다.
+#   계층(`nn.Dropout`, `nn.BatchNorm1d`)은 모듈로 씁니다. 그래야 `model.eval()`과 `model.train()`이 그
+#   계층의 모드도 바꿉니다. `F.dropout`이나 `F.batch_norm`을 쓴다면 `training=self.training`을 넘깁니다.
 #
 # ## 연습 문제
 #
