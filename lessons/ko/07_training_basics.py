@@ -473,6 +473,8 @@ with torch.no_grad():
 #   [`torch.linspace`](https://docs.pytorch.org/docs/stable/generated/torch.linspace.html)
 # - [Autograd 동작 방식](https://docs.pytorch.org/docs/stable/notes/autograd.html)(그래프를 기록하고
 #   지우는 방식, 영문)
+# - PyTorch 한국어 튜토리얼: [모델 매개변수 최적화하기](https://tutorials.pytorch.kr/beginner/basics/optimization_tutorial.html)(손실 함수,
+#   옵티마이저, 학습 루프), [`torch.autograd`를 사용한 자동 미분](https://tutorials.pytorch.kr/beginner/basics/autogradqs_tutorial.html)
 # - 파이썬 [`warnings.catch_warnings`](https://docs.python.org/ko/3/library/warnings.html#warnings.catch_warnings)
 # - Eli Stevens, Luca Antiga, Thomas Viehmann, 『Deep Learning with PyTorch』(Manning, 2020) 5장과 6장: 온도계
 #   데이터, 학습 루프, 그리고 같은 구조의 작은 `nn.Sequential`(영문)
