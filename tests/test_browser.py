@@ -4,7 +4,9 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import subprocess
 import threading
+import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -216,3 +218,44 @@ def test_phone_width_shows_the_navigation_drawer(browser, server):
     assert width <= 375 + 1, f"page is {width}px wide on a 375px screen"
     shot(pg, "lesson-ko-phone.png")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """``make offline``'s zip, unpacked: the site as a reader opens it from disk."""
+    proc = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, f"make offline failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(ROOT / "build" / "torch-nn-course.zip") as z:
+        z.extractall(folder)
+    return folder / "torch-nn-course"
+
+
+def test_the_offline_zip_works_from_disk(browser, offline_site):
+    """From file://: navigation opens pages (not folder listings), figures, search in each language, dark mode."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors, remote = [], []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:")) else None)
+    pg.goto((offline_site / "index.html").as_uri())
+    with pg.expect_navigation():
+        pg.locator("nav.md-nav--primary a[href*='lessons/']").first.evaluate("a => a.click()")
+    assert pg.url.endswith(f"/lessons/{FIRST}.html") and pg.locator("article h1").first.is_visible()
+    figure = pg.locator("img.course-figure").first
+    figure.scroll_into_view_if_needed()
+    assert figure.evaluate("img => img.decode().then(() => img.naturalWidth > 0)"), "figure did not load"
+    before = pg.locator("body").get_attribute("data-md-color-scheme")
+    pg.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert {before, pg.locator("body").get_attribute("data-md-color-scheme")} == {"default", "slate"}
+    for home, query in (("index.html", "신경망"), ("en/index.html", "neural network")):
+        pg.goto((offline_site / home).as_uri())
+        found = search(pg, query)
+        assert found and all(("/torch-nn-course/en/" in h) == home.startswith("en/") for h in found), found
+        with pg.expect_navigation():
+            pg.locator(".md-search-result__item a").first.click()
+        assert ".html" in pg.url and pg.locator("article h1").first.is_visible()
+    shot(pg, "offline-en.png")
+    context.close()
+    assert errors == [] and remote == [], f"console errors: {errors}; requests off the disk: {remote}"
