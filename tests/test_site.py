@@ -155,3 +155,17 @@ def test_sitemap_lists_every_page_by_absolute_url(built_site, tmp_path):
     pages = {url + p.parent.relative_to(tmp_path / "site").as_posix().removeprefix(".") + "/" for p in (tmp_path / "site").rglob("index.html")}
     assert sorted(locs) == sorted({loc.replace(url + "/", url) for loc in pages})
     assert any("/en/lessons/" in loc for loc in locs)
+
+
+def test_links_inside_lessons_lead_to_pages(built_site):
+    """Links between lessons (written ``05_x.ipynb`` in a notebook) and to the English twin land on a page."""
+    checked = 0
+    for lang, stem in PAGES:
+        path = page_path(built_site, lang, stem)
+        for a in soup_of(path).select("article a[href]"):
+            href = a["href"].split("#")[0]
+            if href and not EXTERNAL.match(href) and not href.startswith("mailto:") and not a.has_attr("download"):
+                target = (path.parent / unquote(href)).resolve()
+                assert (target / "index.html" if target.is_dir() else target).is_file(), f"{lang}/{stem}: {a['href']}"
+                checked += 1
+    assert checked

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from course_lib.build import cache, generated, internals, postprocess, render
 from course_lib.build.cache import write_atomic
@@ -123,7 +124,17 @@ def on_page_content(html, page, config, files):
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in figures.items():
         (folder / name).write_bytes(data)
-    return html
+    return _LESSON_LINK.sub(lambda m: _lesson_href(m[1] or lang, m[2], page, config), html)
+
+
+# a lesson's links to another (``05_x.ipynb``, as in the notebook) and to its English twin (the outdated notice)
+_LESSON_LINK = re.compile(r'(?<!download="" )href="(?:\.\./\.\./([a-z]{2})/lessons/)?(\d\d_\w+)(?:\.ipynb|/)"')
+
+
+def _lesson_href(lang: str, stem: str, page, config) -> str:
+    """``href`` of a lesson page, relative to ``page``, with directory URLs or without (``make offline``)."""
+    target = f"{'' if lang == DEFAULT_LANG else lang + '/'}lessons/{stem}{'/' if config.use_directory_urls else '.html'}"
+    return f'href="{get_relative_url(target, page.url)}"'
 
 
 def _offline(config) -> bool:
