@@ -289,10 +289,13 @@ def _write_search_indexes(site_dir: Path, offline: bool) -> None:
     if before:
         rebuilt = {page(e) for e in index["docs"]}
         index["docs"] = [e for e in before["docs"] if page(e) not in rebuilt and still_built(page(e))] + index["docs"]
+    def lang_of(entry: dict) -> str:
+        first = entry["location"].split("/", 1)[0]
+        return first if first in LANGS else DEFAULT_LANG
+
     for lang in LANGS:
         prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-        docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"]
-                if (e["location"].split("/", 1)[0] if e["location"].split("/", 1)[0] in LANGS else DEFAULT_LANG) == lang]
+        docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if lang_of(e) == lang]
         text = json.dumps({**index, "docs": docs}, separators=(",", ":"), default=str, ensure_ascii=False)
         write_atomic(site_dir / prefix / "search" / "search_index.json", text)
         if offline:  # what Material's offline plugin writes, for file:// (no fetch there)
