@@ -12,7 +12,7 @@ BROWSER_PKGS := chromium fonts-noto-cjk
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup data browser serve build test bench reference-run clean i18n-status parity
+.PHONY: help setup data browser serve build offline test bench reference-run clean i18n-status parity
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +50,18 @@ serve: setup ## execute the lessons and serve the site at http://127.0.0.1:8000,
 build: setup ## execute the lessons (cached) and build the site into site/ (strict; no-op if nothing changed)
 	$(PY) -m course_lib.build $(if $(FORCE),--force)
 
-test: setup browser ## run every test (lessons as scripts, parity, executor, site, browser)
+# The site to read from disk: build/torch-nn-course.zip (Material's offline plugin; its Web Worker shim
+# for file:// from the npm registry, not from unpkg.com at every page load)
+IFRAME_WORKER := node_modules/iframe-worker/shim/index.js
+$(IFRAME_WORKER):
+	npm install --no-save --no-package-lock --no-audit --no-fund -E iframe-worker@1.0.4
+
+offline: setup $(IFRAME_WORKER) ## build the site for reading from disk (file://) into build/torch-nn-course.zip
+	rm -rf build/torch-nn-course build/torch-nn-course.zip
+	COURSE_OFFLINE=true $(PY) -m mkdocs build --strict --site-dir build/torch-nn-course
+	cd build && ../$(PY) -m zipfile -c torch-nn-course.zip torch-nn-course
+
+test: setup browser $(IFRAME_WORKER) ## run every test (lessons as scripts, parity, executor, site, browser)
 	$(PY) -m pytest
 
 bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
@@ -66,4 +77,4 @@ parity: setup ## check that each ko/en lesson pair has the same code
 	$(PY) -m course_lib.build.lessons
 
 clean: ## remove the built site and the execution caches (keeps .venv and data)
-	rm -rf site .cache docs/ko/lessons docs/en/lessons outputs test-artifacts
+	rm -rf site build .cache docs/ko/lessons docs/en/lessons outputs test-artifacts

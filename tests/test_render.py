@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from course_lib.build import postprocess
 from course_lib.build.bench import edit_prose, fetch_until, scratch_copy, served
+from course_lib.build.hooks import _read_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +54,7 @@ def test_a_dirty_build_keeps_the_renders_and_search_entries_of_the_other_pages(b
         return proc.stderr
 
     def search_entries() -> list[str]:
-        index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = _read_search_index(tmp_path / "site")  # both languages
         return sorted(entry["location"] for entry in index["docs"])
 
     build()
@@ -78,8 +79,8 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
     with served(project, tmp_path / "serve.log") as site:
 
         def locations() -> list[str]:
-            index = fetch_until(site + "search/search_index.json", lambda text: True, 120)
-            return sorted(e["location"] for e in json.loads(index)["docs"])
+            return sorted(f"{prefix}{e['location']}" for prefix in ("", "en/")
+                          for e in json.loads(fetch_until(f"{site}{prefix}search/search_index.json", lambda text: True, 120))["docs"])
 
         fetch_until(site + lesson, lambda text: "run-record" in text, 120)
         full_index = locations()

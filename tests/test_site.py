@@ -125,3 +125,47 @@ def test_lesson_10_reaches_the_promised_accuracy(built_site):
         found = re.findall(r"^test accuracy: (0\.\d{4})$", text, re.M)
         assert found, "lesson 10 prints no 'test accuracy: 0.xxxx' line"
         assert float(found[-1]) >= 0.89, f"test accuracy {found[-1]} < 0.89"
+
+
+def test_search_index_per_language_holds_each_cell_once(built_site):
+    """Korean pages in ``search/``, English ones in ``en/search/``; no cell's code indexed twice."""
+    import json
+
+    for lang, folder in (("ko", built_site), ("en", built_site / "en")):
+        docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        pages = {d["location"].split("#")[0] for d in docs}
+        assert {f"lessons/{s}/" for l, s in PAGES if l == lang} <= pages and not any(p.startswith("en/") for p in pages)
+        lesson = " ".join(d["text"] for d in docs if d["location"].startswith("lessons/01_neural_networks/"))
+        assert lesson.count("import matplotlib.pyplot as plt") == 1  # its first code cell (once mkdocs-jupyter's copy text too)
+
+
+def test_sitemap_lists_every_page_by_absolute_url(built_site, tmp_path):
+    """With ``COURSE_SITE_URL`` set (and only then: ``built_site`` has none), sitemap.xml lists every page."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    url = "https://example.org/torch-nn-course/"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900, env={**os.environ, "COURSE_SITE_URL": url.rstrip("/")})
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    locs = re.findall(r"<loc>([^<]*)</loc>", (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8"))
+    pages = {url + p.parent.relative_to(tmp_path / "site").as_posix().removeprefix(".") + "/" for p in (tmp_path / "site").rglob("index.html")}
+    assert sorted(locs) == sorted({loc.replace(url + "/", url) for loc in pages})
+    assert any("/en/lessons/" in loc for loc in locs)
+
+
+def test_links_inside_lessons_lead_to_pages(built_site):
+    """Links between lessons (written ``05_x.ipynb`` in a notebook) and to the English twin land on a page."""
+    checked = 0
+    for lang, stem in PAGES:
+        path = page_path(built_site, lang, stem)
+        for a in soup_of(path).select("article a[href]"):
+            href = a["href"].split("#")[0]
+            if href and not EXTERNAL.match(href) and not href.startswith("mailto:") and not a.has_attr("download"):
+                target = (path.parent / unquote(href)).resolve()
+                assert (target / "index.html" if target.is_dir() else target).is_file(), f"{lang}/{stem}: {a['href']}"
+                checked += 1
+    assert checked

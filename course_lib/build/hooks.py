@@ -9,10 +9,12 @@ import os
 import re
 import shutil
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from course_lib.build import cache, generated, internals, postprocess, render
 from course_lib.build.cache import write_atomic
@@ -20,6 +22,7 @@ from course_lib.build.execute import execute_course
 from course_lib.build.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
+SHIM = "assets/javascripts/iframe-worker-shim.js"  # Material's Web Worker shim for file:// (npm: iframe-worker)
 _state: dict = {"renders": internals.Renders(), "styles": {}}  # styles: an ordered set
 
 
@@ -67,8 +70,14 @@ def on_config(config):
     language its nav built from the executed lessons."""
     if internals.nested_language_build(config):
         return config  # i18n's build of the next language: all done already
+    if os.environ.get("COURSE_SITE_URL"):  # sitemap.xml lists absolute URLs
+        config.site_url = os.environ["COURSE_SITE_URL"].rstrip("/") + "/"
+    if _offline(config):  # the offline plugin's shim comes from unpkg.com; the site serves its own copy
+        if not (_project(config) / "node_modules/iframe-worker/shim/index.js").exists():
+            raise PluginError("the offline build needs node_modules/iframe-worker: run `make offline`")
+        config.extra["polyfills"] = [p for p in config.extra["polyfills"] if "iframe-worker" not in str(p)] + [SHIM]
     _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
-    internals.stop_search_merge(config)  # see _merge_search_index
+    internals.stop_search_merge(config)  # see _write_search_indexes
     Path(render.TEMPLATES.directory).mkdir(parents=True, exist_ok=True)
     internals.reuse_nbconvert_templates(render.TEMPLATES)
     docs_dir, lessons_dir = Path(config.docs_dir), _project(config) / "lessons"
@@ -89,6 +98,7 @@ def on_config(config):
 def on_files(files, config):
     """Runs after i18n (priority -100): repair the notebook files it rebuilt (i18n issue #198)."""
     internals.repair_notebook_files(files, config)
+    internals.list_in_sitemap(config, files)
     return files
 
 
@@ -114,7 +124,23 @@ def on_page_content(html, page, config, files):
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in figures.items():
         (folder / name).write_bytes(data)
-    return html
+    return _LESSON_LINK.sub(lambda m: _lesson_href(m[1] or lang, m[2], page, config), html)
+
+
+# a lesson's links to another (``05_x.ipynb``, as in the notebook) and to its English twin (the outdated notice)
+_LESSON_LINK = re.compile(r'(?<!download="" )href="(?:\.\./\.\./([a-z]{2})/lessons/)?(\d\d_\w+)(?:\.ipynb|/)"')
+
+
+def _lesson_href(lang: str, stem: str, page, config) -> str:
+    """``href`` of a lesson page, relative to ``page``, with directory URLs or without (``make offline``)."""
+    target = f"{'' if lang == DEFAULT_LANG else lang + '/'}lessons/{stem}{'/' if config.use_directory_urls else '.html'}"
+    return f'href="{get_relative_url(target, page.url)}"'
+
+
+def _offline(config) -> bool:
+    """Is this the build for reading from disk (Material's offline plugin, ``make offline``)?"""
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
 
 
 def _cache(config, name: str) -> Path:
@@ -141,9 +167,57 @@ _ALT_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2
 
 
 def on_post_page(output, page, config):
+    return _page_output(output, page.url.split("/", 1)[0])
+
+
+def _page_output(output: str, lang: str) -> str:
     """Language links become plain links (``lang`` instead of ``hreflang``, no ``<link rel=alternate>``):
-    Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page."""
+    Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page.
+    Pages in another language than the default search their own index: Material's base is their language's folder."""
+    if lang in LANGS and lang != DEFAULT_LANG:
+        output = _BASE.sub(rf'\1\2/{lang}/"', output, count=1)
     return _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
+
+
+_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)"')
+_404 = {"ko": '<h1>404 - 페이지를 찾을 수 없습니다</h1><p><a href="./">처음 페이지로</a></p>',
+        "en": '<h1>404 - Page not found</h1><p><a href="./">Go to the home page</a></p>'}
+# GitHub Pages serves the root 404.html for any missing path, at any depth: its links are relative to a
+# <base> computed from that path (the site_url's path if set, else the part before the first top folder
+# of the site, else the first folder, as in github.io/<project>/); a reader under en/ gets en/404.html
+_ROOT_JS = """<script>(function(){var s=location.pathname.split("/").filter(Boolean),i=s.findIndex(function(x){
+return TOP.indexOf(x)>=0}),r=FIXED||"/"+s.slice(0,i>=0?i:Math.min(1,s.length-1)).map(function(x){return x+"/"}).join("");
+if(OTHER.indexOf(s[i])>=0)location.replace(r+s[i]+"/404.html");
+var b=document.createElement("base");b.href=r;document.head.appendChild(b)})()</script>"""
+_CONFIG = re.compile(r'<script id="__config"[^>]*>[^<]*</script>')
+
+
+def on_template_context(context, template_name, config):
+    """The 404 pages: links relative to the site root (the root one's through a ``<base>``, see
+    ``on_post_template``), the language switcher to the home pages."""
+    if template_name == "404.html":
+        context["base_url"] = "." if config.theme["language"] == DEFAULT_LANG else ".."
+        _state["top"] = sorted({f.dest_uri.split("/")[0] for f in context["pages"] if "/" in f.dest_uri} | {*LANGS, "assets"})
+        internals.set_language_links(config, {lang: "./" if lang == DEFAULT_LANG else f"{lang}/" for lang in LANGS})
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page in the language of the build: Korean at the root, English as ``en/404.html``."""
+    if template_name != "404.html":
+        return output
+    lang, site_dir = config.theme["language"], Path(config.site_dir)
+    output = _page_output(output, lang).replace("<h1>404 - Not found</h1>", _404[lang])
+    if lang != DEFAULT_LANG:
+        write_atomic(site_dir / lang / "404.html", output)
+        return ""  # written: MkDocs would write it over the default language's
+    values = {"TOP": _state["top"], "FIXED": urlsplit(config.site_url).path if config.site_url else None,
+              "OTHER": [other for other in LANGS if other != DEFAULT_LANG]}
+    script = re.sub("|".join(values), lambda m: json.dumps(values[m[0]]), _ROOT_JS)
+    config_base = ('<script>var c=document.getElementById("__config"),j=JSON.parse(c.textContent);'
+                   'j.base=document.baseURI;c.textContent=JSON.stringify(j)</script>')
+    output = _CONFIG.sub(lambda m: m[0] + config_base, output.replace("<head>", "<head>" + script, 1), count=1)
+    return output.replace('new URL(".",location)', 'new URL(".",document.baseURI)')  # where the palette is kept
 
 
 @event_priority(-100)
@@ -155,17 +229,20 @@ def on_pre_build(config):
 @event_priority(-200)
 def on_post_build(config):
     """After the last language (i18n builds the others inside the first one's post_build): copy each
-    lesson's ``.py`` beside its page, merge the search index, evict renders (``cache.py``'s policy)."""
+    lesson's ``.py`` beside its page, write the search indexes, evict renders (``cache.py``'s policy)."""
     if internals.nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
     if _state["styles"]:
         write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
     for lesson in find_lessons(_project(config) / "lessons"):
-        target = (site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang) / "lessons" / lesson.stem
+        target = (site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang) / "lessons"
+        target = target / lesson.stem if config.use_directory_urls else target  # beside the page
         if target.is_dir():
             shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
-    _merge_search_index(site_dir)
+    _write_search_indexes(site_dir, _offline(config))
+    if _offline(config):
+        shutil.copyfile(_project(config) / "node_modules/iframe-worker/shim/index.js", site_dir / SHIM)
     renders = Path(config.plugins["mkdocs-jupyter"].config["cache_dir"])
     for used in _state["renders"]:
         if used.exists():
@@ -175,23 +252,32 @@ def on_post_build(config):
     _state.update(renders=internals.Renders(), styles={})
 
 
-def _read_search_index(site_dir: Path) -> dict | None:
-    try:
-        return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+def _read_search_index(site_dir: Path, langs=LANGS) -> dict | None:
+    """The search index of the languages ``langs`` (each in its folder's ``search/``) as one, locations from the site root."""
+    index = None
+    for lang in langs:
+        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        try:
+            part = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        part["docs"] = [{**e, "location": prefix + e["location"]} for e in part["docs"]]
+        index = part if index is None else {**index, "docs": index["docs"] + part["docs"]}
+    return index
 
 
-def _merge_search_index(site_dir: Path) -> None:
-    """Keep the search index whole after a dirty build (``make serve``), which indexes only the pages
-    it rebuilt: the entries of every other page come from the index as it was before the build.
+def _write_search_indexes(site_dir: Path, offline: bool) -> None:
+    """One search index per language, in its own folder (``search/``, ``en/search/``), so that a reader
+    searches pages in the language they read (``on_post_page`` points English pages at theirs).
 
-    Material's own dirty-build merge assumes a single rebuilt page per build; with two languages
-    (mkdocs-static-i18n) it re-added whole languages on every rebuild, and the index, and the time
-    each rebuild took, doubled with every edit. It is switched off in ``on_config``.
+    After a dirty build (``make serve``), which indexes only the pages it rebuilt, the entries of every
+    other page come from the indexes as they were before the build. Material's own dirty-build merge
+    assumes a single rebuilt page per build; with two languages (mkdocs-static-i18n) it re-added whole
+    languages on every rebuild, and the index, and the time each rebuild took, doubled with every edit.
+    It is switched off in ``on_config``.
     """
-    before, after = _state.pop("search_before", None), _read_search_index(site_dir)
-    if not before or not after:
+    before, index = _state.pop("search_before", None), _read_search_index(site_dir, (DEFAULT_LANG,))
+    if index is None:
         return
 
     def page(entry: dict) -> str:
@@ -200,9 +286,17 @@ def _merge_search_index(site_dir: Path) -> None:
     def still_built(location: str) -> bool:
         return (site_dir / location / "index.html").exists() or (location != "" and (site_dir / location).is_file())
 
-    rebuilt = {page(e) for e in after["docs"]}
-    kept = [e for e in before["docs"] if page(e) not in rebuilt and still_built(page(e))]
-    if kept:
-        after["docs"] = kept + after["docs"]
-        write_atomic(site_dir / "search" / "search_index.json",
-                     json.dumps(after, separators=(",", ":"), default=str))
+    if before:
+        rebuilt = {page(e) for e in index["docs"]}
+        index["docs"] = [e for e in before["docs"] if page(e) not in rebuilt and still_built(page(e))] + index["docs"]
+    def lang_of(entry: dict) -> str:
+        first = entry["location"].split("/", 1)[0]
+        return first if first in LANGS else DEFAULT_LANG
+
+    for lang in LANGS:
+        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if lang_of(e) == lang]
+        text = json.dumps({**index, "docs": docs}, separators=(",", ":"), default=str, ensure_ascii=False)
+        write_atomic(site_dir / prefix / "search" / "search_index.json", text)
+        if offline:  # what Material's offline plugin writes, for file:// (no fetch there)
+            write_atomic(site_dir / prefix / "search" / "search_index.js", f"var __index = {text}")

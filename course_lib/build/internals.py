@@ -26,6 +26,10 @@ USED = [
     ("mkdocs-jupyter", "mkdocs_jupyter.plugin", "NotebookFile", "tell its files from those i18n rebuilt (#198)"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n.plugin:I18n", "building",
      "do the course's work once, not again in each nested language build"),
+    ("mkdocs-static-i18n", "mkdocs_static_i18n.plugin:I18n", "i18n_files_per_language",
+     "i18n lists each language's pages for sitemap.xml before the hooks repair the notebook files (#198)"),
+    ("mkdocs-static-i18n", "mkdocs_static_i18n.reconfigure:ExtendedPlugin", "current_language",
+     "the language being built, whose sitemap.xml list the hooks replace"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n.folder", "alternates",
      "the other languages' files of a File i18n rebuilt need the same repair (#198)"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n.reconfigure:ExtendedPlugin", "alternate",
@@ -103,6 +107,13 @@ def repair_notebook_files(files, config) -> None:
                     file.url = file._get_url(config.use_directory_urls)
                     file.is_documentation_page = lambda: True
                     file.course_fixed = True
+
+
+def list_in_sitemap(config, files) -> None:
+    """List the language's pages for i18n's sitemap.xml again, lesson pages included, once repaired."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
 
 
 def set_language_links(config, links: dict[str, str]) -> None:

@@ -159,10 +159,11 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]
 
 
 def use_material_code_blocks(soup: BeautifulSoup) -> None:
-    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results)
-    and its visible cell-tag chips; wrap each input ``<pre>`` in ``<code>`` so Material's copy
+    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results),
+    the hidden copy of each cell's code they copy (indexed for search a second time) and its visible
+    cell-tag chips; wrap each input ``<pre>`` in ``<code>`` so Material's copy
     button serves notebook cells too."""
-    for box in soup.find_all(class_=["zeroclipboard-container", "celltoolbar"]):
+    for box in soup.find_all(class_=["zeroclipboard-container", "clipboard-copy-txt", "celltoolbar"]):
         box.decompose()
     # (find_all rather than CSS selectors: a lesson page has ~2,500 elements, mostly highlighted code)
     inputs = (pre for div in soup.find_all("div", class_="highlight-ipynb") if div.find_parent(class_="jp-InputArea")
