@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from course_lib.build import cache, generated, internals, postprocess, render
 from course_lib.build.cache import write_atomic
@@ -20,7 +21,7 @@ from course_lib.build.execute import execute_course
 from course_lib.build.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
-_state: dict = {"renders": internals.Renders(), "styles": {}}  # styles: an ordered set
+_state: dict = {"renders": internals.Renders()}
 
 
 def _project(config) -> Path:
@@ -67,7 +68,7 @@ def on_config(config):
     language its nav built from the executed lessons."""
     if internals.nested_language_build(config):
         return config  # i18n's build of the next language: all done already
-    _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
+    _state.update(renders=internals.Renders(), search_before=_read_search_index(Path(config.site_dir)))
     internals.stop_search_merge(config)  # see _merge_search_index
     Path(render.TEMPLATES.directory).mkdir(parents=True, exist_ok=True)
     internals.reuse_nbconvert_templates(render.TEMPLATES)
@@ -106,9 +107,7 @@ def on_page_content(html, page, config, files):
         return postprocess.process_page_html(html)
     lang, stem = lesson
     inputs = render.page_inputs(Path(page.file.abs_src_path), lang, stem, _project(config) / "lessons")
-    html, tokens, figures, styles = render.processed_lesson(_cache(config, "pages"), html, lang, stem, *inputs)
-    for css in styles:
-        _state["styles"].setdefault(css, None)
+    html, tokens, figures = render.processed_lesson(_cache(config, "pages"), html, lang, stem, *inputs)
     page.toc = get_toc(tokens)
     folder = Path(page.file.abs_dest_path).parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -142,8 +141,16 @@ _ALT_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2
 
 def on_post_page(output, page, config):
     """Language links become plain links (``lang`` instead of ``hreflang``, no ``<link rel=alternate>``):
-    Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page."""
-    return _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
+    Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page.
+    The search dialog gets a name; lesson pages, and only they, link the notebook styles."""
+    output = _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
+    label = "Search" if page.url.startswith("en/") else "검색"
+    output = output.replace('<div class="md-search" data-md-component="search" role="dialog"',
+                            f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label}"', 1)
+    if _lesson_of(page) is not None:
+        css = get_relative_url("assets/notebook.css", page.url)
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+    return output
 
 
 @event_priority(-100)
@@ -159,8 +166,6 @@ def on_post_build(config):
     if internals.nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
-    if _state["styles"]:
-        write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
     for lesson in find_lessons(_project(config) / "lessons"):
         target = (site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang) / "lessons" / lesson.stem
         if target.is_dir():
@@ -172,7 +177,7 @@ def on_post_build(config):
             os.utime(used)  # mkdocs-jupyter reads its cache without marking what it used
     cache.evict(renders)
     cache.evict(render.TEMPLATES.directory, pattern="__jinja2_*")
-    _state.update(renders=internals.Renders(), styles={})
+    _state.update(renders=internals.Renders())
 
 
 def _read_search_index(site_dir: Path) -> dict | None:
