@@ -138,7 +138,7 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     assert toc[0]["id"] == "demo"
     term = soup.select_one(".gloss > dfn[tabindex='0']")  # the glossary term, described by its tip
     assert term.get_text() == "map" and soup.find(id=term["aria-describedby"]).get_text() == "사상: A function."
-    assert not soup.select("style") and soup.select(".jp-CodeCell .highlight > pre > code")
+    assert not soup.select("style, .clipboard-copy-txt") and soup.select(".jp-CodeCell .highlight > pre > code")
     monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
     assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)[0] == out
 

@@ -160,10 +160,11 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]
 
 def use_material_code_blocks(soup: BeautifulSoup) -> None:
     """Drop mkdocs-jupyter's inline notebook CSS (~600 kB, unscoped: lesson pages link the course's
-    ``assets/notebook.css`` instead), its own copy buttons (their hidden "Copied!" text lands in search
-    results) and its visible cell-tag chips; make each input a Material code block (``.highlight``:
-    Material's colours in both schemes) with ``<pre><code>``, so Material's copy button serves it too."""
-    for box in soup.find_all("style") + soup.find_all(class_=["zeroclipboard-container", "celltoolbar"]):
+    ``assets/notebook.css`` instead), its copy buttons and copy text (hidden by that CSS, yet in the
+    search index: "Copied!" and each cell's code again) and its visible cell-tag chips; make each input
+    a Material code block (``.highlight``: Material's colours in both schemes, ``<pre><code>``: its copy button)."""
+    junk = ["zeroclipboard-container", "celltoolbar", "clipboard-copy-txt"]
+    for box in soup.find_all("style") + soup.find_all(class_=junk):
         box.decompose()
     # (find_all rather than CSS selectors: a lesson page has ~2,500 elements, mostly highlighted code)
     divs = [div for div in soup.find_all("div", class_="highlight-ipynb") if div.find_parent(class_="jp-InputArea")]
@@ -198,7 +199,7 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
         return 0
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})" if lang == "en" else alternation, re.I if lang == "en" else 0)
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     count = 0
     for node in list(soup.find_all(string=pattern)):
         if node.find_parent(class_="jp-MarkdownCell") is None or node.find_parent(
