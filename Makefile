@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATA_STAMP := data/FashionMNIST/raw/t10k-labels-idx1-ubyte
+# axe-core for the browser tests' accessibility check, from the npm registry (exact version, never a CDN)
+AXE_VERSION := 4.11.0
+AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1:8000
 # Debian packages the browser tests need (installed when missing, as root, with apt)
 BROWSER_PKGS := chromium fonts-noto-cjk
@@ -33,7 +36,11 @@ $(DATA_STAMP): | $(STAMP)
 	fi
 	$(PY) -m course_lib.data
 
-setup: $(STAMP) $(DATA_STAMP) ## create .venv, install the project, get FashionMNIST (idempotent)
+$(AXE): Makefile
+	@if command -v npm >/dev/null; then npm i -E --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION) >/dev/null && touch $@; \
+	else echo "note: npm missing: the accessibility tests will be skipped"; fi
+
+setup: $(STAMP) $(DATA_STAMP) $(AXE) ## create .venv, install the project and axe-core, get FashionMNIST (idempotent)
 
 data: $(DATA_STAMP) ## get FashionMNIST: data/, then the Debian package, then torchvision's download
 

@@ -259,3 +259,42 @@ def test_the_offline_zip_works_from_disk(browser, offline_site):
     shot(pg, "offline-en.png")
     context.close()
     assert errors == [] and remote == [], f"console errors: {errors}; requests off the disk: {remote}"
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {"home": "", "lesson": f"lessons/{FIRST}/", "glossary": "glossary/", "build": "build/"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_serious_accessibility_violations(browser, server, kind, lang, scheme):
+    """axe-core (npm, installed by `make setup`) finds no serious or critical violation, in either colour scheme."""
+    if not AXE.exists():
+        (pytest.fail if in_ci() else pytest.skip)(f"{AXE} missing: `make setup` installs it")
+    context = browser.new_context(color_scheme=scheme)
+    pg = context.new_page()
+    pg.goto(f"{server}/{'en/' if lang == 'en' else ''}{PAGE_TYPES[kind]}", wait_until="networkidle")
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    pg.add_script_tag(path=str(AXE))
+    found = pg.evaluate("""axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+        .filter(v => ['serious', 'critical'].includes(v.impact))
+        .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')}`))""")
+    unnamed_navs = pg.locator("nav:not([aria-label]):not([aria-labelledby]):not([role='none'])").count()
+    context.close()
+    assert found == [], "\n".join(found)
+    assert unnamed_navs == 0, f"{unnamed_navs} unnamed <nav> landmarks"
+
+
+def test_glossary_term_shows_its_tip_on_hover_and_focus(page, server):
+    page.goto(f"{server}/lessons/{FIRST}/", wait_until="networkidle")
+    term = page.locator("article .gloss > dfn").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    term.hover()
+    assert tip.is_visible() and tip.locator("b[lang='en']").inner_text()
+    page.mouse.move(0, 0)
+    assert not tip.is_visible()
+    term.focus()
+    assert tip.is_visible()
+    shot(page, "glossary-tip.png")

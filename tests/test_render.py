@@ -129,15 +129,19 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     html = convert.nb2html(str(tmp_path / "demo.ipynb"), execute=False, no_prompt=True)
     run = {"device": "cpu: 1 thread", "torch": "2.x", "wall_time_s": 1.0, "date": "today"}
     tags = [[], ["pitfall"], ["pitfall"], ["solution"]]
-    out, toc, _, _ = render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)
+    glossary = [{"en": "map", "ko": "사상", "def_en": "A function.", "def_ko": "함수입니다."}]
+    out, toc, _ = render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)
     soup = BeautifulSoup(out, "html.parser")
     box = soup.select_one(".admonition.pitfall")
     assert box.select_one(".admonition-title").get_text() == "Mixing up shapes" and box.select(".jp-CodeCell")
     assert soup.select_one("details.solution summary").get_text() == "Show solution"
     assert soup.select(".math math") and "1 thread" in soup.select_one(".run-record").get_text()
     assert toc[0]["id"] == "demo"
+    term = soup.select_one(".gloss > dfn[tabindex='0']")  # the glossary term, described by its tip
+    assert term.get_text() == "map" and soup.find(id=term["aria-describedby"]).get_text() == "사상: A function."
+    assert not soup.select("style, .clipboard-copy-txt") and soup.select(".jp-CodeCell .highlight > pre > code")
     monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
-    assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags)[0] == out
+    assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)[0] == out
 
 
 def test_pitfall_title_keeps_code_and_korean_particles():
@@ -150,3 +154,15 @@ def test_pitfall_title_keeps_code_and_korean_particles():
     assert [c.get_text() for c in title.select("code")] == ["Variable(...)", "out.backward"]
     assert title.get_text() == "흔한 실수: Variable(...)과 out.backward"
     assert soup.select_one(".admonition.pitfall .jp-MarkdownCell").get_text(strip=True) == "설명"
+
+
+def test_glossary_tips_mark_the_first_use_per_section():
+    """Korean forms match before a particle; a term is marked once per ``##`` section, never in code or headings."""
+    entries = [{"en": "neural network", "ko": "신경망", "def_en": "Layers of neurons.", "def_ko": "뉴런을 쌓은 함수입니다."}]
+    soup = BeautifulSoup('<div class="jp-MarkdownCell"><h2 id="a">신경망</h2><p>신경망을 만듭니다. 신경망은 <code>신경망</code></p>'
+                         '<h2 id="b">둘</h2><p>이 신경망도</p></div>', "html.parser")
+    assert postprocess.glossary_tips(soup, "ko", entries) == 2
+    tips = soup.select(".gloss__tip[role='tooltip']")
+    assert [t.get_text() for t in tips] == ["neural network: 뉴런을 쌓은 함수입니다."] * 2
+    assert tips[0].select_one("b[lang='en']") and soup.select_one("p").get_text().startswith("신경망neural network: ")
+    assert soup.select_one("h2").get_text() == "신경망" and soup.code.get_text() == "신경망"

@@ -1,6 +1,7 @@
 """The built site: every lesson rendered (not copied raw) in both languages, with real outputs, offline."""
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote
 
@@ -169,3 +170,36 @@ def test_links_inside_lessons_lead_to_pages(built_site):
                 assert (target / "index.html" if target.is_dir() else target).is_file(), f"{lang}/{stem}: {a['href']}"
                 checked += 1
     assert checked
+
+
+def _course_css_bytes(page):
+    """Bytes of the stylesheets a page links beyond Material's own (``assets/stylesheets/``)."""
+    soup = soup_of(page)
+    hrefs = [link["href"] for link in soup.select("link[rel=stylesheet]") if "assets/stylesheets/" not in link["href"]]
+    return sum((page.parent / href).stat().st_size for href in hrefs)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_pages_load_only_the_css_they_use(built_site, lang):
+    """Home and glossary: at most 30 kB of course CSS; a lesson page at most 150 kB (the notebook styles)."""
+    root = built_site if lang == "ko" else built_site / "en"
+    for page in (root / "index.html", root / "glossary" / "index.html", root / "build" / "index.html"):
+        assert _course_css_bytes(page) <= 30_000, page
+        assert "notebook.css" not in page.read_text(encoding="utf-8"), page
+    for ls in LESSONS:
+        if ls.lang == lang:
+            page = page_path(built_site, lang, ls.stem)
+            assert 0 < _course_css_bytes(page) <= 150_000 and "notebook.css" in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("lang,stem", PAGES, ids=[f"{l}/{s}" for l, s in PAGES])
+def test_glossary_terms_carry_their_tips(built_site, lang, stem):
+    soup = soup_of(page_path(built_site, lang, stem))
+    terms = soup.select("article .gloss > dfn[tabindex='0'][aria-describedby]")
+    assert terms, "no glossary term marked"
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    for dfn in terms:
+        tip = soup.find(id=dfn["aria-describedby"])
+        assert tip is not None and tip.get("role") == "tooltip" and tip.select_one("b[lang]").get_text(strip=True)
+        assert tip.get_text() not in texts, "a glossary tip in the search index"

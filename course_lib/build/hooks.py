@@ -23,7 +23,7 @@ from course_lib.build.lessons import DEFAULT_LANG, LANGS, find_lessons
 
 log = logging.getLogger("mkdocs.hooks.course")
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # Material's Web Worker shim for file:// (npm: iframe-worker)
-_state: dict = {"renders": internals.Renders(), "styles": {}}  # styles: an ordered set
+_state: dict = {"renders": internals.Renders()}
 
 
 def _project(config) -> Path:
@@ -76,7 +76,7 @@ def on_config(config):
         if not (_project(config) / "node_modules/iframe-worker/shim/index.js").exists():
             raise PluginError("the offline build needs node_modules/iframe-worker: run `make offline`")
         config.extra["polyfills"] = [p for p in config.extra["polyfills"] if "iframe-worker" not in str(p)] + [SHIM]
-    _state.update(renders=internals.Renders(), styles={}, search_before=_read_search_index(Path(config.site_dir)))
+    _state.update(renders=internals.Renders(), search_before=_read_search_index(Path(config.site_dir)))
     internals.stop_search_merge(config)  # see _write_search_indexes
     Path(render.TEMPLATES.directory).mkdir(parents=True, exist_ok=True)
     internals.reuse_nbconvert_templates(render.TEMPLATES)
@@ -116,9 +116,7 @@ def on_page_content(html, page, config, files):
         return postprocess.process_page_html(html)
     lang, stem = lesson
     inputs = render.page_inputs(Path(page.file.abs_src_path), lang, stem, _project(config) / "lessons")
-    html, tokens, figures, styles = render.processed_lesson(_cache(config, "pages"), html, lang, stem, *inputs)
-    for css in styles:
-        _state["styles"].setdefault(css, None)
+    html, tokens, figures = render.processed_lesson(_cache(config, "pages"), html, lang, stem, *inputs)
     page.toc = get_toc(tokens)
     folder = Path(page.file.abs_dest_path).parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -167,16 +165,25 @@ _ALT_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2
 
 
 def on_post_page(output, page, config):
-    return _page_output(output, page.url.split("/", 1)[0])
+    """Lesson pages, and only they, link the notebook styles."""
+    output = _page_output(output, page.url.split("/", 1)[0])
+    if _lesson_of(page) is not None:
+        css = get_relative_url("assets/notebook.css", page.url)
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+    return output
 
 
 def _page_output(output: str, lang: str) -> str:
     """Language links become plain links (``lang`` instead of ``hreflang``, no ``<link rel=alternate>``):
     Material's script would otherwise fetch ``<link>/sitemap.xml`` for each of them, a 404 on every page.
-    Pages in another language than the default search their own index: Material's base is their language's folder."""
+    Pages in another language than the default search their own index: Material's base is their language's folder.
+    The search dialog gets a name."""
     if lang in LANGS and lang != DEFAULT_LANG:
         output = _BASE.sub(rf'\1\2/{lang}/"', output, count=1)
-    return _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
+    output = _ALT_LINK.sub("", _HREFLANG.sub(r'\1 lang="\2" class="md-select__link"', output))
+    label = "Search" if lang == "en" else "검색"
+    return output.replace('<div class="md-search" data-md-component="search" role="dialog"',
+                          f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label}"', 1)
 
 
 _BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)"')
@@ -233,8 +240,6 @@ def on_post_build(config):
     if internals.nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
-    if _state["styles"]:
-        write_atomic(site_dir / "assets" / "jupyter.css", "\n".join(_state["styles"]))
     for lesson in find_lessons(_project(config) / "lessons"):
         target = (site_dir if lesson.lang == DEFAULT_LANG else site_dir / lesson.lang) / "lessons"
         target = target / lesson.stem if config.use_directory_urls else target  # beside the page
@@ -249,7 +254,7 @@ def on_post_build(config):
             os.utime(used)  # mkdocs-jupyter reads its cache without marking what it used
     cache.evict(renders)
     cache.evict(render.TEMPLATES.directory, pattern="__jinja2_*")
-    _state.update(renders=internals.Renders(), styles={})
+    _state.update(renders=internals.Renders())
 
 
 def _read_search_index(site_dir: Path, langs=LANGS) -> dict | None:

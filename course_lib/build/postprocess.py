@@ -159,16 +159,18 @@ def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]
 
 
 def use_material_code_blocks(soup: BeautifulSoup) -> None:
-    """Drop mkdocs-jupyter's own copy buttons (their hidden "Copied!" text lands in search results),
-    the hidden copy of each cell's code they copy (indexed for search a second time) and its visible
-    cell-tag chips; wrap each input ``<pre>`` in ``<code>`` so Material's copy
-    button serves notebook cells too."""
-    for box in soup.find_all(class_=["zeroclipboard-container", "clipboard-copy-txt", "celltoolbar"]):
+    """Drop mkdocs-jupyter's inline notebook CSS (~600 kB, unscoped: lesson pages link the course's
+    ``assets/notebook.css`` instead), its copy buttons and copy text (hidden by that CSS, yet in the
+    search index: "Copied!" and each cell's code again) and its visible cell-tag chips; make each input
+    a Material code block (``.highlight``: Material's colours in both schemes, ``<pre><code>``: its copy button)."""
+    junk = ["zeroclipboard-container", "celltoolbar", "clipboard-copy-txt"]
+    for box in soup.find_all("style") + soup.find_all(class_=junk):
         box.decompose()
     # (find_all rather than CSS selectors: a lesson page has ~2,500 elements, mostly highlighted code)
-    inputs = (pre for div in soup.find_all("div", class_="highlight-ipynb") if div.find_parent(class_="jp-InputArea")
-              for pre in div.find_all("pre", recursive=False))
-    for pre in list(inputs):
+    divs = [div for div in soup.find_all("div", class_="highlight-ipynb") if div.find_parent(class_="jp-InputArea")]
+    for div in divs:
+        div["class"].append("highlight")
+    for pre in [pre for div in divs for pre in div.find_all("pre", recursive=False)]:
         if pre.code is None:
             code = soup.new_tag("code")
             for child in list(pre.contents):
@@ -183,6 +185,45 @@ def strip_external_scripts(soup: BeautifulSoup) -> None:
         body = s.string or ""
         if src.startswith(("http:", "https:", "//")) or "MathJax" in body or "mermaid" in body.lower():
             s.decompose()
+
+
+def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
+    """Mark the first use of each glossary term in each ``##`` section of the lesson's prose: a focusable
+    ``<dfn>`` described (``aria-describedby``) by a tip, shown on hover and focus by CSS, with the term
+    in the other language and its definition. Returns how many were marked."""
+    from course_lib.build.generated import term_forms
+
+    other = "en" if lang == "ko" else "ko"
+    forms = {form: e for e in entries for form in term_forms(e, lang) if form}
+    if not forms:
+        return 0
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})" if lang == "en" else alternation, re.I if lang == "en" else 0)
+    seen: set[tuple[str, str]] = set()
+    count = 0
+    for node in list(soup.find_all(string=pattern)):
+        if node.find_parent(class_="jp-MarkdownCell") is None or node.find_parent(
+                ["h1", "h2", "h3", "h4", "code", "pre", "a", "math", "summary", "dfn", "script", "style"]):
+            continue
+        heading = node.find_previous(["h1", "h2"])  # each section marks every term again
+        section = heading.get("id", "") if heading is not None else ""
+        parts, last, text = [], 0, str(node)
+        for m in pattern.finditer(text):
+            e = forms[next(f for f in forms if f.lower() == m.group(0).lower())]
+            if (section, e[lang]) in seen:
+                continue
+            seen.add((section, e[lang]))
+            count += 1
+            tip = f"gloss-{count}"
+            parts += [html_lib.escape(text[last:m.start()], quote=False),
+                      f'<span class="gloss"><dfn tabindex="0" aria-describedby="{tip}">{html_lib.escape(m.group(0))}</dfn>'
+                      f'<span class="gloss__tip" role="tooltip" id="{tip}" data-search-exclude><b lang="{other}">'
+                      f'{html_lib.escape(e[other])}</b>: {html_lib.escape(e["def_" + lang])}</span></span>']
+            last = m.end()
+        if parts:
+            parts.append(html_lib.escape(text[last:], quote=False))
+            node.replace_with(*BeautifulSoup("".join(parts), "html.parser").contents)
+    return count
 
 
 def run_record_html(run: dict, lang: str, stem: str) -> str:
@@ -226,24 +267,18 @@ def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
     return files
 
 
-def extract_styles(soup: BeautifulSoup) -> list[str]:
-    """Take out the ~600 kB of notebook CSS that mkdocs-jupyter inlines in every page (the same on
-    each); the site serves it once as ``assets/jupyter.css``."""
-    return [style.extract().get_text() for style in soup.find_all("style")]
-
-
 def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, outdated: bool = False,
-                        cell_tags: list[list[str]] | None = None) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
-    """All of the above for one rendered lesson; returns the new HTML, its TOC tokens, its figure
-    files and the notebook CSS taken out of it."""
+                        cell_tags: list[list[str]] | None = None,
+                        glossary: list[dict] | None = None) -> tuple[str, list[dict], dict[str, bytes]]:
+    """All of the above for one rendered lesson; returns the new HTML, its TOC tokens and its figure files."""
     soup = BeautifulSoup(content, "html.parser")
     figures = extract_figures(soup)
-    styles = extract_styles(soup)
     strip_external_scripts(soup)
     use_material_code_blocks(soup)
     tokens = fix_headings(soup)
     wrap_tagged_cells(soup, lang, cell_tags or [])
     render_math(soup)
+    glossary_tips(soup, lang, glossary or [])
     if run is not None or outdated:
         h1 = soup.find("h1")
         notice = outdated_notice_html(lang, stem) if outdated else ""
@@ -253,7 +288,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
             anchor.insert_after(record)
         else:
             soup.insert(0, record)
-    return str(soup), tokens, figures, styles
+    return str(soup), tokens, figures
 
 
 def process_page_html(content: str) -> str:

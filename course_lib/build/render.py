@@ -22,28 +22,27 @@ def _postprocess_digest() -> str:
     return hashlib.sha256(Path(postprocess.__file__).read_bytes()).hexdigest()
 
 
-def page_inputs(notebook: Path, lang: str, stem: str, lessons_dir: Path) -> tuple[dict | None, bool, list[list[str]]]:
-    """What post-processing needs besides the HTML: run record, outdated translation?, cell tags."""
-    from course_lib.build import i18n
+def page_inputs(notebook: Path, lang: str, stem: str, lessons_dir: Path) -> tuple[dict | None, bool, list[list[str]], list]:
+    """What post-processing needs besides the HTML: run record, outdated translation?, cell tags, glossary."""
+    from course_lib.build import generated, i18n
 
     run, cell_tags = executed_notebook_facts(notebook)
     outdated = lang != "en" and i18n.status(lessons_dir / lang / f"{stem}.py",
                                             lessons_dir / "en" / f"{stem}.py") == i18n.OUTDATED
-    return run, outdated, cell_tags
+    return run, outdated, cell_tags, generated.load_glossary(notebook.parents[2] / "glossary.yml")
 
 
 def processed_lesson(folder: Path, html: str, lang: str, stem: str, run: dict | None, outdated: bool,
-                     cell_tags: list[list[str]]) -> tuple[str, list[dict], dict[str, bytes], list[str]]:
+                     cell_tags: list[list[str]], glossary: list) -> tuple[str, list[dict], dict[str, bytes]]:
     """``postprocess.process_lesson_html``, kept in ``folder`` by its inputs."""
-    key = json.dumps([html, lang, stem, run, outdated, cell_tags, _postprocess_digest()])
+    key = json.dumps([html, lang, stem, run, outdated, cell_tags, glossary, _postprocess_digest()])
     path = Path(folder) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
     try:
         e = json.loads(cache.read(path))
-        return e["html"], e["toc"], {n: base64.b64decode(d) for n, d in e["figures"].items()}, e["styles"]
+        return e["html"], e["toc"], {n: base64.b64decode(d) for n, d in e["figures"].items()}
     except (TypeError, ValueError, KeyError):
         pass
-    out, toc, figures, styles = postprocess.process_lesson_html(html, lang, stem, run, outdated, cell_tags)
-    entry = {"html": out, "toc": toc, "figures": {n: base64.b64encode(d).decode() for n, d in figures.items()},
-             "styles": styles}
+    out, toc, figures = postprocess.process_lesson_html(html, lang, stem, run, outdated, cell_tags, glossary)
+    entry = {"html": out, "toc": toc, "figures": {n: base64.b64encode(d).decode() for n, d in figures.items()}}
     cache.write_atomic(path, json.dumps(entry), keep=cache.KEEP)
-    return out, toc, figures, styles
+    return out, toc, figures
