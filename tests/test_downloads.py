@@ -161,3 +161,21 @@ def test_site_and_repository_addresses_come_from_the_environment(site_url, repo_
     assert (config.site_url or None) == site_url
     assert config.repo_url == repo_url
     assert not config.edit_uri  # generated lesson pages: no "edit this page" link
+
+
+def test_site_notebooks_get_the_cell_once_and_follow_the_site_address(tmp_path):
+    import json
+
+    nb = {"cells": [{"cell_type": "code", "id": "ko-0", "metadata": {}, "outputs": [], "execution_count": 1,
+                     "source": "print(1)"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    for lang_dir in (tmp_path / "lessons" / "01_x", tmp_path / "en" / "lessons" / "01_x"):
+        lang_dir.mkdir(parents=True)
+        (lang_dir / "01_x.ipynb").write_text(json.dumps(nb))
+    assert downloads.standalone_notebooks(tmp_path, None) == 2
+    assert downloads.standalone_notebooks(tmp_path, None) == 0  # already there: untouched
+    assert downloads.standalone_notebooks(tmp_path, "https://example.org/c/") == 2
+    for path, lang in ((tmp_path / "lessons" / "01_x" / "01_x.ipynb", "ko"), (tmp_path / "en" / "lessons" / "01_x" / "01_x.ipynb", "en")):
+        cells = json.loads(path.read_text())["cells"]
+        assert len(cells) == 2 and cells[1] == nb["cells"][0]
+        assert cells[0]["source"] == downloads.install_cell_source(lang, downloads.wheel_url("https://example.org/c/"),
+                                                                   downloads.wheel_name())

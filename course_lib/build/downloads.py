@@ -220,13 +220,21 @@ def write_downloads(site_dir: Path, lessons_dir: Path | None = None, root: Path 
     from course_lib.build.lessons import LANGS
 
     folder = Path(site_dir) / "downloads"
+    lessons_dir = Path(lessons_dir or Path(root or repo_root()) / "lessons")
+    inputs = [Path(root or repo_root()) / "pyproject.toml", *learner_files(root), *sorted(lessons_dir.glob("*/*.py"))]
+    key = (str(folder.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in inputs))
+    written = {"wheel": folder / wheel_name(root), **{lang: folder / zip_name(lang) for lang in LANGS}}
+    if _written_for.get(key[0]) == key[1] and all(p.is_file() for p in written.values()):
+        return written  # make serve's rebuilds: nothing a download holds has changed
     wheel = wheel_bytes(root)
-    written = {"wheel": folder / wheel_name(root)}
     write_atomic(written["wheel"], wheel)
     for lang in LANGS:
-        written[lang] = folder / zip_name(lang)
         write_atomic(written[lang], course_zip_bytes(lang, wheel, lessons_dir, root))
+    _written_for[key[0]] = key[1]
     return written
+
+
+_written_for: dict = {}  # site folder -> the inputs its downloads were last written from
 
 
 # --- the first cell of a downloaded notebook -------------------------------------------------------
@@ -270,7 +278,8 @@ def add_install_cell(notebook: dict, lang: str, wheel_url: str | None, wheel: st
 
 
 def standalone_notebooks(site_dir: Path, site_url: str | None, root: Path | None = None) -> int:
-    """Give every downloadable lesson notebook under ``site_dir`` its install cell; return how many."""
+    """Give every downloadable lesson notebook under ``site_dir`` its install cell; return how many
+    notebooks it changed."""
     from course_lib.build.cache import write_atomic
 
     site_dir = Path(site_dir)
@@ -278,7 +287,11 @@ def standalone_notebooks(site_dir: Path, site_url: str | None, root: Path | None
     count = 0
     for path in sorted(site_dir.glob("**/lessons/*/*.ipynb")):
         lang = "en" if path.relative_to(site_dir).parts[0] == "en" else "ko"
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        source = json.dumps(install_cell_source(lang, url, name), ensure_ascii=False)
+        if f'"id": "{INSTALL_CELL_ID}"' in text[:300] and source in text[:len(source) + 400]:
+            continue  # already has it (a dirty rebuild copies only the notebooks that changed)
+        nb = json.loads(text)
         write_atomic(path, json.dumps(add_install_cell(nb, lang, url, name), ensure_ascii=False, indent=1) + "\n")
         count += 1
     return count
