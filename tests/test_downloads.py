@@ -179,3 +179,17 @@ def test_site_notebooks_get_the_cell_once_and_follow_the_site_address(tmp_path):
         assert len(cells) == 2 and cells[1] == nb["cells"][0]
         assert cells[0]["source"] == downloads.install_cell_source(lang, downloads.wheel_url("https://example.org/c/"),
                                                                    downloads.wheel_name())
+
+
+def test_make_build_rebuilds_when_the_addresses_change(monkeypatch):
+    """`make build` is a no-op only when nothing it reads changed: the addresses are read too."""
+    from course_lib.build.__main__ import INPUTS, fingerprint
+
+    assert "pyproject.toml" in INPUTS  # the wheel's version and requirements
+    monkeypatch.delenv("COURSE_SITE_URL", raising=False)
+    monkeypatch.delenv("COURSE_REPO_URL", raising=False)
+    plain = fingerprint(ROOT)
+    monkeypatch.setenv("COURSE_SITE_URL", "https://example.org/c/")
+    with_site = fingerprint(ROOT)
+    monkeypatch.setenv("COURSE_REPO_URL", "https://git.example.org/c")
+    assert len({plain, with_site, fingerprint(ROOT)}) == 3
