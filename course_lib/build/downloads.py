@@ -127,7 +127,7 @@ The lesson prints what its page on the site shows. Figures are saved as PNG file
 The lessons use CUDA with an NVIDIA GPU, MPS on an Apple-silicon Mac, otherwise the CPU; the
 code is the same on all three.
 
-Lesson 09 trains on FashionMNIST. It is looked for in `data/` under the current folder (or the
+The lessons from 09 on train on FashionMNIST. It is looked for in `data/` under the current folder (or the
 folder named by `COURSE_DATA_DIR`), then in `/usr/share/datasets/fashion-mnist/` (Debian/Ubuntu:
 `sudo apt-get install dataset-fashion-mnist`), and is otherwise downloaded by torchvision (about
 30 MB). Offline with none of these, the lesson stops with one message saying where to put the files.
@@ -170,7 +170,7 @@ python lessons/01_neural_networks.py
 NVIDIA GPU가 있으면 CUDA를, Apple 실리콘 Mac이면 MPS를, 그 밖에는 CPU를 씁니다. 어느 장치에서나
 코드는 같습니다.
 
-강의 09는 FashionMNIST로 학습합니다. 데이터는 현재 폴더의 `data/`(또는 `COURSE_DATA_DIR`로 지정한
+강의 09부터는 FashionMNIST로 학습합니다. 데이터는 현재 폴더의 `data/`(또는 `COURSE_DATA_DIR`로 지정한
 폴더), 그다음 `/usr/share/datasets/fashion-mnist/`(Debian/Ubuntu에서는
 `sudo apt-get install dataset-fashion-mnist`)에서 찾고, 없으면 torchvision이 내려받습니다(약 30 MB).
 인터넷이 없는데 어디에도 파일이 없으면, 파일을 어디에 두어야 하는지 알려 주는 메시지 하나를 보여
