@@ -48,7 +48,7 @@ def pip(python: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def learner_python(built_site, tmp_path_factory) -> Path:
+def learner_python(built_site, tmp_path_factory):
     """A fresh venv under the system's temporary folder, with torch and torchvision (the versions the
     build ran, from the registry: the pip cache makes this quick) and ipykernel; then the course
     helpers, installed by a downloaded notebook's first cell from site/downloads."""
@@ -71,7 +71,8 @@ def learner_python(built_site, tmp_path_factory) -> Path:
     where = subprocess.run([str(python), "-c", "import course_lib; print(course_lib.__file__)"], cwd=folder,
                            env=learner_env(), capture_output=True, text=True, timeout=300)
     assert where.stdout.startswith(str(folder)), where.stdout + where.stderr
-    return python
+    yield python
+    shutil.rmtree(folder, ignore_errors=True)  # ~6 GB with CUDA's torch; pytest keeps its last three temp folders
 
 
 def test_the_fresh_environment_has_only_what_a_learner_installed(learner_python, tmp_path):
