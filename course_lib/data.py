@@ -37,9 +37,16 @@ class DataNotFoundError(RuntimeError):
 
 
 def data_dir() -> Path:
-    """The course data folder: ``$COURSE_DATA_DIR`` if set, else ``data/`` at the repository root."""
+    """The course data folder: ``$COURSE_DATA_DIR`` if set; else ``data/`` at the root of the course's
+    source tree when this package is used from it; else (installed from the wheel) ``data/`` in the
+    current folder."""
     env = os.environ.get("COURSE_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    if env:
+        return Path(env)
+    source_tree = Path(__file__).resolve().parent.parent
+    if (source_tree / "lessons").is_dir() and (source_tree / "course_lib" / "build").is_dir():
+        return source_tree / "data"
+    return Path.cwd() / "data"
 
 
 def class_names(lang: str | None = None) -> list[str]:

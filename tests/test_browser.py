@@ -298,3 +298,34 @@ def test_glossary_term_shows_its_tip_on_hover_and_focus(page, server):
     term.focus()
     assert tip.is_visible()
     shot(page, "glossary-tip.png")
+
+
+class _UnderBasePath(_QuietHandler):
+    """Serves the site under /some/base/, as a project page or a sub-folder of a host would."""
+    base = "/some/base"
+
+    def translate_path(self, path):
+        return super().translate_path(path[len(self.base):] if path.startswith(self.base + "/") else "/nowhere")
+
+
+def test_run_page_gives_the_wheels_absolute_address_under_a_base_path(browser, built_site):
+    import urllib.request
+
+    from course_lib.build import downloads
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_UnderBasePath, directory=str(built_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{httpd.server_address[1]}/some/base/"
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        for path in ("run/", "en/run/"):
+            pg.goto(root + path)
+            line = pg.locator("pre.course-pip code").inner_text().strip()
+            url = root + "downloads/" + downloads.wheel_name()
+            assert line == f"pip install torch torchvision {url}"
+            with urllib.request.urlopen(url) as response:  # the address is right: the wheel is there
+                assert response.read() == (built_site / "downloads" / downloads.wheel_name()).read_bytes()
+    finally:
+        context.close()
+        httpd.shutdown()

@@ -104,7 +104,8 @@ def test_math_is_rendered_to_mathml(built_site):
 def test_home_pages_exist_in_both_languages(built_site):
     ko, en = soup_of(built_site / "index.html"), soup_of(built_site / "en" / "index.html")
     assert ko.html["lang"] == "ko" and en.html["lang"] == "en"
-    assert "make serve" in ko.get_text() and "make serve" in en.get_text()
+    for soup in (ko, en):  # how to run the lessons: the "Run it yourself" page
+        assert any(a["href"].rstrip("/").endswith("run") for a in soup.select("article a[href]"))
     # the nav lists every lesson, with titles in that page's language
     for soup, lang in ((ko, "ko"), (en, "en")):
         hrefs = {a["href"] for a in soup.select("nav.md-nav--primary a[href]")}
@@ -142,6 +143,82 @@ def test_search_index_per_language_holds_each_cell_once(built_site):
 
 def test_sitemap_lists_every_page_by_absolute_url(built_site, tmp_path):
     """With ``COURSE_SITE_URL`` set (and only then: ``built_site`` has none), sitemap.xml lists every page."""
+
+
+RUN_PAGES = {"ko": ("run/index.html", "직접 실행하기"), "en": ("en/run/index.html", "Run it yourself")}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_run_it_yourself_page(built_site, lang):
+    """Python version, the pip line whose wheel address the browser completes, Colab, data, devices."""
+    from course_lib.build import downloads
+
+    path, title = RUN_PAGES[lang]
+    soup = soup_of(built_site / path)
+    assert soup.html["lang"] == lang and soup.select_one("article h1").get_text(strip=True).startswith(title)
+    text = soup.select_one("article").get_text(" ")
+    for needed in ("3.10", "Colab", "COURSE_DATA_DIR", "/usr/share/datasets/fashion-mnist", "dataset-fashion-mnist",
+                   "CUDA", "MPS", "CPU", "pip install torch torchvision"):
+        assert needed in text, f"{lang} run page lacks {needed!r}"
+    span = soup.select_one("pre.course-pip [data-download]")
+    assert span is not None and "new URL(el.dataset.download, document.baseURI)" in str(soup)
+    for rel in [span["data-download"], *(a["href"] for a in soup.select("a.course-download"))]:
+        assert (built_site / path).parent.joinpath(rel).resolve().is_file(), rel
+    assert span["data-download"].endswith(downloads.wheel_name())
+    for zip_name in (downloads.zip_name("ko"), downloads.zip_name("en")):
+        assert any(a["href"].endswith(zip_name) for a in soup.select("a.course-download"))
+
+
+@pytest.mark.parametrize("lang,stem", PAGES, ids=[f"{l}/{s}" for l, s in PAGES])
+def test_lesson_downloads_point_to_the_run_page_and_notebooks_stand_alone(built_site, lang, stem, root):
+    import json
+
+    from course_lib.build import downloads
+
+    path = page_path(built_site, lang, stem)
+    how = soup_of(path).select_one(".run-record a.run-record__how")
+    assert how is not None and (path.parent / how["href"] / "index.html").resolve() == (built_site / RUN_PAGES[lang][0]).resolve()
+    offered = json.loads((path.parent / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    built = json.loads((root / "docs" / lang / "lessons" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    assert offered["cells"][0]["id"] == downloads.INSTALL_CELL_ID and offered["cells"][1:] == built["cells"]
+    assert all(c.get("id") != downloads.INSTALL_CELL_ID for c in built["cells"]), "the build ran the install cell"
+
+
+def test_no_page_refers_to_a_repository_it_cannot_name(built_site):
+    """Built without COURSE_REPO_URL (as the tests build it): no repository in the header, and no
+    page speaks of cloning one or of its make targets."""
+    import os
+
+    if os.environ.get("COURSE_REPO_URL"):
+        pytest.skip("COURSE_REPO_URL is set")
+    for path in built_site.rglob("*.html"):
+        soup = soup_of(path)
+        assert soup.select_one(".md-source") is None, f"{path}: repository link in the header"
+        text = soup.select_one("article").get_text(" ") if soup.select_one("article") else ""
+        for phrase in ("cloning", "clone the", "make setup", "make serve", "저장소를 받은", "복제(clone)"):
+            assert phrase not in text, f"{path}: {phrase!r}"
+        if "lessons" not in path.relative_to(built_site).parts:  # (lessons may name others', e.g. Fashion-MNIST's)
+            assert "repository" not in text.lower() and "저장소" not in text, f"{path} mentions a repository"
+
+
+def test_downloads_published_with_the_site(built_site):
+    import zipfile
+
+    from course_lib.build import downloads
+
+    folder = built_site / "downloads"
+    wheel = folder / downloads.wheel_name()
+    assert wheel.read_bytes() == downloads.wheel_bytes()
+    for lang in ("ko", "en"):
+        with zipfile.ZipFile(folder / downloads.zip_name(lang)) as zf:
+            assert zf.testzip() is None
+            assert zf.read(f"torch-nn-course-{lang}/{downloads.wheel_name()}") == wheel.read_bytes()
+
+
+def test_addresses_set_at_build_time_reach_the_header_home_pages_and_notebooks(built_site, root, tmp_path):
+    """COURSE_SITE_URL / COURSE_REPO_URL, set by whoever publishes: the repository in the header and on
+    both home pages, the wheel's https address in every downloadable notebook (lessons: cached)."""
+    import json
     import os
     import subprocess
     import sys
@@ -203,3 +280,23 @@ def test_glossary_terms_carry_their_tips(built_site, lang, stem):
         tip = soup.find(id=dfn["aria-describedby"])
         assert tip is not None and tip.get("role") == "tooltip" and tip.select_one("b[lang]").get_text(strip=True)
         assert tip.get_text() not in texts, "a glossary tip in the search index"
+
+
+    from course_lib.build import downloads
+
+    site, repo = "https://example.org/torch-nn/", "https://git.example.org/you/torch-nn"
+    env = {**os.environ, "COURSE_SITE_URL": site, "COURSE_REPO_URL": repo}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    for home in (tmp_path / "site" / "index.html", tmp_path / "site" / "en" / "index.html"):
+        soup = soup_of(home)
+        assert soup.select_one(".md-header a.md-source, .md-header .md-source")["href"] == repo
+        assert soup.select_one(f'article a[href="{repo}"]') is not None
+        assert "make setup" in soup.select_one("article").get_text()
+    url = f"{site}downloads/{downloads.wheel_name()}"
+    notebooks = sorted((tmp_path / "site").glob("**/lessons/*/*.ipynb"))
+    assert len(notebooks) == len(PAGES)
+    for path in notebooks:
+        first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]
+        assert first["id"] == downloads.INSTALL_CELL_ID and repr(url) in "".join(first["source"])

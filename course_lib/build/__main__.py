@@ -1,8 +1,9 @@
 """``python -m course_lib.build`` (``make build``): build the site unless nothing it reads has changed.
 
 The inputs' fingerprint (paths, sizes and modification times of lessons/, docs/ without the generated
-pages, course_lib/, mkdocs.yml, jupytext.toml, and the installed torch/torchvision versions) is stored
-in ``site/.build-stamp`` after a successful ``mkdocs build --strict``. When it matches, the build is a
+pages, course_lib/, mkdocs.yml, jupytext.toml, pyproject.toml (the wheel's version and requirements),
+the site's and repository's addresses (``COURSE_SITE_URL``, ``COURSE_REPO_URL``) and the installed
+torch/torchvision versions) is stored in ``site/.build-stamp`` after a successful ``mkdocs build --strict``. When it matches, the build is a
 no-op; ``--force`` builds anyway.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from course_lib.build.cache import package_version as version
 
-INPUTS = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
+INPUTS = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml", "pyproject.toml")
 GENERATED = ("lessons/", "glossary.md", "build.md")  # under docs/<lang>/, written by the build itself
 
 
@@ -33,6 +34,7 @@ def fingerprint(project: Path) -> str:
             st = p.stat()
             h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     h.update(f"torch {version('torch')} torchvision {version('torchvision')}".encode())
+    h.update(f"site {os.environ.get('COURSE_SITE_URL', '')} repo {os.environ.get('COURSE_REPO_URL', '')}".encode())
     return h.hexdigest()
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from course_lib.build.lessons import find_lessons, read_notebook, repo_root
 
-COPY = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml")
+COPY = ("lessons", "docs", "course_lib", "mkdocs.yml", "jupytext.toml", "pyproject.toml")
 GENERATED = ("docs/ko/lessons", "docs/en/lessons", "docs/ko/glossary.md", "docs/en/glossary.md",
              "docs/ko/build.md", "docs/en/build.md")
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from course_lib.build import cache, generated, internals, postprocess, render
+from course_lib.build import cache, downloads, generated, internals, postprocess, render
 from course_lib.build.cache import write_atomic
 from course_lib.build.execute import execute_course
 from course_lib.build.lessons import DEFAULT_LANG, LANGS, find_lessons
@@ -37,7 +37,8 @@ def _nav(lang: str, docs_dir: Path, lessons_dir: Path) -> list:
                if (docs_dir / lang / "lessons" / f"{stem}.ipynb").exists()]
     docs = docs_dir / lang
     home = "홈" if lang == "ko" else "Home"
-    nav = [{home: "index.md"}, {"강의" if lang == "ko" else "Lessons": lessons}]
+    nav = [{home: "index.md"}, {"직접 실행하기" if lang == "ko" else "Run it yourself": "run.md"},
+           {"강의" if lang == "ko" else "Lessons": lessons}]
     for page, ko, en in (("glossary.md", "용어집", "Glossary"), ("build.md", "이 빌드에 대하여", "About this build")):
         if (docs / page).exists():
             nav.append({ko if lang == "ko" else en: page})
@@ -107,6 +108,26 @@ def _lesson_of(page):
     if src.suffix != ".ipynb" or "lessons" not in src.parts:
         return None
     return src.parts[0] if src.parts[0] in LANGS else DEFAULT_LANG, src.stem
+
+
+_REPO_BLOCK = re.compile(r"<!-- repo -->\n?(.*?)<!-- /repo -->\n?", re.S)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages: ``@@WHEEL@@``, ``@@DOWNLOADS@@`` (the downloads folder, relative to the
+    page) and ``@@REPO_URL@@``; a ``<!-- repo -->…<!-- /repo -->`` block stays only when the
+    repository is known (``COURSE_REPO_URL``), so no page refers to a repository it cannot name."""
+    if page.file.src_uri.endswith(".ipynb") or ("@@" not in markdown and "<!-- repo -->" not in markdown):
+        return markdown
+    return fill_page(markdown, page.url, config.repo_url)
+
+
+def fill_page(markdown: str, url: str, repo_url: str | None) -> str:
+    markdown = _REPO_BLOCK.sub(lambda m: m.group(1) if repo_url else "", markdown)
+    return (markdown.replace("@@WHEEL@@", downloads.wheel_name())
+            .replace("@@DOWNLOADS@@", "../" * url.count("/") + "downloads")
+            .replace("@@ZIP_KO@@", downloads.zip_name("ko")).replace("@@ZIP_EN@@", downloads.zip_name("en"))
+            .replace("@@REPO_URL@@", repo_url or ""))
 
 
 def on_page_content(html, page, config, files):
@@ -236,7 +257,8 @@ def on_pre_build(config):
 @event_priority(-200)
 def on_post_build(config):
     """After the last language (i18n builds the others inside the first one's post_build): copy each
-    lesson's ``.py`` beside its page, write the search indexes, evict renders (``cache.py``'s policy)."""
+    lesson's ``.py`` beside its page, write the downloads (wheel, zips) and give each downloadable
+    notebook its install cell (``downloads.py``), write the search indexes, evict renders (``cache.py``'s policy)."""
     if internals.nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
@@ -245,6 +267,8 @@ def on_post_build(config):
         target = target / lesson.stem if config.use_directory_urls else target  # beside the page
         if target.is_dir():
             shutil.copyfile(lesson.path, target / f"{lesson.stem}.py")
+    downloads.write_downloads(site_dir, _project(config) / "lessons", _project(config))
+    downloads.standalone_notebooks(site_dir, config.site_url, _project(config))
     _write_search_indexes(site_dir, _offline(config))
     if _offline(config):
         shutil.copyfile(_project(config) / "node_modules/iframe-worker/shim/index.js", site_dir / SHIM)

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 TEXT = {
     "ko": dict(pitfall="흔한 실수", solution="풀이 보기", run="이 페이지의 출력은 빌드할 때 실제로 실행한 결과입니다",
                device="장치", wall="실행 시간", date="실행 일시", download="내려받기", py="파이썬 스크립트 (.py)",
-               ipynb="실행된 노트북 (.ipynb)", outdated_title="번역 확인 필요", outdated_link="영어 강의",
+               ipynb="실행된 노트북 (.ipynb)", how="직접 실행하는 방법", outdated_title="번역 확인 필요", outdated_link="영어 강의",
                outdated="영어 원문이 이 번역 이후에 바뀌었습니다. 최신 내용은 {link}에서 확인하세요."),
     "en": dict(pitfall="Pitfall", solution="Show solution", download="Download", device="device",
                run="Every output on this page was produced by running it at build time", wall="wall time",
-               date="run on", py="Python script (.py)", ipynb="executed notebook (.ipynb)"),
+               date="run on", py="Python script (.py)", ipynb="executed notebook (.ipynb)", how="how to run it yourself"),
 }
 
 # $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
@@ -237,7 +237,8 @@ def run_record_html(run: dict, lang: str, stem: str) -> str:
         f'{t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · '
         f'{t["date"]} <code>{html_lib.escape(run["date"])}</code></p>'
         f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · '
-        f'<a href="{stem}.ipynb" download>{t["ipynb"]}</a></p></div>'
+        f'<a href="{stem}.ipynb" download>{t["ipynb"]}</a> · '
+        f'<a class="run-record__how" href="../../run/">{t["how"]}</a></p></div>'
     )
 
 
