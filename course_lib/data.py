@@ -1,6 +1,6 @@
 """FashionMNIST, found offline first: the course data folder, then the Debian package, then a download.
 
-Lesson 09 uses it. Class names come in English and Korean for bilingual figure titles.
+Lessons 09 and 10 use it. Class names come in English and Korean for bilingual figure titles.
 """
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def load_fashion_mnist(root: Path | str | None = None, transform=None, download:
 def as_tensors(dataset, device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
     """Whole FashionMNIST split as tensors on ``device``: images ``(N, 1, 28, 28)`` float in [0, 1], labels ``(N,)`` int64.
 
-    The same values ``ToTensor()`` gives, without a per-item Python loop (lesson 09's fast path).
+    The same values ``ToTensor()`` gives, without a per-item Python loop (lesson 10 writes it out as plain code: its fast path).
     """
     import torch
 
