@@ -5,9 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATA_STAMP := data/FashionMNIST/raw/t10k-labels-idx1-ubyte
-# axe-core for the browser tests' accessibility check, from the npm registry (exact version, never a CDN)
-AXE_VERSION := 4.11.0
-AXE := node_modules/axe-core/axe.min.js
+# npm packages (package.json: axe-core for the accessibility tests, iframe-worker for the offline site),
+# exact versions from the npm registry, never a CDN; one install, so that neither prunes the other
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 # Debian packages the browser tests need (installed when missing, as root, with apt)
 BROWSER_PKGS := chromium fonts-noto-cjk
@@ -36,11 +36,11 @@ $(DATA_STAMP): | $(STAMP)
 	fi
 	$(PY) -m course_lib.data
 
-$(AXE): Makefile
-	@if command -v npm >/dev/null; then npm i -E --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION) >/dev/null && touch $@; \
-	else echo "note: npm missing: the accessibility tests will be skipped"; fi
+$(NODE_STAMP): package.json
+	@if command -v npm >/dev/null; then npm install --no-package-lock --no-audit --no-fund >/dev/null && touch $@; \
+	else echo "note: npm missing: the accessibility and offline-site tests will fail or be skipped"; fi
 
-setup: $(STAMP) $(DATA_STAMP) $(AXE) ## create .venv, install the project and axe-core, get FashionMNIST (idempotent)
+setup: $(STAMP) $(DATA_STAMP) $(NODE_STAMP) ## create .venv, install the project and the npm packages, get FashionMNIST (idempotent)
 
 data: $(DATA_STAMP) ## get FashionMNIST: data/, then the Debian package, then torchvision's download
 
@@ -59,16 +59,12 @@ build: setup ## execute the lessons (cached) and build the site into site/ (stri
 
 # The site to read from disk: build/torch-nn-course.zip (Material's offline plugin; its Web Worker shim
 # for file:// from the npm registry, not from unpkg.com at every page load)
-IFRAME_WORKER := node_modules/iframe-worker/shim/index.js
-$(IFRAME_WORKER):
-	npm install --no-save --no-package-lock --no-audit --no-fund -E iframe-worker@1.0.4
-
-offline: setup $(IFRAME_WORKER) ## build the site for reading from disk (file://) into build/torch-nn-course.zip
+offline: setup ## build the site for reading from disk (file://) into build/torch-nn-course.zip
 	rm -rf build/torch-nn-course build/torch-nn-course.zip
 	COURSE_OFFLINE=true $(PY) -m mkdocs build --strict --site-dir build/torch-nn-course
 	cd build && ../$(PY) -m zipfile -c torch-nn-course.zip torch-nn-course
 
-test: setup browser $(IFRAME_WORKER) ## run every test (lessons as scripts, parity, executor, site, browser)
+test: setup browser ## run every test (lessons as scripts, parity, executor, site, browser)
 	$(PY) -m pytest
 
 bench: setup ## benchmark clean / no-op / prose-edit / code-edit builds on a scratch copy
