@@ -73,8 +73,8 @@ show(fig, "samples")
 #
 # A `DataLoader` asks the dataset for items and stacks them into minibatches. For training we
 # shuffle, so every epoch sees the images in a new order. The test set is not shuffled, and since
-# measuring needs no gradients it can go in larger batches. `num_workers=0` loads in the main
-# process: the simplest choice, and a reproducible one.
+# measuring needs no gradients it can go in larger batches. `num_workers=0` (the default) loads in
+# the main process, the simplest choice; the order comes from the loader's generator either way.
 
 # %%
 batch_size = 128
@@ -168,7 +168,8 @@ print(dropout(x))  # unchanged
 
 # %% [markdown]
 # `model.train()` and `model.eval()` set the `training` flag of the module *and every submodule*;
-# `nn.Dropout` and `nn.BatchNorm1d` read it. Our network has neither, so here the mode changes no
+# `nn.Dropout` and `nn.BatchNorm1d` read it, for example, as do the other dropout and normalization
+# layers. Our network has neither, so here the mode changes no
 # number — but calling them is the habit that keeps a model correct once it has such layers.
 
 # %%
@@ -207,6 +208,10 @@ def train(dataloader, model, loss_fn, optimizer):
 # $B$ batches *of the loader it received*, and the accuracy over its $N$ images:
 #
 # $$\text{loss} = \frac{1}{B}\sum_{b=1}^{B} L_b, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
+#
+# This equals the average over images when all batches have the same size, as in `test_loader`
+# (10 batches of 1,000); [lesson 10](10_validate_and_tune.ipynb) weights each batch by its size to
+# make it exact.
 
 # %%
 def evaluate(dataloader, model, loss_fn):
@@ -283,6 +288,9 @@ for epoch in range(1, num_epochs + 1):
     print(f"epoch {epoch}  train loss {train_loss:.4f}  test loss {test_loss:.4f}  test acc {test_acc:.4f}")
 
 # %% [markdown]
+# On a GPU, or with a different number of CPU threads (the first output line shows it), the last
+# digits differ from this page; the checks below still hold.
+#
 # Three signs that the loop works, each checked below: the training loss falls from epoch to epoch,
 # and from the first epoch to the last the test loss falls and the test accuracy rises — on images the
 # model never trained on, so it learned something general about clothing, not just its training images.

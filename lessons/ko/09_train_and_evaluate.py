@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 6c977e0d1c3b
+#     synced_with_en: e61adca89487
 # ---
 
 # %% [markdown]
@@ -18,11 +18,11 @@
 # - `model.train()`을 호출하는 `train(...)`과, `model.eval()`과 `torch.no_grad()`를 쓰는 `evaluate(...)`를
 #   작성해 평균 손실과 정확도(accuracy)를 돌려받는 방법
 # - `nn.Dropout`이 학습 모드(training mode)와 평가 모드(evaluation mode)에서 다르게 동작하는 이유
-# - 오류 없이 틀린 손실을 내놓는, `evaluate`에서 흔히 하는 실수
-# - 학습이 제대로 되는지 확인하는 방법: 평범한 SGD로 몇 에폭 학습하며 손실이 줄고 정확도가 오르는지 보기
+# - 오류 없이 틀린 손실이 나오는 `evaluate`의 흔한 실수
+# - 학습이 제대로 되는지 확인하는 방법: 모멘텀이 없는 SGD로 몇 에폭 학습하며 손실이 줄고 정확도가 오르는지 보기
 #
-# **사전 지식:** 03강(`NeuralNetwork` 클래스, 장치 고르기, 로짓과 `argmax`), 06강(`nn.CrossEntropyLoss`는
-# 로짓과 클래스 번호를 받습니다), 07강(`torch.optim.SGD`를 쓰는 학습 루프, `torch.no_grad()`).
+# **사전 지식:** 03강(`NeuralNetwork` 파이썬 클래스, 장치(device) 고르기, 로짓과 `argmax`), 06강(로짓과
+# 클래스 번호를 받는 `nn.CrossEntropyLoss`), 07강(`torch.optim.SGD`를 쓰는 학습 루프, `torch.no_grad()`).
 
 # %%
 import math
@@ -43,9 +43,9 @@ print(describe_device(device))
 #
 # FashionMNIST는 옷 사진을 10개 클래스로 나눈 28×28 흑백 이미지 70,000장입니다. 60,000장은 학습용,
 # 10,000장은 테스트용입니다. `load_fashion_mnist()`는 이 둘을 `torchvision.datasets.FashionMNIST`
-# 데이터셋(dataset)으로 돌려줍니다. 파일은 먼저 디스크에서 찾고, 없을 때만 내려받습니다. 변환으로는
-# `ToTensor()`를 쓰므로 저장된 이미지 한 장이 모양 `(1, 28, 28)`, 값 범위 $[0, 1]$인 텐서(tensor)가
-# 됩니다. 데이터셋의 항목 하나는 이 이미지 텐서와 0부터 9까지의 정수 레이블(label)로 이루어진 쌍입니다.
+# 데이터셋(dataset)으로 돌려줍니다. 파일은 먼저 디스크에서 찾고, 없을 때만 내려받습니다. 이미지를 텐서로
+# 바꾸는 변환(transform)으로 `ToTensor()`를 쓰므로, 저장된 이미지 한 장은 모양이 `(1, 28, 28)`이고 값이
+# $[0, 1]$ 범위인 텐서(tensor)가 됩니다. 데이터셋의 항목 하나는 이 이미지 텐서와 0부터 9까지의 정수 레이블(label)로 이루어진 쌍입니다.
 
 # %%
 train_set, test_set = load_fashion_mnist()
@@ -58,7 +58,8 @@ print(label, names[label])
 # %% [markdown]
 # ## 이미지 살펴보기
 #
-# 클래스마다 한 장씩 골라 그리고, `class_names()`로 영어와 한국어 제목을 함께 붙입니다.
+# 클래스마다 이미지를 한 장씩 골라 그림으로 표시합니다. 제목에는 `class_names()`로 영어와 한국어 이름을
+# 함께 붙입니다.
 
 # %%
 first_of_class = [(train_set.targets == c).nonzero()[0].item() for c in range(10)]
@@ -74,10 +75,11 @@ show(fig, "samples")
 # %% [markdown]
 # ## `DataLoader`로 미니배치 만들기
 #
-# `DataLoader`는 데이터셋에서 항목을 받아 미니배치로 쌓아 줍니다. 학습용 데이터는 섞어서(shuffle) 에폭마다
-# 다른 순서로 봅니다. 테스트용 데이터는 섞지 않고, 평가에는 기울기(gradient)가 필요 없으므로 미니배치를
-# 더 크게 잡습니다. `num_workers=0`은 데이터를 메인 프로세스에서 불러온다는 뜻입니다. 가장 단순하고,
-# 결과도 재현됩니다.
+# `DataLoader`는 데이터셋에서 항목을 받아 미니배치로 쌓아 줍니다. 학습 세트는 섞어서(shuffle) 에폭마다 다른
+# 순서로 모델에 넣습니다. 테스트 세트는 섞지 않습니다. 평가할 때는 기울기(gradient)를 계산하지 않아 메모리가
+# 덜 들므로 미니배치를 더 크게 잡습니다. `num_workers=0`(기본값)은 작업자 프로세스를 따로 띄우지 않고,
+# 지금 코드를 실행하는 메인 프로세스가 직접 데이터를 불러온다는 뜻입니다. 가장 단순한 설정입니다. 섞는
+# 순서는 어느 쪽이든 데이터로더의 생성기가 정합니다.
 
 # %%
 batch_size = 128
@@ -91,7 +93,7 @@ print(len(train_loader), "train batches,", len(train_loader.dataset), "train ima
 print(len(test_loader), "test batches,", len(test_loader.dataset), "test images")
 
 # %% [markdown]
-# `len(loader)`는 미니배치 개수입니다. 학습용은 469개입니다. 60000 / 128 = 468.75를 올림한 값이고,
+# `len(loader)`는 미니배치 개수입니다. `train_loader`는 469개입니다. 60000 / 128 = 468.75를 올림한 값이고,
 # 마지막 미니배치에는 남은 이미지 96장만 들어갑니다. 이미지 개수는 `len(loader.dataset)`입니다. 두 값을
 # 헷갈리지 마세요. 뒤에 나오는 흔한 실수가 바로 이 차이에서 생깁니다.
 
@@ -101,12 +103,13 @@ assert len(train_loader) == math.ceil(len(train_set) / batch_size) == 469 and la
 print("images in the last batch:", last_batch)
 
 # %% [markdown]
-# ## 다시 만들 수 있는 섞기
+# ## 재현할 수 있는 섞기
 #
 # `shuffle=True`이면 데이터로더는 반복을 시작할 때마다 `generator=`로 받은 생성기(generator)에서 새 순서를
-# 뽑습니다. 같은 시드로 만든 생성기 두 개는 같은 순서를 내고, 데이터로더 하나는 에폭마다 다른 순서를 냅니다.
+# 뽑습니다. 시드가 같은 생성기 두 개에서는 같은 순서가 나오고, 한 데이터로더 안에서는 에폭마다 다른 순서가
+# 나옵니다.
 # `generator=`를 넘기지 않으면 데이터로더는 PyTorch의 전역 생성기에서 순서를 뽑습니다. 그러면 그 앞의
-# 코드가 난수를 하나만 더 뽑아도(예를 들어 새 계층의 초기 가중치를 만들 때) 순서가 바뀝니다. 데이터로더에
+# 코드가 난수를 하나만 더 뽑아도(예를 들어 새 계층(layer)의 초기 가중치(weight)를 만들 때) 순서가 바뀝니다. 데이터로더에
 # 생성기를 따로 주면 데이터 순서가 나머지 코드와 상관없이 정해집니다.
 
 # %%
@@ -123,9 +126,9 @@ print("a, epoch 2:", first_labels(loader_a))
 # %% [markdown]
 # ## 03강의 모델
 #
-# 03강과 같은 신경망입니다. 이미지를 펼친 뒤, 뉴런(neuron)이 512개이고 ReLU가 붙은 은닉층(hidden
-# layer) 두 개를 지나고, 마지막 `nn.Linear`가 **로짓(logit)** 10개를 내놓습니다. 마지막 계층(layer)
-# 뒤에는 ReLU가 없으므로 로짓은 음수도 될 수 있습니다.
+# 03강과 같은 신경망입니다. 이미지를 한 줄로 펼친 뒤 ReLU가 붙은 은닉층(hidden layer) 두 개를 지나게
+# 합니다. 은닉층마다 뉴런(neuron)은 512개입니다. 마지막 `nn.Linear`는 **로짓**(logit) 10개를 내놓습니다.
+# 마지막 계층 뒤에는 ReLU가 없으므로 로짓은 음수도 될 수 있습니다.
 
 # %%
 class NeuralNetwork(nn.Module):
@@ -152,10 +155,10 @@ print(model(X.to(device)).shape)  # (128, 1, 28, 28) -> (128, 10)
 # %% [markdown]
 # ## 학습 모드와 평가 모드
 #
-# 어떤 계층은 학습할 때와 평가할 때 다르게 동작합니다. `nn.Dropout(p)`는 학습 모드에서 값 하나하나를
-# 확률 `p`로 0으로 만들고, 살아남은 값은 $1/(1-p)$배로 키워 기댓값을 그대로 유지합니다. 평가 모드에서는
+# 어떤 계층은 학습할 때와 평가할 때 다르게 동작합니다. `nn.Dropout(p)`는 학습 모드에서 값마다
+# 확률(probability) `p`로 0이 되게 하고, 살아남은 값은 $1/(1-p)$배로 키워 기댓값을 그대로 유지합니다. 평가 모드에서는
 # 입력을 그대로 내보냅니다. 값을 무작위로 지우면 신경망이 어느 한 값에 기대지 못하므로, 처음 보는
-# 데이터에서도 잘 맞히는 모델이 되는 경우가 많습니다. 하지만 모델을 *평가*할 때는 신경망 전체를 쓰고,
+# 데이터에서도 잘 맞히는 모델이 되는 경우가 많습니다. 하지만 모델을 평가할 때는 신경망 전체를 쓰고,
 # 같은 입력에는 늘 같은 답을 얻어야 합니다.
 
 # %%
@@ -171,9 +174,9 @@ dropout.eval()
 print(dropout(x))  # 입력 그대로
 
 # %% [markdown]
-# `model.train()`과 `model.eval()`은 모듈(module) 자신과 그 안의 *모든 하위 모듈*의 `training` 플래그를
-# 바꿉니다. 이 플래그를 읽는 계층이 `nn.Dropout`과 `nn.BatchNorm1d`입니다. 이 신경망에는 둘 다 없으므로
-# 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
+# `model.train()`과 `model.eval()`은 모듈(module) 자신과 그 안의 하위 모듈 전부의 `training` 플래그를
+# 바꿉니다. 예를 들어 `nn.Dropout`과 `nn.BatchNorm1d`가 이 플래그를 보고 동작을 바꾸고, 다른 드롭아웃
+# 계층과 정규화 계층도 마찬가지입니다. 이 신경망에는 그런 계층이 없으므로 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
 # 나중에 이런 계층을 넣어도 모델이 올바르게 동작합니다.
 
 # %%
@@ -187,7 +190,7 @@ print(model.training, model.linear_relu_stack[0].training)
 #
 # `train`은 07강의 루프를 데이터로더 전체에 걸쳐 한 번 돌립니다. 미니배치마다 순전파(forward pass),
 # 손실 계산, `zero_grad`, `backward`, `step`을 차례로 실행하고, 미니배치당 평균 손실을 돌려줍니다.
-# 장치는 모델의 매개변수(parameter)에서 알아내므로 이 함수는 인자로 받은 것만 씁니다.
+# 장치는 모델의 매개변수(parameter)가 있는 곳에서 알아내므로, 이 함수는 인자로 받은 것만 씁니다.
 
 # %%
 def train(dataloader, model, loss_fn, optimizer):
@@ -207,11 +210,16 @@ def train(dataloader, model, loss_fn, optimizer):
 # %% [markdown]
 # ## 성능 재기: `evaluate`
 #
-# `evaluate`는 평가 모드로 바꾸고, `torch.no_grad()` 안에서 autograd가 연산을 기록하지 않게 합니다.
-# 계산이 빨라지고, 계산 그래프도 메모리에 남지 않습니다. 돌려주는 값은 *인자로 받은 데이터로더*의
-# 미니배치 $B$개로 평균 낸 손실과, 그 데이터셋 $N$장으로 잰 정확도입니다.
+# `evaluate`는 모델을 평가 모드로 바꾸고, `torch.no_grad()` 블록 안에서 autograd가 연산을 기록하지 않게
+# 합니다. 그러면 계산이 빨라지고, 역전파에 쓸 연산 기록, 즉 계산 그래프(computational graph)도 메모리에
+# 남지 않습니다. 돌려주는 값은 인자로 받은 데이터로더의 미니배치 $B$개로 평균 낸 손실과, 그 데이터로더에
+# 든 이미지 $N$장으로 잰 정확도입니다.
 #
 # $$\text{loss} = \frac{1}{B}\sum_{b=1}^{B} L_b, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
+#
+# 이 손실은 미니배치의 크기가 모두 같을 때 이미지당 평균과 같습니다. `test_loader`가 그렇습니다(1,000장짜리
+# 미니배치 10개). [10강](10_validate_and_tune.ipynb)에서는 미니배치마다 손실에 그 미니배치의 이미지 수를
+# 곱해 더한 뒤 전체 이미지 수로 나눠, 정확한 이미지당 평균을 냅니다.
 
 # %%
 def evaluate(dataloader, model, loss_fn):
@@ -228,7 +236,7 @@ def evaluate(dataloader, model, loss_fn):
     return total_loss / len(dataloader), correct / len(dataloader.dataset)
 
 # %% [markdown]
-# 학습하지 않은 모델은 찍는 것과 다름없습니다. 정확도는 $1/10$ 근처이고, 교차 엔트로피 손실은
+# 학습하지 않은 모델은 무작위로 답을 고르는 것과 다름없습니다. 정확도는 $1/10$ 근처이고, 교차 엔트로피 손실은
 # $\ln 10 \approx 2.30$ 근처입니다. 10개 클래스에 모두 확률 $1/10$을 주는 모델의 손실이 바로 $\ln 10$입니다.
 
 # %%
@@ -243,7 +251,7 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 # `evaluate(model, test_loader, ...)`를 `return running_loss / len(train_loader)`로 끝내는 실수가
 # 흔합니다. `train_loader`는 이 함수가 인자로 받지 않은 이름입니다. 새로 시작한 스크립트라면
 # `NameError`가 납니다. 전역 변수 `train_loader`가 있는 노트북에서는 더 나쁜 일이 생깁니다. 파이썬은 그
-# 전역 변수를 말없이 가져다 쓰고, 테스트 미니배치 10개의 손실 합을 학습 미니배치 469개로 나눕니다.
+# 전역 변수를 아무 경고 없이 가져다 쓰고, 테스트 미니배치 10개의 손실 합을 학습 미니배치 469개로 나눕니다.
 
 # %% tags=["pitfall"]
 def evaluate_wrong(model, test_loader, loss_fn):
@@ -270,7 +278,7 @@ print(f"right: test loss {test_loss:.4f}  (sum / {len(test_loader)} test batches
 print(f"ratio: {test_loss / wrong_loss:.1f} = {len(train_loader)} / {len(test_loader)}")
 
 # %% [markdown]
-# ## 평범한 SGD로 몇 에폭 학습하기
+# ## 모멘텀이 없는 SGD로 몇 에폭 학습하기
 #
 # 이제 두 함수를 함께 씁니다. 손실 함수(loss function)는 로짓을 그대로 받는 `nn.CrossEntropyLoss`이고,
 # 옵티마이저(optimizer)는 07강과 같은 `torch.optim.SGD`이며 학습률(learning rate)은 0.1입니다. 에폭마다
@@ -288,8 +296,12 @@ for epoch in range(1, num_epochs + 1):
     print(f"epoch {epoch}  train loss {train_loss:.4f}  test loss {test_loss:.4f}  test acc {test_acc:.4f}")
 
 # %% [markdown]
-# 루프가 제대로 돈다는 신호는 세 가지이고, 아래 셀에서 하나씩 확인합니다. 학습 손실이 에폭마다 줄고, 첫
-# 에폭에서 마지막 에폭까지 테스트 손실은 줄고 테스트 정확도는 오릅니다. 테스트 이미지는 학습에 쓰지 않은 이미지이므로,
+# GPU에서 실행하거나 CPU 스레드 수가 다르면(첫 출력 줄에 나옵니다) 끝자리 숫자가 이 페이지와 달라집니다.
+# 그래도 아래의 확인은 그대로 통과합니다.
+#
+# 루프가 제대로 돈다는 신호는 세 가지이고, 아래 셀에서 하나씩 확인합니다. 첫째, 학습 손실이 에폭마다
+# 줄어듭니다. 둘째, 마지막 에폭의 테스트 손실이 첫 에폭보다 낮습니다. 셋째, 마지막 에폭의 테스트 정확도가
+# 첫 에폭보다 높습니다. 테스트 이미지는 학습에 쓰지 않은 이미지이므로,
 # 여기서 정확도가 오른다면 모델이 학습 이미지만 외우지 않고 옷의 일반적인 특징을 익혔다는 뜻입니다.
 
 # %%
@@ -308,16 +320,16 @@ print("test acc:  ", [round(v, 4) for v in test_accs])
 # ## 요약
 #
 # - `DataLoader(dataset, batch_size=..., shuffle=True, generator=g)`는 섞은 미니배치를 재현 가능한
-#   순서로 내줍니다. `len(loader)`는 미니배치 개수, `len(loader.dataset)`는 항목 개수입니다.
+#   순서로 내줍니다. `len(loader)`는 미니배치 개수, `len(loader.dataset)`은 항목 개수입니다.
 # - `train`은 `model.train()`을 호출하고 미니배치마다 순전파 → 손실 → `zero_grad` → `backward` → `step`을
-#   실행합니다. `evaluate`는 `model.eval()`을 호출하고 `torch.no_grad()` 안에서 동작하며, *자신이 받은*
-#   데이터로더의 미니배치 수로 평균 낸 손실과 *자신이 받은* 데이터셋으로 잰 정확도를 돌려줍니다.
+#   실행합니다. `evaluate`는 `model.eval()`을 호출하고 `torch.no_grad()` 안에서 동작합니다. 손실은 인자로
+#   받은 데이터로더의 미니배치 수로 평균 내고, 정확도는 그 데이터로더의 데이터셋 전체로 잽니다.
 # - `nn.Dropout`은 학습 모드에서만 값을 0으로 만들고 나머지를 키웁니다. `model.eval()`을 호출하면 이 동작이
 #   꺼집니다.
-# - 함수가 인자 대신 전역 데이터로더를 읽으면 오류 없이 틀린 숫자가 나올 수 있습니다. 함수는 받은 것만
+# - 함수가 인자 대신 전역 데이터로더를 가져다 쓰면 오류 없이 틀린 숫자가 나올 수 있습니다. 함수는 받은 것만
 #   써야 합니다.
 # - 학습 손실이 줄고, 처음 보는 이미지에서도 손실과 정확도가 함께 좋아지면 학습이 제대로 되고 있는
-#   것입니다. 여기서는 평범한 SGD로 세 에폭 학습해 세 가지를 모두 확인했습니다.
+#   것입니다. 여기서는 모멘텀이 없는 SGD로 세 에폭 학습해 세 가지를 모두 확인했습니다.
 #
 # ## 연습 문제
 #
@@ -343,7 +355,7 @@ with torch.no_grad():
 
 # %% [markdown]
 # **2.** 학습한 `model`로 테스트 이미지 처음 8장의 클래스를 예측해 보세요. 예측한 클래스 이름과 실제
-# 클래스 이름을 나란히 표시합니다.
+# 클래스 이름을 나란히 표시해 보세요.
 
 # %% tags=["solution"]
 X_first, y_first = next(iter(test_loader))  # test_loader는 섞지 않음: 테스트 이미지 처음 1000장
@@ -354,7 +366,7 @@ for p, t in zip(pred.tolist(), y_first[:8].tolist()):
     print(f"{'ok ' if p == t else 'NO '} predicted {names[p]:28} true {names[t]}")
 
 # %% [markdown]
-# **3.** 전역 시드만으로는 데이터 순서가 고정되지 않는다는 점을 확인해 보세요. `generator=` *없이*
+# **3.** 전역 시드만으로는 데이터 순서가 고정되지 않는다는 점을 확인해 보세요. `generator=` 없이
 # 데이터로더를 만들고, `torch.manual_seed(0)`으로 시드를 다시 정한 뒤 첫 미니배치를 받습니다. 그다음 다시
 # 시드를 정하고 난수를 하나 뽑은 뒤(`torch.rand(1)`) 첫 미니배치를 또 받습니다. 두 레이블 목록이 같나요?
 
