@@ -15,7 +15,7 @@ LESSON = '''# %% [markdown]
 import torch
 print("loading: 1.50 s per epoch")
 print("test accuracy: 0.8000")  # an earlier line: the last one counts
-print(f"tensors on the device, train: {0.25:.2f} s per epoch")
+print(f"{'tensors on the device, train':36} {0.25:5.2f} s per epoch")  # aligned, no colon
 print(f"test accuracy: {torch.tensor(0.9123).item():.4f}")
 '''
 

@@ -3,7 +3,7 @@ record the run in ``docs/reference_run.json`` (shown on the "About this build" p
 
 Per lesson: the device, torch version and wall time of its run; for lessons that print them, the
 test accuracy (the last ``test accuracy: 0.xxxx`` line) and epoch times (every ``<what>: <s> s per
-epoch`` line). Lessons run one at a time with every core, so their times compare across machines.
+epoch`` line, colon optional). Lessons run one at a time with every core, so their times compare across machines.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from course_lib.build.execute import execute_course
 from course_lib.build.lessons import code_cells, find_lessons, read_notebook, repo_root
 
 ACCURACY_RE = re.compile(r"^test accuracy: ([01]\.\d+)\s*$", re.M)
-EPOCH_RE = re.compile(r"^\s*([^:\n]+?):\s+([\d.]+) s per epoch\s*$", re.M)
+EPOCH_RE = re.compile(r"^[ \t]*([^\n]+?):?[ \t]+([\d.]+) s per epoch[ \t]*$", re.M)
 
 
 def code_digest(path: Path) -> str:
