@@ -145,7 +145,7 @@ The files are in Jupytext's percent format: each `# %%` line starts a cell.
 """,
     "ko": """# torch.nn 강좌: 한국어 강의
 
-강의는 `lessons/` 폴더에 있는 평범한 파이썬 파일입니다. 파이썬 {python}이 필요하고,
+강의는 `lessons/` 폴더에 있는 일반 파이썬 파일입니다. 파이썬 {python}이 필요하고,
 `requirements.txt`에 적힌 패키지를 한 번 설치해야 합니다. PyTorch, torchvision, 그리고 강의가
 불러오는 도우미 패키지 `course_lib`(`{wheel}`)입니다.
 
@@ -165,8 +165,8 @@ pip install -r requirements.txt
 python lessons/01_neural_networks.py
 ```
 
-강의는 사이트의 해당 페이지에 보이는 내용을 그대로 출력합니다. 그림은 `outputs/figures/<강의>/`
-폴더에 PNG 파일로 저장되고(`COURSE_OUTPUT_DIR`로 위치를 바꿀 수 있습니다), 저장한 경로가 출력됩니다.
+강의는 사이트의 해당 페이지에 보이는 내용을 그대로 화면에 표시합니다. 그림은 `outputs/figures/<강의>/`
+폴더에 PNG 파일로 저장되고(`COURSE_OUTPUT_DIR`로 위치를 바꿀 수 있습니다), 저장한 경로가 표시됩니다.
 NVIDIA GPU가 있으면 CUDA를, Apple 실리콘 Mac이면 MPS를, 그 밖에는 CPU를 씁니다. 어느 장치에서나
 코드는 같습니다.
 
