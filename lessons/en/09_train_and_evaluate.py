@@ -205,9 +205,9 @@ def train(dataloader, model, loss_fn, optimizer):
 #
 # `evaluate` switches to evaluation mode and stops autograd from recording operations with
 # `torch.no_grad()` (faster, and no graph is kept in memory). It returns the loss averaged over the
-# $B$ batches *of the loader it received*, and the accuracy over its $N$ images:
+# $K$ batches *of the loader it received*, and the accuracy over its $N$ images:
 #
-# $$\text{loss} = \frac{1}{B}\sum_{b=1}^{B} L_b, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
+# $$\text{loss} = \frac{1}{K}\sum_{k=1}^{K} L_k, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
 #
 # This equals the average over images when all batches have the same size, as in `test_loader`
 # (10 batches of 1,000); [lesson 10](10_validate_and_tune.ipynb) weights each batch by its size to

@@ -54,7 +54,7 @@ print(describe_device(device))
 #
 # The weights and biases are **parameters**: the optimizer learns them from the data. Everything you
 # set *before* training is a **hyperparameter**: the number of epochs, the batch size, the learning
-# rate, which optimizer and its settings, the schedule, even the width of the hidden layers. Lesson 09
+# rate, which optimizer and its settings, the learning-rate schedule (explained below), even the width of the hidden layers. Lesson 09
 # picked them by hand. An optimizer shows its own hyperparameters in `param_groups`; here are those of
 # lesson 09's plain SGD.
 
@@ -330,7 +330,7 @@ assert best_optimizer == "Adam, lr 0.001" and lead < 0.015 and 0.004 < noise < 0
 # A constant learning rate is a compromise: large steps make fast progress early, but near a minimum
 # they keep the weights bouncing around it, since every minibatch's gradient is a noisy estimate. A
 # **schedule** changes the learning rate as training goes on. `CosineAnnealingLR` lowers it along half
-# a cosine, from $\eta_0$ at the start to 0 after $T$ calls of `scheduler.step()`:
+# a cosine, from $\eta_0$ at the start to 0 after $T$ calls of `scheduler.step()` ($T$ is the `T_max` argument):
 #
 # $$\eta_t = \frac{\eta_0}{2}\left(1 + \cos\frac{\pi t}{T}\right)$$
 #
@@ -430,7 +430,7 @@ for epoch in range(1, num_epochs + 1):
 # %% [markdown]
 # ## Loss and accuracy curves
 #
-# Training and validation side by side. (The training numbers are averaged *during* each epoch, while
+# Loss and accuracy side by side, each with its training and validation curve. (The training numbers are averaged *during* each epoch, while
 # the weights still change, so they lag a little behind the model at the end of the epoch.)
 
 # %%

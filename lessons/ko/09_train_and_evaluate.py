@@ -1,15 +1,16 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: e61adca89487
+#     synced_with_en: 89c1568cc70a
 # ---
 
 # %% [markdown]
 # # 학습과 평가
 #
 # 07강에서는 온도 측정값 열한 개로 아주 작은 모델을 학습했습니다. 이번에는 03강의 신경망(neural network)을 실제
-# 이미지로 학습합니다. 데이터로더(data loader)가 FashionMNIST를 섞어 미니배치(minibatch)로 나눠 주면, 한
-# 함수는 한 에폭(epoch) 동안 모델을 학습하고 다른 함수는 학습에 쓰지 않은 이미지로 모델을 평가합니다.
+# 이미지로 학습합니다. 데이터로더(data loader)가 FashionMNIST를 섞어 미니배치(minibatch)로 나눠 주면, 이것을
+# 받는 함수 두 개를 작성합니다. 하나는 한 에폭(epoch) 동안 모델을 학습하고, 다른 하나는 학습에 쓰지 않은
+# 이미지로 모델을 평가합니다.
 # 목표는 높은 점수가 아니라 믿을 수 있는 학습 루프입니다.
 #
 # **이 강의에서 배울 내용**
@@ -43,9 +44,9 @@ print(describe_device(device))
 #
 # FashionMNIST는 옷 사진을 10개 클래스로 나눈 28×28 흑백 이미지 70,000장입니다. 60,000장은 학습용,
 # 10,000장은 테스트용입니다. `load_fashion_mnist()`는 이 둘을 `torchvision.datasets.FashionMNIST`
-# 데이터셋(dataset)으로 돌려줍니다. 파일은 먼저 디스크에서 찾고, 없을 때만 내려받습니다. 이미지를 텐서로
-# 바꾸는 변환(transform)으로 `ToTensor()`를 쓰므로, 저장된 이미지 한 장은 모양이 `(1, 28, 28)`이고 값이
-# $[0, 1]$ 범위인 텐서(tensor)가 됩니다. 데이터셋의 항목 하나는 이 이미지 텐서와 0부터 9까지의 정수 레이블(label)로 이루어진 쌍입니다.
+# 데이터셋(dataset)으로 돌려줍니다. 파일은 먼저 디스크에서 찾고, 없을 때만 내려받습니다. 변환(transform)으로는
+# 이미지를 텐서(tensor)로 바꾸는 `ToTensor()`를 씁니다. 그래서 이미지 한 장은 모양이 `(1, 28, 28)`이고
+# 값이 $[0, 1]$ 범위인 텐서가 됩니다. 데이터셋의 항목 하나는 이 이미지 텐서와 0부터 9까지의 정수 레이블(label)로 이루어진 쌍입니다.
 
 # %%
 train_set, test_set = load_fashion_mnist()
@@ -78,8 +79,8 @@ show(fig, "samples")
 # `DataLoader`는 데이터셋에서 항목을 받아 미니배치로 쌓아 줍니다. 학습 세트는 섞어서(shuffle) 에폭마다 다른
 # 순서로 모델에 넣습니다. 테스트 세트는 섞지 않습니다. 평가할 때는 기울기(gradient)를 계산하지 않아 메모리가
 # 덜 들므로 미니배치를 더 크게 잡습니다. `num_workers=0`(기본값)은 작업자 프로세스를 따로 띄우지 않고,
-# 지금 코드를 실행하는 메인 프로세스가 직접 데이터를 불러온다는 뜻입니다. 가장 단순한 설정입니다. 섞는
-# 순서는 어느 쪽이든 데이터로더의 생성기가 정합니다.
+# 지금 코드를 실행하는 메인 프로세스가 직접 데이터를 불러온다는 뜻입니다. 가장 단순한 설정입니다. 작업자
+# 프로세스를 쓰든 쓰지 않든, 섞는 순서는 데이터로더의 생성기(generator)가 정합니다.
 
 # %%
 batch_size = 128
@@ -95,7 +96,7 @@ print(len(test_loader), "test batches,", len(test_loader.dataset), "test images"
 # %% [markdown]
 # `len(loader)`는 미니배치 개수입니다. `train_loader`는 469개입니다. 60000 / 128 = 468.75를 올림한 값이고,
 # 마지막 미니배치에는 남은 이미지 96장만 들어갑니다. 이미지 개수는 `len(loader.dataset)`입니다. 두 값을
-# 헷갈리지 마세요. 뒤에 나오는 흔한 실수가 바로 이 차이에서 생깁니다.
+# 구분해 두세요. 뒤에 나오는 흔한 실수를 이해하려면 이 구분이 필요합니다.
 
 # %%
 last_batch = len(train_set) - (len(train_loader) - 1) * batch_size
@@ -105,7 +106,7 @@ print("images in the last batch:", last_batch)
 # %% [markdown]
 # ## 재현할 수 있는 섞기
 #
-# `shuffle=True`이면 데이터로더는 반복을 시작할 때마다 `generator=`로 받은 생성기(generator)에서 새 순서를
+# `shuffle=True`이면 데이터로더는 반복을 시작할 때마다 `generator=`로 받은 생성기에서 새 순서를
 # 뽑습니다. 시드가 같은 생성기 두 개에서는 같은 순서가 나오고, 한 데이터로더 안에서는 에폭마다 다른 순서가
 # 나옵니다.
 # `generator=`를 넘기지 않으면 데이터로더는 PyTorch의 전역 생성기에서 순서를 뽑습니다. 그러면 그 앞의
@@ -155,8 +156,8 @@ print(model(X.to(device)).shape)  # (128, 1, 28, 28) -> (128, 10)
 # %% [markdown]
 # ## 학습 모드와 평가 모드
 #
-# 어떤 계층은 학습할 때와 평가할 때 다르게 동작합니다. `nn.Dropout(p)`는 학습 모드에서 값마다
-# 확률(probability) `p`로 0이 되게 하고, 살아남은 값은 $1/(1-p)$배로 키워 기댓값을 그대로 유지합니다. 평가 모드에서는
+# 어떤 계층은 학습할 때와 평가할 때 다르게 동작합니다. `nn.Dropout(p)`는 학습 모드에서 각 값을
+# 확률(probability) `p`로 0으로 만들고, 살아남은 값은 $1/(1-p)$배로 키워 기댓값을 그대로 유지합니다. 평가 모드에서는
 # 입력을 그대로 내보냅니다. 값을 무작위로 지우면 신경망이 어느 한 값에 기대지 못하므로, 처음 보는
 # 데이터에서도 잘 맞히는 모델이 되는 경우가 많습니다. 하지만 모델을 평가할 때는 신경망 전체를 쓰고,
 # 같은 입력에는 늘 같은 답을 얻어야 합니다.
@@ -175,8 +176,8 @@ print(dropout(x))  # 입력 그대로
 
 # %% [markdown]
 # `model.train()`과 `model.eval()`은 모듈(module) 자신과 그 안의 하위 모듈 전부의 `training` 플래그를
-# 바꿉니다. 예를 들어 `nn.Dropout`과 `nn.BatchNorm1d`가 이 플래그를 보고 동작을 바꾸고, 다른 드롭아웃
-# 계층과 정규화 계층도 마찬가지입니다. 이 신경망에는 그런 계층이 없으므로 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
+# 바꿉니다. 이 플래그를 보고 동작을 바꾸는 계층으로는 `nn.Dropout`, `nn.BatchNorm1d`를 비롯한
+# 드롭아웃(dropout) 계층과 정규화 계층이 있습니다. 이 신경망에는 그런 계층이 없으므로 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
 # 나중에 이런 계층을 넣어도 모델이 올바르게 동작합니다.
 
 # %%
@@ -190,7 +191,7 @@ print(model.training, model.linear_relu_stack[0].training)
 #
 # `train`은 07강의 루프를 데이터로더 전체에 걸쳐 한 번 돌립니다. 미니배치마다 순전파(forward pass),
 # 손실 계산, `zero_grad`, `backward`, `step`을 차례로 실행하고, 미니배치당 평균 손실을 돌려줍니다.
-# 장치는 모델의 매개변수(parameter)가 있는 곳에서 알아내므로, 이 함수는 인자로 받은 것만 씁니다.
+# 장치는 모델의 매개변수(parameter)가 있는 장치를 그대로 쓰므로, 이 함수는 인자로 받은 것만 씁니다.
 
 # %%
 def train(dataloader, model, loss_fn, optimizer):
@@ -211,11 +212,11 @@ def train(dataloader, model, loss_fn, optimizer):
 # ## 성능 재기: `evaluate`
 #
 # `evaluate`는 모델을 평가 모드로 바꾸고, `torch.no_grad()` 블록 안에서 autograd가 연산을 기록하지 않게
-# 합니다. 그러면 계산이 빨라지고, 역전파에 쓸 연산 기록, 즉 계산 그래프(computational graph)도 메모리에
-# 남지 않습니다. 돌려주는 값은 인자로 받은 데이터로더의 미니배치 $B$개로 평균 낸 손실과, 그 데이터로더에
+# 합니다. 그러면 계산이 빨라지고, 역전파(backpropagation)에 쓸 연산 기록, 즉 계산 그래프(computational graph)도 메모리에
+# 남지 않습니다. 돌려주는 값은 인자로 받은 데이터로더의 미니배치 $K$개로 평균 낸 손실과, 그 데이터로더에
 # 든 이미지 $N$장으로 잰 정확도입니다.
 #
-# $$\text{loss} = \frac{1}{B}\sum_{b=1}^{B} L_b, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
+# $$\text{loss} = \frac{1}{K}\sum_{k=1}^{K} L_k, \qquad \text{accuracy} = \frac{\text{correct}}{N}$$
 #
 # 이 손실은 미니배치의 크기가 모두 같을 때 이미지당 평균과 같습니다. `test_loader`가 그렇습니다(1,000장짜리
 # 미니배치 10개). [10강](10_validate_and_tune.ipynb)에서는 미니배치마다 손실에 그 미니배치의 이미지 수를
@@ -268,10 +269,10 @@ wrong_loss = evaluate_wrong(model, test_loader, loss_fn)
 print(f"wrong: test loss {wrong_loss:.4f}  (sum / {len(train_loader)} train batches)")
 
 # %% [markdown] tags=["pitfall"]
-# 학습도 하지 않은 모델이 거의 완벽해 보입니다. 오류는 없고, 손실만 46.9배 작게 나옵니다.
+# 학습도 하지 않은 모델이 거의 완벽해 보입니다. 오류는 나지 않고, 손실만 실제 값의 46.9분의 1로 나옵니다.
 #
-# **바로잡기:** 위의 `evaluate`처럼 함수가 받은 데이터로더의 `len(dataloader)`로 나눕니다. 더 넓게
-# 말하면, 함수는 인자로 받은 것만 써야 합니다.
+# **바로잡기:** 위의 `evaluate`처럼 함수가 받은 데이터로더의 `len(dataloader)`로 나눕니다. 일반 원칙으로
+# 정리하면, 함수는 인자로 받은 것만 써야 합니다.
 
 # %% tags=["pitfall"]
 print(f"right: test loss {test_loss:.4f}  (sum / {len(test_loader)} test batches)")
@@ -296,13 +297,13 @@ for epoch in range(1, num_epochs + 1):
     print(f"epoch {epoch}  train loss {train_loss:.4f}  test loss {test_loss:.4f}  test acc {test_acc:.4f}")
 
 # %% [markdown]
-# GPU에서 실행하거나 CPU 스레드 수가 다르면(첫 출력 줄에 나옵니다) 끝자리 숫자가 이 페이지와 달라집니다.
-# 그래도 아래의 확인은 그대로 통과합니다.
+# GPU에서 실행하거나 CPU 스레드 수가 다르면 끝자리 숫자가 이 페이지와 달라집니다. 스레드 수는 첫 셀이
+# 표시한 줄에서 확인할 수 있습니다. 그래도 아래의 확인은 그대로 통과합니다.
 #
 # 루프가 제대로 돈다는 신호는 세 가지이고, 아래 셀에서 하나씩 확인합니다. 첫째, 학습 손실이 에폭마다
 # 줄어듭니다. 둘째, 마지막 에폭의 테스트 손실이 첫 에폭보다 낮습니다. 셋째, 마지막 에폭의 테스트 정확도가
 # 첫 에폭보다 높습니다. 테스트 이미지는 학습에 쓰지 않은 이미지이므로,
-# 여기서 정확도가 오른다면 모델이 학습 이미지만 외우지 않고 옷의 일반적인 특징을 익혔다는 뜻입니다.
+# 여기서 정확도가 오른다면 모델이 학습 이미지만 외우지 않고 옷의 공통된 모양을 익혔다는 뜻입니다.
 
 # %%
 train_losses, test_losses, test_accs = zip(*history)
@@ -324,7 +325,7 @@ print("test acc:  ", [round(v, 4) for v in test_accs])
 # - `train`은 `model.train()`을 호출하고 미니배치마다 순전파 → 손실 → `zero_grad` → `backward` → `step`을
 #   실행합니다. `evaluate`는 `model.eval()`을 호출하고 `torch.no_grad()` 안에서 동작합니다. 손실은 인자로
 #   받은 데이터로더의 미니배치 수로 평균 내고, 정확도는 그 데이터로더의 데이터셋 전체로 잽니다.
-# - `nn.Dropout`은 학습 모드에서만 값을 0으로 만들고 나머지를 키웁니다. `model.eval()`을 호출하면 이 동작이
+# - `nn.Dropout`은 학습 모드에서만 일부 값을 무작위로 0으로 만들고 나머지 값을 키웁니다. `model.eval()`을 호출하면 이 동작이
 #   꺼집니다.
 # - 함수가 인자 대신 전역 데이터로더를 가져다 쓰면 오류 없이 틀린 숫자가 나올 수 있습니다. 함수는 받은 것만
 #   써야 합니다.
@@ -351,7 +352,7 @@ with torch.no_grad():
     dropout_model.eval()
     print("eval mode, equal: ", torch.equal(dropout_model(X_batch), dropout_model(X_batch)))
 # 학습 모드에서는 호출할 때마다 지워지는 값이 달라짐: model.eval()을 빠뜨린 evaluate는
-# 호출할 때마다 흔들리는 정확도를 보고
+# 호출할 때마다 다른 정확도를 돌려줌
 
 # %% [markdown]
 # **2.** 학습한 `model`로 테스트 이미지 처음 8장의 클래스를 예측해 보세요. 예측한 클래스 이름과 실제
