@@ -283,6 +283,12 @@ def test_glossary_terms_carry_their_tips(built_site, lang, stem):
         assert tip.get_text() not in texts, "a glossary tip in the search index"
 
 
+def test_addresses_set_at_build_time_reach_the_header_home_pages_and_notebooks(built_site, root, tmp_path):
+    """COURSE_SITE_URL / COURSE_REPO_URL, set by whoever publishes: the repository in the header and on
+    both home pages, the wheel's https address in every downloadable notebook (lessons: cached)."""
+    import subprocess
+    import sys
+
     from course_lib.build import downloads
 
     site, repo = "https://example.org/torch-nn/", "https://git.example.org/you/torch-nn"

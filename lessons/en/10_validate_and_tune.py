@@ -451,7 +451,7 @@ show(fig, "curves")
 # The training loss falls in every epoch. The validation loss falls quickly at first, then levels off in
 # the last epochs, where the schedule has made the steps small. The gap between the two grows: the
 # model fits the images it trains on better than new ones. As long as the validation loss still falls,
-# that is a **generalisation gap**, not yet overfitting — the model is still getting better on new
+# that is a **generalization gap**, not yet overfitting — the model is still getting better on new
 # images. **Overfitting** begins where the validation loss turns upwards while the training loss keeps
 # falling. The cell below measures both: how far the validation loss of the last epochs is above the
 # lowest one, and the gap at the start, middle and end.
@@ -471,7 +471,7 @@ assert gaps[0] < gaps[num_epochs // 2 - 1] < gaps[-1]  # the gap grows
 
 # %% [markdown]
 # The gap grows, but the validation loss shows no clear upturn: over the last 5 epochs it stays within 0.01 of
-# its lowest value. In 20 epochs this model has a generalisation gap and does not yet overfit. (The gap
+# its lowest value. In 20 epochs this model has a generalization gap and does not yet overfit. (The gap
 # starts negative because the training loss of epoch 1 averages the high losses of its first
 # minibatches.)
 #
@@ -619,7 +619,7 @@ assert 0.89 <= test_acc < 0.935
 # - A cosine schedule takes the learning rate from $\eta_0$ to 0 over the run, so the weights settle at
 #   the end; step it once per epoch when `T_max` counts epochs.
 # - A gap between training and validation loss that grows while the validation loss still falls is a
-#   generalisation gap; overfitting starts when the validation loss turns upwards.
+#   generalization gap; overfitting starts when the validation loss turns upwards.
 # - Choose the epoch on validation accuracy, save that checkpoint atomically (temporary file +
 #   `os.replace`), reload it and check it before the one test measurement.
 # - When the data set fits on the device, convert it once and index tensors there with `torch.randperm`
