@@ -166,3 +166,15 @@ def test_glossary_tips_mark_the_first_use_per_section():
     assert [t.get_text() for t in tips] == ["neural network: 뉴런을 쌓은 함수입니다."] * 2
     assert tips[0].select_one("b[lang='en']") and soup.select_one("p").get_text().startswith("신경망neural network: ")
     assert soup.select_one("h2").get_text() == "신경망" and soup.code.get_text() == "신경망"
+
+
+def test_english_glossary_tip_marks_the_whole_word():
+    """"trained" is marked as one word (not "train" + "ed"); a Korean particle stays outside the term."""
+    from course_lib.build.generated import load_glossary
+
+    glossary = load_glossary(Path(__file__).resolve().parent.parent / "docs" / "glossary.yml")
+    for lang, text, marked in (("en", "Lesson 07 trained a tiny model on minibatches.", ["trained", "minibatches"]),
+                               ("ko", "가중치는 미니배치로 학습됩니다.", ["가중치", "미니배치", "학습"])):
+        soup = BeautifulSoup(f'<div class="jp-MarkdownCell"><h2 id="a">A</h2><p>{text}</p></div>', "html.parser")
+        postprocess.glossary_tips(soup, lang, glossary)
+        assert [d.get_text() for d in soup.select("dfn")] == marked

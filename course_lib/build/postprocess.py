@@ -198,7 +198,9 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
     if not forms:
         return 0
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})" if lang == "en" else alternation, re.I if lang == "en" else 0)
+    # English: the whole word ("trained", not "train" + "ed"); Korean: the term alone, its particle left outside
+    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation})\w*" if lang == "en" else rf"(?P<term>{alternation})",
+                         re.I if lang == "en" else 0)
     seen: set[tuple[str, str]] = set()
     count = 0
     for node in list(soup.find_all(string=pattern)):
@@ -209,7 +211,7 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
         section = heading.get("id", "") if heading is not None else ""
         parts, last, text = [], 0, str(node)
         for m in pattern.finditer(text):
-            e = forms[next(f for f in forms if f.lower() == m.group(0).lower())]
+            e = forms[next(f for f in forms if f.lower() == m.group("term").lower())]
             if (section, e[lang]) in seen:
                 continue
             seen.add((section, e[lang]))
