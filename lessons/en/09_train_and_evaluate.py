@@ -168,8 +168,9 @@ print(dropout(x))  # unchanged
 
 # %% [markdown]
 # `model.train()` and `model.eval()` set the `training` flag of the module *and every submodule*;
-# `nn.Dropout` and `nn.BatchNorm1d` read it, for example, as do the other dropout and normalization
-# layers. Our network has neither, so here the mode changes no
+# `nn.Dropout` and `nn.BatchNorm1d` read it, for example, as do the other dropout layers and the other
+# batch-norm layers (`nn.BatchNorm2d`, ...); `nn.LayerNorm` behaves the same in both modes. Our network
+# has neither dropout nor batch norm, so here the mode changes no
 # number — but calling them is the habit that keeps a model correct once it has such layers.
 
 # %%

@@ -511,7 +511,7 @@ true = y_test.cpu()
 test_acc = (pred == true).float().mean().item()
 print(f"test loss: {test_loss:.4f}")
 print(f"test accuracy: {test_acc:.4f}")
-assert test_acc < best_acc  # a little below the chosen epoch's validation accuracy
+assert abs(test_acc - best_acc) < 0.02  # close to the chosen epoch's validation accuracy
 
 # %% [markdown]
 # The test accuracy is close to the validation accuracy of the chosen epoch, and a little below it here.

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 89c1568cc70a
+#     synced_with_en: 10c3757183fa
 # ---
 
 # %% [markdown]
@@ -177,7 +177,8 @@ print(dropout(x))  # 입력 그대로
 # %% [markdown]
 # `model.train()`과 `model.eval()`은 모듈(module) 자신과 그 안의 하위 모듈 전부의 `training` 플래그를
 # 바꿉니다. 이 플래그를 보고 동작을 바꾸는 계층으로는 `nn.Dropout`, `nn.BatchNorm1d`를 비롯한
-# 드롭아웃(dropout) 계층과 정규화 계층이 있습니다. 이 신경망에는 그런 계층이 없으므로 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
+# 드롭아웃(dropout) 계층과 배치 정규화 계층(`nn.BatchNorm2d` 등)이 있습니다. `nn.LayerNorm`은 두 모드에서
+# 똑같이 동작합니다. 이 신경망에는 그런 계층이 없으므로 지금은 모드를 바꿔도 숫자가 하나도 달라지지 않습니다. 그래도 두 메서드를 늘 호출하는 습관을 들여 두면,
 # 나중에 이런 계층을 넣어도 모델이 올바르게 동작합니다.
 
 # %%
