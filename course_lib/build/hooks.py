@@ -71,8 +71,6 @@ def on_config(config):
     language its nav built from the executed lessons."""
     if internals.nested_language_build(config):
         return config  # i18n's build of the next language: all done already
-    if os.environ.get("COURSE_SITE_URL"):  # sitemap.xml lists absolute URLs
-        config.site_url = os.environ["COURSE_SITE_URL"].rstrip("/") + "/"
     if _offline(config):  # the offline plugin's shim comes from unpkg.com; the site serves its own copy
         if not (_project(config) / "node_modules/iframe-worker/shim/index.js").exists():
             raise PluginError("the offline build needs node_modules/iframe-worker: run `make offline`")
