@@ -33,13 +33,15 @@ def test_reference_run_records_device_times_and_accuracy(tmp_path):
     assert row["code"] == code_digest(tmp_path / "lessons" / "en" / "01_demo.py")
     json.dumps(record)  # what `make reference-run` writes
 
-    md = pages.reference_markdown(record, {"01_demo": {"wall_time_s": 3.0}}, {"01_demo": "01. Demo"},
-                                  tmp_path / "lessons", ko=False)
-    line = next(m for m in md if m.startswith("| 01. Demo"))
-    assert "| 3.0 s |" in line and "0.9123" in line and "(code changed)" not in line
+    docs = tmp_path / "docs"
+    (docs / "en" / "lessons").mkdir(parents=True)
+    (docs / "en" / "lessons" / "01_demo.ipynb").write_text(json.dumps({"cells": [], "metadata": {"course": {"run": {
+        **{k: row[k] for k in ("device", "torch", "date")}, "wall_time_s": 3.0}}}}), encoding="utf-8")
+    md = pages.build_markdown(docs, "en", record, tmp_path / "lessons").splitlines()
+    line = next(m for m in md if m.startswith("| 01. Demo") and "0.9123" in m)
+    assert f"| 3.0 s | {row['wall_time_s']:.1f} s |" in line and "(code changed)" not in line
     (tmp_path / "lessons" / "en" / "01_demo.py").write_text(LESSON + "print(1)\n", encoding="utf-8")
-    md = pages.reference_markdown(record, {}, {}, tmp_path / "lessons", ko=True)
-    assert any("(코드 바뀜)" in m for m in md)
+    assert "(코드 바뀜)" in pages.build_markdown(docs, "ko", record, tmp_path / "lessons")
 
 
 def test_committed_reference_run_is_valid_and_names_real_lessons():

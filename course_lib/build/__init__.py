@@ -1,9 +1,11 @@
-"""The course's build pipeline; no lesson imports it (the learner modules are ``course_lib``'s others).
+"""The course's build pipeline (README, "How the build works"); no lesson imports it."""
+import functools
+from pathlib import Path
 
-One module per concern: ``lessons`` (finding and reading lessons, ko/en parity), ``execute`` (running
-them, cached by code), ``render`` (the caches behind lesson pages),
-``postprocess`` (course features on a page's HTML), ``generated`` (glossary and build pages),
-``hooks`` (MkDocs hooks), ``internals`` (every private attribute of a third-party package used),
-``cache`` (the one writer and eviction policy), ``i18n`` (translation status), ``bench``, and
-``python -m course_lib.build`` (``make build``).
-"""
+
+@functools.cache
+def text(lang: str) -> dict:
+    """The sentences the build writes in ``lang`` (``text.yml``)."""
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "text.yml").read_text(encoding="utf-8"))[lang]
