@@ -160,7 +160,7 @@ def test_cache_key_covers_the_learner_modules_and_the_executor_not_the_rest_of_t
     package = tmp_path / "course_lib"
     shutil.copytree(Path(execute.__file__).parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
     before = execute.learner_digest(package)
-    for edited, changes in (("build/hooks.py", False), ("build/render.py", False), ("build/lessons.py", False),
+    for edited, changes in (("build/hooks.py", False), ("build/postprocess.py", False), ("build/lessons.py", False),
                             ("data.py", True), ("build/execute.py", True), ("new_helper.py", True)):
         path = package / edited
         path.write_text((path.read_text() if path.exists() else "") + "\n# edited\n")
