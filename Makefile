@@ -77,7 +77,7 @@ i18n-status: ## list each Korean lesson as up to date, outdated or missing again
 	@$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m course_lib.build.i18n status
 
 parity: setup ## check that each ko/en lesson pair has the same code
-	$(PY) -m course_lib.build.lessons
+	$(PY) -m pytest -q tests/test_parity.py
 
 clean: ## remove the built site and the execution caches (keeps .venv and data)
 	rm -rf site build .cache docs/ko/lessons docs/en/lessons outputs test-artifacts

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def test_pages_from_the_caches_are_the_pages_rendered_afresh(built_site, tmp_pat
     sites = {}
     for name in ("warm", "cold"):
         if name == "cold":
-            for folder in ("mkdocs-jupyter", "pages", "jinja"):
+            for folder in ("mkdocs-jupyter", "pages"):
                 shutil.rmtree(project / ".cache" / folder, ignore_errors=True)
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / name)],
                               cwd=project, capture_output=True, text=True, timeout=900,
@@ -91,16 +92,27 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
             assert locations() == full_index
 
 
-def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
-    from course_lib.build.hooks import _written_by_the_build as written
+def test_serve_rebuilds_for_sources_not_for_what_the_build_writes(tmp_path):
+    from types import SimpleNamespace
 
-    docs = "/course/docs"
-    for path in ("/course/docs/ko/lessons/01_a.ipynb", "/course/docs/en/build.md", "/course/docs/ko/glossary.md",
-                 "/course/docs/ko/.build.md.x1y2.tmp", "/course/docs/en/lessons/.01_a.ipynb.x1y2.tmp"):
-        assert written(docs, path), path
-    for path in ("/course/docs/ko/index.md", "/course/docs/en/index.md", "/course/docs/assets/course.css",
-                 "/course/docs/glossary.yml", "/course/docs/ko/lessons/notes.md", "/course/lessons/ko/01_a.py"):
-        assert not written(docs, path), path
+    from course_lib.build.hooks import on_serve
+
+    docs = tmp_path / "docs"
+    made = ["ko/lessons/01_a.ipynb", "en/build.md", "ko/glossary.md", "ko/.build.md.x1y2.tmp"]
+    sources = ["ko/index.md", "en/index.md", "en/run.md", "assets/course.css", "glossary.yml"]
+    for rel in made + sources:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("x")
+    calls = []
+    server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5), unwatch=lambda p: calls.append(("-", p)),
+                             watch=lambda p: calls.append(("+", p)))
+    on_serve(server, SimpleNamespace(docs_dir=str(docs)), None)
+    assert calls[0] == ("-", str(docs)) and server.observer._timeout == 0.1
+    watched = [pathlib.Path(p) for op, p in calls[1:] if op == "+"]
+    for rel in sources:
+        assert any((docs / rel).is_relative_to(w) for w in watched), rel
+    for rel in made:
+        assert not any((docs / rel).is_relative_to(w) for w in watched), rel
 
 
 def test_korean_math_next_to_a_particle_is_found():
@@ -116,8 +128,6 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     import nbformat
     from mkdocs_jupyter import convert
 
-    from course_lib.build import render
-
     nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
     nb.cells = [nbformat.v4.new_markdown_cell("# Demo\n\nThe map $y = Wx + b$."),
                 nbformat.v4.new_markdown_cell("**Mixing up shapes.** Look:"),
@@ -130,7 +140,7 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     run = {"device": "cpu: 1 thread", "torch": "2.x", "wall_time_s": 1.0, "date": "today"}
     tags = [[], ["pitfall"], ["pitfall"], ["solution"]]
     glossary = [{"en": "map", "ko": "사상", "def_en": "A function.", "def_ko": "함수입니다."}]
-    out, toc, _ = render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)
+    out, toc, _ = postprocess.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)
     soup = BeautifulSoup(out, "html.parser")
     box = soup.select_one(".admonition.pitfall")
     assert box.select_one(".admonition-title").get_text() == "Mixing up shapes" and box.select(".jp-CodeCell")
@@ -141,7 +151,7 @@ def test_a_lesson_page_is_post_processed_once_per_content(tmp_path, monkeypatch)
     assert term.get_text() == "map" and soup.find(id=term["aria-describedby"]).get_text() == "사상: A function."
     assert not soup.select("style, .clipboard-copy-txt") and soup.select(".jp-CodeCell .highlight > pre > code")
     monkeypatch.setattr(postprocess, "process_lesson_html", lambda *a: pytest.fail("processed again"))
-    assert render.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)[0] == out
+    assert postprocess.processed_lesson(tmp_path / "pages", html, "en", "demo", run, False, tags, glossary)[0] == out
 
 
 def test_pitfall_title_keeps_code_and_korean_particles():

@@ -1,22 +1,20 @@
-"""The build's one file writer (``write_atomic``: a build killed midway leaves only whole files) and
-one cache policy: each folder under ``.cache/`` holds files named by the hash of what they were made
-from, ``read`` marks an entry used, and ``evict`` keeps the ``keep`` most recently used."""
+"""The build's one file writer and one cache policy: each folder under ``.cache/`` holds files named by
+the hash of what they were made from; ``read`` marks an entry used, ``evict`` keeps the most recently used."""
 from __future__ import annotations
 
 import functools
 import os
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
-#: entries each cache folder keeps: well above what one build of the course uses
-KEEP = 256
+KEEP = 256  # entries each cache folder keeps: well above what one build of the course uses
 
 
 def write_atomic(path: Path, data: str | bytes, keep: int | None = None) -> bool:
-    """Write ``data`` to ``path`` whole or not at all; False (nothing written) if already there.
-    ``keep``: then evict all but the ``keep`` most recently used entries of ``path``'s folder."""
-    path = Path(path)
-    data = data.encode("utf-8") if isinstance(data, str) else data
+    """Write ``data`` to ``path`` whole or not at all (a build killed midway leaves whole files); False if it
+    was there already. With ``keep``, then evict all but the ``keep`` most recently used files of the folder."""
+    path, data = Path(path), data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -38,7 +36,7 @@ def write_atomic(path: Path, data: str | bytes, keep: int | None = None) -> bool
 
 
 def read(path: Path) -> bytes | None:
-    """A cache entry's bytes (and mark it used), or None if it is not there."""
+    """A cache entry's bytes (marking it used), or None if it is not there."""
     try:
         data = Path(path).read_bytes()
         os.utime(path)
@@ -55,7 +53,7 @@ def evict(folder: Path, keep: int = KEEP, pattern: str = "[0-9a-f]*") -> None:
             entries.append((p.stat().st_mtime_ns, p))
         except OSError:
             pass  # evicted by another build process meanwhile
-    for _, old in sorted(entries)[:-keep] if len(entries) > keep else []:
+    for _, old in sorted(entries)[:-keep]:
         old.unlink(missing_ok=True)
 
 
@@ -65,9 +63,4 @@ def file_version(path: Path) -> tuple[str, int, int]:
     return str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size
 
 
-@functools.lru_cache(maxsize=None)
-def package_version(name: str) -> str:
-    """The installed version of a distribution (read once per process)."""
-    from importlib.metadata import version
-
-    return version(name)
+package_version = functools.cache(version)  # an installed distribution's version, read once per process

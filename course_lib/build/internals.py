@@ -1,21 +1,13 @@
-"""Every use of a private or undocumented attribute of MkDocs, Material, mkdocs-jupyter,
-mkdocs-static-i18n, nbconvert and watchdog, each listed in ``USED`` with its reason. They are pinned
-in pyproject.toml; tests/test_internals.py names the package, version and attribute that is gone."""
+"""Every use of a private or undocumented attribute of MkDocs, Material, mkdocs-jupyter, mkdocs-static-i18n,
+nbconvert and watchdog, each listed in ``USED`` with its reason. They are pinned in pyproject.toml;
+tests/test_internals.py names the package, version and attribute that is gone."""
 from __future__ import annotations
 
-import importlib
-import inspect
 from pathlib import Path
 
 #: (distribution, "module:owner", attribute, why the build uses it)
 USED = [
-    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_watch_refs",
-     "make serve: swap the docs/ watch for one that ignores the files the build writes itself"),
-    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_rebuild_cond", "make serve: ask for a rebuild as MkDocs does"),
-    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "_want_rebuild", "make serve: ask for a rebuild as MkDocs does"),
-    ("mkdocs", "mkdocs.livereload:LiveReloadServer", "observer", "make serve: the watchdog observer to watch docs/ with"),
-    ("watchdog", "watchdog.observers.api:EventEmitter", "_timeout",
-     "make serve: notice a saved file within 0.1 s, not 0.5 s"),
+    ("watchdog", "watchdog.observers.api:EventDispatcher", "_timeout", "make serve: notice a saved file within 0.1 s, not 0.5 s"),
     ("mkdocs", "mkdocs.structure.files:File", "_get_url", "the URL of a notebook file that i18n rebuilt (#198)"),
     ("mkdocs-material", "material.plugins.search.plugin:SearchPlugin", "is_dirty",
      "switch off Material's dirty-build index merge, which doubles the index with i18n"),
@@ -35,95 +27,44 @@ USED = [
     ("mkdocs-static-i18n", "mkdocs_static_i18n.reconfigure:ExtendedPlugin", "alternate",
      "i18n keeps the language switcher's links in config.extra.alternate; the hooks correct them"),
     ("nbconvert", "nbconvert.exporters.templateexporter:TemplateExporter", "_create_environment",
-     "compiled nbconvert templates are kept: mkdocs-jupyter makes a new exporter for every page"),
+     "keep compiled nbconvert templates: mkdocs-jupyter makes a new exporter for every page"),
 ]
 
 
-def missing(entry: tuple[str, str, str, str]) -> str | None:
-    """Why ``entry`` of ``USED`` is not usable with what is installed, or None."""
-    from importlib.metadata import version
-
-    dist, where, attr, _ = entry
-    module, _, owner = where.partition(":")
-    try:
-        obj = importlib.import_module(module)
-        for name in filter(None, owner.split(".")):
-            obj = getattr(obj, name)
-        ok = hasattr(obj, attr) or f".{attr}" in inspect.getsource(obj)  # or set on instances
-    except (ImportError, AttributeError, OSError, TypeError):
-        ok = False
-    return None if ok else f"{dist} {version(dist)}: {where}.{attr} is gone (used to {entry[3]})"
-
-
-# ---------------------------------------------------------------------------- MkDocs' server, watchdog
-
-
-def tune_server(server, docs: str, ignore) -> None:
-    """Watch ``docs`` ignoring what ``ignore(path)`` says the build wrote; poll for changes every
-    0.1 s. Left as it is when MkDocs' server is not the one this was written for."""
-    refs, observer = getattr(server, "_watch_refs", {}), getattr(server, "observer", None)
-    if docs in refs and observer is not None and hasattr(server, "_rebuild_cond"):
-        from watchdog.events import FileSystemEventHandler
-
-        def on_any_event(event):
-            paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-            if event.is_directory or all(ignore(p) for p in paths):
-                return
-            with server._rebuild_cond:
-                server._want_rebuild = True
-                server._rebuild_cond.notify_all()
-
-        handler = FileSystemEventHandler()
-        handler.on_any_event = on_any_event
-        observer.unschedule(refs[docs])
-        refs[docs] = observer.schedule(handler, docs, recursive=True)
-    for emitter in [observer, *getattr(observer, "emitters", ())]:
-        if emitter is not None and isinstance(getattr(emitter, "_timeout", None), (int, float)):
-            emitter._timeout = min(emitter._timeout, 0.1)
-
-
-# ---------------------------------------------------------------------------- mkdocs-static-i18n
+def poll_often(observer) -> None:
+    """Have the watches ``observer`` schedules from now on poll every 0.1 s (MkDocs' server: 0.5 s)."""
+    if isinstance(getattr(observer, "_timeout", None), (int, float)):
+        observer._timeout = min(observer._timeout, 0.1)
 
 
 def nested_language_build(config) -> bool:
     """True while i18n builds a further language inside the first one's build."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
+    return config.plugins["i18n"].building
 
 
 def repair_notebook_files(files, config) -> None:
-    """Make the ``.ipynb`` files i18n rebuilt documentation pages again, at ``<stem>/index.html``."""
+    """Make the ``.ipynb`` files i18n rebuilt documentation pages again, at ``<stem>/index.html`` (i18n #198),
+    and list the language's pages, lesson pages included, for i18n's sitemap.xml."""
     from mkdocs_jupyter.plugin import NotebookFile
 
-    for f in files:
-        if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile):
-            for file in (f, *getattr(f, "alternates", {}).values()):
-                if file.src_uri.endswith(".ipynb") and not getattr(file, "course_fixed", False):
-                    dest = Path(file.dest_uri)
-                    if dest.suffix == ".ipynb":  # else mkdocs-jupyter had given it a page path
-                        dest = dest.with_suffix("") / "index.html" if config.use_directory_urls else dest.with_suffix(".html")
-                    file.dest_uri = dest.as_posix()
-                    file.abs_dest_path = str(Path(config.site_dir) / dest)
-                    file.url = file._get_url(config.use_directory_urls)
-                    file.is_documentation_page = lambda: True
-                    file.course_fixed = True
-
-
-def list_in_sitemap(config, files) -> None:
-    """List the language's pages for i18n's sitemap.xml again, lesson pages included, once repaired."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
+    for f in [f for f in files if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile)]:
+        for file in (f, *getattr(f, "alternates", {}).values()):
+            if file.src_uri.endswith(".ipynb") and not getattr(file, "course_fixed", False):
+                dest = Path(file.dest_uri)
+                if dest.suffix == ".ipynb":  # else mkdocs-jupyter had given it a page path
+                    dest = dest.with_suffix("") / "index.html" if config.use_directory_urls else dest.with_suffix(".html")
+                file.dest_uri, file.abs_dest_path = dest.as_posix(), str(Path(config.site_dir) / dest)
+                file.url = file._get_url(config.use_directory_urls)
+                file.is_documentation_page = lambda: True
+                file.course_fixed = True
+    i18n = config.plugins["i18n"]
+    i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
 
 
 def set_language_links(config, links: dict[str, str]) -> None:
     """Point the language switcher at ``links`` (``{lang: url}``): i18n keeps them in ``config.extra.alternate``."""
     for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
-        if alt.get("lang") in links:
-            alt["link"] = links[alt["lang"]]
-
-
-# ---------------------------------------------------------------------------- mkdocs-jupyter
+        alt["link"] = links.get(alt.get("lang"), alt["link"])
 
 
 class Renders(set):
@@ -134,38 +75,27 @@ class Renders(set):
 
 
 def record_renders(config, renders: Renders) -> None:
-    """Have mkdocs-jupyter record the renders it uses in ``renders`` and evict none itself: each
-    language's build would evict the other's; the hooks evict once, after the last language."""
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter._used_cache_paths = renders
-
-
-# ---------------------------------------------------------------------------- Material's search
+    """Have mkdocs-jupyter record the renders it uses in ``renders`` and evict none itself: each language's
+    build would evict the other's; the hooks evict once, after the last language."""
+    config.plugins["mkdocs-jupyter"]._used_cache_paths = renders
 
 
 def stop_search_merge(config) -> None:
     """Switch off Material's own dirty-build merge of the search index (the hooks merge it)."""
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.is_dirty, search.search_index_prev = False, None
-
-
-# ---------------------------------------------------------------------------- nbconvert
+    search = config.plugins["material/search"]
+    search.is_dirty, search.search_index_prev = False, None
 
 
 def reuse_nbconvert_templates(bytecode_cache) -> None:
     """Give every nbconvert template environment ``bytecode_cache`` (compiling them is half a page's conversion)."""
     from nbconvert.exporters.templateexporter import TemplateExporter
 
-    create = getattr(TemplateExporter, "_create_environment", None)
-    if create is None or getattr(create, "_course_code_cache", False):
-        return
+    original = getattr(TemplateExporter._create_environment, "original", TemplateExporter._create_environment)
 
     def create_environment(self):
-        env = create(self)
+        env = original(self)
         env.bytecode_cache = bytecode_cache
         return env
 
-    create_environment._course_code_cache = True
+    create_environment.original = original
     TemplateExporter._create_environment = create_environment

@@ -1,75 +1,54 @@
 """Turning mkdocs-jupyter's HTML into course pages: anchors, pitfall boxes, solutions, math, run record.
 
-Pure functions on HTML, used by ``hooks.py`` and ``render.py`` and tested on their own.
+Functions on HTML, tested on their own; ``processed_lesson`` keeps each page it made (~0.2 s a page).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as html_lib
+import json
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from latex2mathml.converter import convert
+from pymdownx.slugs import slugify
 
-TEXT = {
-    "ko": dict(pitfall="흔한 실수", solution="풀이 보기", run="이 페이지의 출력은 빌드할 때 실제로 실행한 결과입니다",
-               device="장치", wall="실행 시간", date="실행 일시", download="내려받기", py="파이썬 스크립트 (.py)",
-               ipynb="실행된 노트북 (.ipynb)", how="직접 실행하는 방법", outdated_title="번역 확인 필요", outdated_link="영어 강의",
-               outdated="영어 원문이 이 번역 이후에 바뀌었습니다. 최신 내용은 {link}에서 확인하세요."),
-    "en": dict(pitfall="Pitfall", solution="Show solution", download="Download", device="device",
-               run="Every output on this page was produced by running it at build time", wall="wall time",
-               date="run on", py="Python script (.py)", ipynb="executed notebook (.ipynb)", how="how to run it yourself"),
-}
+from course_lib.build import cache, text
+from course_lib.build.lessons import OTHER
 
 # $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
 # (inline math may wrap onto the next source line, but not across a blank line)
 _MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$0-9A-Za-z])\$(?!\s)((?:[^$\n]|\n(?!\n))+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
-_ARITHMATEX = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
+_slugify = slugify(case="lower")  # unicode-aware heading ids, as on the Markdown pages (mkdocs.yml)
 
 
-def slugify(text: str) -> str:
-    """Unicode-aware heading id, the same function Python-Markdown pages use (pymdownx)."""
-    from pymdownx.slugs import slugify as make
+def _sub_text(node: NavigableString, pattern: re.Pattern, make) -> int:
+    """Replace the matches of ``pattern`` in a text node by the HTML ``make(match)`` returns (None: left as
+    they are); return how many were replaced."""
+    text_, parts, last = str(node), [], 0
+    for m in pattern.finditer(text_):
+        if (html := make(m)) is not None:
+            parts += [html_lib.escape(text_[last:m.start()], quote=False), html]
+            last = m.end()
+    if parts:
+        node.replace_with(*BeautifulSoup("".join(parts) + html_lib.escape(text_[last:], quote=False), "html.parser").contents)
+    return len(parts) // 2
 
-    return make(case="lower")(text, "-")
 
-
-def latex_to_mathml(latex: str, display: bool = False) -> str:
-    """MathML for one LaTeX formula (no JavaScript, renders natively in browsers)."""
-    from latex2mathml.converter import convert
-
-    return convert(latex.strip(), display="block" if display else "inline")
-
-
-def _replace_math_in_text(node: NavigableString) -> int:
-    """Replace the formulas in one text node; return how many there were."""
-    text = str(node)
-    parts, last, count = [], 0, 0
-    for m in _MATH.finditer(text):
-        parts.append(html_lib.escape(text[last:m.start()], quote=False))
-        display = m.group(1) is not None
-        parts.append(f'<span class="math">{latex_to_mathml(m.group(1) if display else m.group(2), display)}</span>')
-        last = m.end()
-        count += 1
-    if count:
-        parts.append(html_lib.escape(text[last:], quote=False))
-        node.replace_with(*list(BeautifulSoup("".join(parts), "html.parser").contents))
-    return count
+def _mathml(latex: str, display: bool) -> str:
+    """MathML for one LaTeX formula: no JavaScript, the browser renders it."""
+    return f'<span class="math">{convert(latex.strip(), display="block" if display else "inline")}</span>'
 
 
 def render_math(soup: BeautifulSoup) -> int:
-    """Replace ``$..$``/``$$..$$`` in notebook markdown cells and pymdownx arithmatex spans with MathML."""
+    """Replace ``$..$``/``$$..$$`` in notebook markdown cells with MathML; return how many."""
     count = 0
-    for span in soup.find_all(class_="arithmatex"):
-        m = _ARITHMATEX.match(span.get_text())
-        if m:
-            display = m.group(2) is not None
-            span.replace_with(BeautifulSoup(
-                f'<span class="math">{latex_to_mathml(m.group(1) if not display else m.group(2), display)}</span>',
-                "html.parser"))
-            count += 1
     for cell in soup.find_all(class_=["jp-MarkdownCell", "jp-RenderedMarkdown"]):
         for node in list(cell.find_all(string=True)):
             if "$" in node and node.find_parent(["code", "pre", "script", "style", "math"]) is None:
-                count += _replace_math_in_text(node)
+                count += _sub_text(node, _MATH, lambda m: _mathml(m[1] or m[2], m[1] is not None))
     return count
 
 
@@ -82,7 +61,7 @@ def fix_headings(soup: BeautifulSoup) -> list[dict]:
         for a in h.find_all("a", class_=["anchor-link", "headerlink"]):
             a.decompose()
         name = h.get_text(" ", strip=True)
-        base = slugify(name) or "section"
+        base = _slugify(name, "-") or "section"
         n = seen.get(base, 0)
         seen[base] = n + 1
         hid = base if n == 0 else f"{base}_{n}"
@@ -101,26 +80,17 @@ def fix_headings(soup: BeautifulSoup) -> list[dict]:
 _CELL_ID = re.compile(r"^cell-id=[a-z]+-(\d+)$")
 
 
-def _top_cells(soup: BeautifulSoup) -> list[tuple[Tag, int]]:
-    """The top-level cell elements with their notebook cell index (from the executor's cell ids
-    ``<lang>-<index>``, on the cell or, in mkdocs-jupyter's outer code-cell wrapper, a descendant)."""
-    cells = []
-    for notebook in soup.find_all(class_="jp-Notebook"):
-        for el in notebook.find_all(class_="jp-Cell", recursive=False):
-            tagged = el if el.get("id") else el.find(id=_CELL_ID)
-            m = _CELL_ID.match(tagged.get("id", "")) if tagged is not None else None
-            if m:
-                cells.append((el, int(m.group(1))))
-    return cells
-
-
-def _groups(cells: list[tuple[Tag, int]], cell_tags: list[list[str]], tag: str) -> list[list[Tag]]:
-    """Runs of consecutive cells whose notebook cell carries ``tag``."""
+def _groups(soup: BeautifulSoup, cell_tags: list[list[str]], tag: str) -> list[list[Tag]]:
+    """Runs of consecutive top-level cell elements whose notebook cell carries ``tag`` (the index comes from
+    the executor's cell id ``<lang>-<index>``, on the cell or, in a code cell's outer wrapper, inside it)."""
     groups: list[list[Tag]] = []
     previous = None
-    for el, index in cells:
+    for el in [el for nb in soup.find_all(class_="jp-Notebook") for el in nb.find_all(class_="jp-Cell", recursive=False)]:
+        tagged = el if el.get("id") else el.find(id=_CELL_ID)
+        m = _CELL_ID.match(tagged.get("id", "")) if tagged is not None else None
+        index = int(m[1]) if m else len(cell_tags)
         if index < len(cell_tags) and tag in cell_tags[index]:
-            if groups and previous is not None and previous + 1 == index:
+            if previous == index - 1:
                 groups[-1].append(el)
             else:
                 groups.append([el])
@@ -132,9 +102,8 @@ def _groups(cells: list[tuple[Tag, int]], cell_tags: list[list[str]], tag: str) 
 
 def wrap_tagged_cells(soup: BeautifulSoup, lang: str, cell_tags: list[list[str]]) -> tuple[int, int]:
     """Put ``pitfall`` runs in a warning admonition and ``solution`` runs in a collapsed ``<details>``."""
-    t = TEXT[lang]
-    cells = _top_cells(soup)
-    pitfalls, solutions = _groups(cells, cell_tags, "pitfall"), _groups(cells, cell_tags, "solution")
+    t = text(lang)
+    pitfalls, solutions = _groups(soup, cell_tags, "pitfall"), _groups(soup, cell_tags, "solution")
     for group, box, title in [*((g, soup.new_tag("div", attrs={"class": "admonition warning pitfall"}),
                                  soup.new_tag("p", attrs={"class": "admonition-title"})) for g in pitfalls),
                               *((g, soup.new_tag("details", attrs={"class": "solution"}), soup.new_tag("summary"))
@@ -189,12 +158,11 @@ def strip_external_scripts(soup: BeautifulSoup) -> None:
 
 def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
     """Mark the first use of each glossary term in each ``##`` section of the lesson's prose: a focusable
-    ``<dfn>`` described (``aria-describedby``) by a tip, shown on hover and focus by CSS, with the term
-    in the other language and its definition. Returns how many were marked."""
+    ``<dfn>`` described (``aria-describedby``) by a tip that CSS shows on hover and focus, with the term in
+    the other language and its definition. Returns how many were marked."""
     from course_lib.build.generated import term_forms
 
-    other = "en" if lang == "ko" else "ko"
-    forms = {form: e for e in entries for form in term_forms(e, lang) if form}
+    forms = {form.lower(): e for e in entries for form in term_forms(e, lang) if form}
     if not forms:
         return 0
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -202,62 +170,46 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
     pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation})\w*" if lang == "en" else rf"(?P<term>{alternation})",
                          re.I if lang == "en" else 0)
     seen: set[tuple[str, str]] = set()
-    count = 0
+    other, esc = OTHER[lang], html_lib.escape
+
+    def tip(m: re.Match, section: str) -> str | None:
+        e = forms[m["term"].lower()]
+        if (section, e[lang]) in seen:
+            return None
+        seen.add((section, e[lang]))
+        tid = f"gloss-{len(seen)}"
+        return (f'<span class="gloss"><dfn tabindex="0" aria-describedby="{tid}">{esc(m[0])}</dfn><span class="gloss__tip" '
+                f'role="tooltip" id="{tid}" data-search-exclude><b lang="{other}">{esc(e[other])}</b>: '
+                f'{esc(e["def_" + lang])}</span></span>')
+
     for node in list(soup.find_all(string=pattern)):
-        if node.find_parent(class_="jp-MarkdownCell") is None or node.find_parent(
-                ["h1", "h2", "h3", "h4", "code", "pre", "a", "math", "summary", "dfn", "script", "style"]):
-            continue
-        heading = node.find_previous(["h1", "h2"])  # each section marks every term again
-        section = heading.get("id", "") if heading is not None else ""
-        parts, last, text = [], 0, str(node)
-        for m in pattern.finditer(text):
-            e = forms[next(f for f in forms if f.lower() == m.group("term").lower())]
-            if (section, e[lang]) in seen:
-                continue
-            seen.add((section, e[lang]))
-            count += 1
-            tip = f"gloss-{count}"
-            parts += [html_lib.escape(text[last:m.start()], quote=False),
-                      f'<span class="gloss"><dfn tabindex="0" aria-describedby="{tip}">{html_lib.escape(m.group(0))}</dfn>'
-                      f'<span class="gloss__tip" role="tooltip" id="{tip}" data-search-exclude><b lang="{other}">'
-                      f'{html_lib.escape(e[other])}</b>: {html_lib.escape(e["def_" + lang])}</span></span>']
-            last = m.end()
-        if parts:
-            parts.append(html_lib.escape(text[last:], quote=False))
-            node.replace_with(*BeautifulSoup("".join(parts), "html.parser").contents)
-    return count
+        if node.find_parent(class_="jp-MarkdownCell") is not None and node.find_parent(
+                ["h1", "h2", "h3", "h4", "code", "pre", "a", "math", "summary", "dfn", "script", "style"]) is None:
+            heading = node.find_previous(["h1", "h2"])  # each section marks every term again
+            _sub_text(node, pattern, lambda m: tip(m, heading.get("id", "") if heading is not None else ""))
+    return len(seen)
 
 
 def run_record_html(run: dict, lang: str, stem: str) -> str:
     """The box under a lesson's title: where and when it ran, and download links."""
-    t = TEXT[lang]
-    return (
-        f'<div class="run-record" data-lesson="{stem}" data-search-exclude>'
-        f'<p><span class="run-record__label">{t["run"]}:</span> '
-        f'{t["device"]} <code>{html_lib.escape(run["device"])}</code> · '
-        f'torch <code>{html_lib.escape(run["torch"])}</code> · '
-        f'{t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · '
-        f'{t["date"]} <code>{html_lib.escape(run["date"])}</code></p>'
-        f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · '
-        f'<a href="{stem}.ipynb" download>{t["ipynb"]}</a> · '
-        f'<a class="run-record__how" href="../../run/">{t["how"]}</a></p></div>'
-    )
+    t, esc = text(lang), html_lib.escape
+    return (f'<div class="run-record" data-lesson="{stem}" data-search-exclude><p><span class="run-record__label">'
+            f'{t["run"]}:</span> {t["device"]} <code>{esc(run["device"])}</code> · torch <code>{esc(run["torch"])}</code>'
+            f' · {t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · {t["date"]} <code>{esc(run["date"])}</code></p>'
+            f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · <a href="{stem}.ipynb" download>'
+            f'{t["ipynb"]}</a> · <a class="run-record__how" href="../../run/">{t["how"]}</a></p></div>')
 
 
 def outdated_notice_html(lang: str, stem: str) -> str:
     """Notice on a translated lesson whose English twin changed after it was last synced."""
-    t = TEXT[lang]
-    link = f'<a href="../../en/lessons/{stem}/">{t["outdated_link"]}</a>'
+    t = text(lang)
     return (f'<div class="admonition note translation-outdated"><p class="admonition-title">{t["outdated_title"]}</p>'
-            f'<p>{t["outdated"].format(link=link)}</p></div>')
+            f'<p>{t["outdated"].format(stem=stem)}</p></div>')
 
 
 def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
     """Move embedded PNG figures into files named by their content (lighter pages, faster search
     indexing); returns ``{file name: PNG bytes}``."""
-    import base64
-    import hashlib
-
     files = {}
     for img in soup.find_all("img", class_="course-figure"):
         src = img.get("src", "")
@@ -294,10 +246,17 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
     return str(soup), tokens, figures
 
 
-def process_page_html(content: str) -> str:
-    """Hand-written Markdown pages: only math needs work."""
-    if "arithmatex" not in content:
-        return content
-    soup = BeautifulSoup(content, "html.parser")
-    render_math(soup)
-    return str(soup)
+def processed_lesson(folder: Path, html: str, lang: str, stem: str, run: dict | None, outdated: bool,
+                     cell_tags: list[list[str]], glossary: list) -> tuple[str, list[dict], dict[str, bytes]]:
+    """``process_lesson_html``, kept in ``folder`` (``.cache/pages``) by its inputs and this module's source."""
+    key = json.dumps([html, lang, stem, run, outdated, cell_tags, glossary, text(lang), Path(__file__).read_text(encoding="utf-8")])
+    path = Path(folder) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    try:
+        e = json.loads(cache.read(path))
+        return e["html"], e["toc"], {n: base64.b64decode(d) for n, d in e["figures"].items()}
+    except (TypeError, ValueError, KeyError):
+        pass
+    out, toc, figures = process_lesson_html(html, lang, stem, run, outdated, cell_tags, glossary)
+    entry = {"html": out, "toc": toc, "figures": {n: base64.b64encode(d).decode() for n, d in figures.items()}}
+    cache.write_atomic(path, json.dumps(entry), keep=cache.KEEP)
+    return out, toc, figures
