@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import pathlib
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,7 @@ def test_pages_from_the_caches_are_the_pages_rendered_afresh(built_site, tmp_pat
     sites = {}
     for name in ("warm", "cold"):
         if name == "cold":
-            for folder in ("mkdocs-jupyter", "pages"):
+            for folder in ("mkdocs-jupyter", "pages", "jinja"):
                 shutil.rmtree(project / ".cache" / folder, ignore_errors=True)
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / name)],
                               cwd=project, capture_output=True, text=True, timeout=900,
@@ -92,27 +91,17 @@ def test_serve_shows_each_prose_edit_and_keeps_the_search_index_whole(built_site
             assert locations() == full_index
 
 
-def test_serve_rebuilds_for_sources_not_for_what_the_build_writes(tmp_path):
-    from types import SimpleNamespace
+def test_serve_rebuilds_for_sources_not_for_what_the_build_writes():
+    from course_lib.build.hooks import _written_by_the_build as written
 
-    from course_lib.build.hooks import on_serve
-
-    docs = tmp_path / "docs"
-    made = ["ko/lessons/01_a.ipynb", "en/build.md", "ko/glossary.md", "ko/.build.md.x1y2.tmp"]
-    sources = ["ko/index.md", "en/index.md", "en/run.md", "assets/course.css", "glossary.yml"]
-    for rel in made + sources:
-        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        (docs / rel).write_text("x")
-    calls = []
-    server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5), unwatch=lambda p: calls.append(("-", p)),
-                             watch=lambda p: calls.append(("+", p)))
-    on_serve(server, SimpleNamespace(docs_dir=str(docs)), None)
-    assert calls[0] == ("-", str(docs)) and server.observer._timeout == 0.1
-    watched = [pathlib.Path(p) for op, p in calls[1:] if op == "+"]
-    for rel in sources:
-        assert any((docs / rel).is_relative_to(w) for w in watched), rel
-    for rel in made:
-        assert not any((docs / rel).is_relative_to(w) for w in watched), rel
+    docs = "/course/docs"
+    for path in ("/course/docs/ko/lessons/01_a.ipynb", "/course/docs/en/build.md", "/course/docs/ko/glossary.md",
+                 "/course/docs/ko/.build.md.x1y2.tmp", "/course/docs/en/lessons/.01_a.ipynb.x1y2.tmp"):
+        assert written(docs, path), path
+    for path in ("/course/docs/ko/index.md", "/course/docs/en/index.md", "/course/docs/assets/course.css",
+                 "/course/docs/glossary.yml", "/course/docs/ko/lessons/notes.md", "/course/lessons/ko/01_a.py",
+                 "/course/docs2/ko/build.md"):
+        assert not written(docs, path), path
 
 
 def test_korean_math_next_to_a_particle_is_found():

@@ -14,7 +14,8 @@ KEEP = 256  # entries each cache folder keeps: well above what one build of the 
 def write_atomic(path: Path, data: str | bytes, keep: int | None = None) -> bool:
     """Write ``data`` to ``path`` whole or not at all (a build killed midway leaves whole files); False if it
     was there already. With ``keep``, then evict all but the ``keep`` most recently used files of the folder."""
-    path, data = Path(path), data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(path)
+    data = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False

@@ -119,7 +119,7 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
         f"try:\n    import course_lib.device\n    print(course_lib.device.describe_device(threads={threads!r}))\n"
         "except Exception:\n    pass"))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False, record_timing=False,
-                            coalesce_streams=True, shutdown_kernel="immediate")
+                            shutdown_kernel="immediate")
     client.km = client.create_kernel_manager()
     client.km.transport = "ipc"  # a local socket file, not TCP (and no unencrypted-TCP warning)
     sockets = Path(tempfile.mkdtemp(prefix="course-k"))  # short: a socket path has ~100 bytes at most
@@ -135,16 +135,30 @@ def run_notebook(nb, path: Path, workdir: Path, timeout: int,
                    if line.startswith("# %%")]
         i = None if number is None else number - 1 + len(markers) - (len(nb.cells) - 1)  # a first cell may lack "# %%"
         line = markers[i] if i is not None and 0 <= i < len(markers) else None
-        what = (f"timed out after {timeout} s" if isinstance(err, CellTimeoutError) else f"kernel died: {err}"
-                if isinstance(err, DeadKernelError) else f"{err.ename}: {err.evalue}")
+        what = f"{err.ename}: {err.evalue}" if isinstance(err, CellExecutionError) else f"kernel died: {err}"
+        what = f"timed out after {timeout} s" if isinstance(err, CellTimeoutError) else what
         raise LessonError(path, number, line, what) from None
     finally:
         _RUNNING.discard(client.km)
         shutil.rmtree(sockets, ignore_errors=True)
     wall = time.perf_counter() - start
     printed = "".join(o.get("text", "") for o in nb.cells.pop().outputs if o.get("name") == "stdout").strip()
-    return ([{"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
-             for c in nb.cells if c.cell_type == "code"], wall, printed.splitlines()[-1] if printed else device_kind())
+    cells = [{"outputs": coalesce_streams(c.outputs), "execution_count": c.execution_count} for c in nb.cells
+             if c.cell_type == "code"]
+    return cells, wall, printed.splitlines()[-1] if printed else device_kind()
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how a kernel splits a stream varies run to run.
+    (nbclient's own option also joins chunks across a figure, moving text printed after it.)"""
+    merged: list = []
+    for out in outputs:
+        if out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream" \
+                and merged[-1].get("name") == out.get("name"):
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + out["text"]}
+        else:
+            merged.append(dict(out))
+    return merged
 
 
 def merge_outputs(nb, entry: dict, lang: str, stem: str):
@@ -226,7 +240,7 @@ def execute_course(lessons_dir: Path | None = None, out_dir: Path | None = None,
             deadline = time.monotonic() + 30
             while not all(f.done() for f in futures) and time.monotonic() < deadline:
                 for km in list(_RUNNING):
-                    with contextlib.suppress(OSError, TypeError):
+                    with contextlib.suppress(OSError, TypeError, AttributeError):  # a kernel not started yet
                         os.kill(km.provisioner.pid, signal.SIGKILL)
                 time.sleep(0.2)
             _CANCELLED.clear()

@@ -6,8 +6,8 @@ import io
 import json
 import re
 import tokenize
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from course_lib.build.cache import file_version
 
@@ -21,29 +21,23 @@ JUPYTEXT_FORMAT = {"extension": ".py", "format_name": "percent", "comment_magics
 
 
 def repo_root() -> Path:
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[2]  # the folder holding lessons/ and course_lib/
 
 
-@dataclass(frozen=True)
-class Lesson:
-    """One lesson file: ``lessons/<lang>/<stem>.py``."""
+class Lesson(NamedTuple):
+    """One lesson file: ``lessons/<lang>/<stem>.py``, ``NN_slug`` its stem."""
 
     path: Path
     lang: str
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-    @property
-    def number(self) -> str:
-        return self.stem[:2]
+    stem = property(lambda self: self.path.stem)
+    number = property(lambda self: self.path.stem[:2])
 
 
 def find_lessons(lessons_dir: Path | None = None) -> list[Lesson]:
     """Every ``lessons/{ko,en}/NN_slug.py``, sorted by language then number."""
     lessons_dir = lessons_dir or repo_root() / "lessons"
-    return [Lesson(p, lang) for lang in LANGS for p in sorted((lessons_dir / lang).glob("*.py")) if LESSON_RE.match(p.name)]
+    return [Lesson(p, lang) for lang in LANGS for p in sorted((lessons_dir / lang).glob("*.py"))
+            if LESSON_RE.match(p.name)]
 
 
 def read_notebook(path: Path):
@@ -86,8 +80,9 @@ def parity_problems(ko_path: Path, en_path: Path) -> list[str]:
     """What differs between a Korean lesson and its English twin, beyond prose and comments."""
     ko, en = read_notebook(ko_path), read_notebook(en_path)
     problems = []
-    if [c.cell_type for c in ko.cells] != [c.cell_type for c in en.cells]:
-        problems.append(f"cell kinds differ: ko {[c.cell_type for c in ko.cells]} vs en {[c.cell_type for c in en.cells]}")
+    kinds = {lang: [c.cell_type for c in nb.cells] for lang, nb in (("ko", ko), ("en", en))}
+    if kinds["ko"] != kinds["en"]:
+        problems.append(f"cell kinds differ: ko {kinds['ko']} vs en {kinds['en']}")
     if [sorted(c.metadata.get("tags", [])) for c in ko.cells] != [sorted(c.metadata.get("tags", [])) for c in en.cells]:
         problems.append("cell tags differ")
     for i, (a, b) in enumerate(zip(code_cells(ko), code_cells(en)), start=1):

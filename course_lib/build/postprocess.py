@@ -167,8 +167,7 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
         return 0
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # English: the whole word ("trained", not "train" + "ed"); Korean: the term alone, its particle left outside
-    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation})\w*" if lang == "en" else rf"(?P<term>{alternation})",
-                         re.I if lang == "en" else 0)
+    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation})\w*" if lang == "en" else rf"(?P<term>{alternation})", re.I)
     seen: set[tuple[str, str]] = set()
     other, esc = OTHER[lang], html_lib.escape
 
@@ -190,35 +189,27 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
     return len(seen)
 
 
-def run_record_html(run: dict, lang: str, stem: str) -> str:
-    """The box under a lesson's title: where and when it ran, and download links."""
+def title_box_html(run: dict | None, outdated: bool, lang: str, stem: str) -> str:
+    """Under a lesson's title: where and when it ran with download links, and, on a translation whose English
+    twin changed after it was last synced, a notice."""
     t, esc = text(lang), html_lib.escape
-    return (f'<div class="run-record" data-lesson="{stem}" data-search-exclude><p><span class="run-record__label">'
-            f'{t["run"]}:</span> {t["device"]} <code>{esc(run["device"])}</code> · torch <code>{esc(run["torch"])}</code>'
-            f' · {t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · {t["date"]} <code>{esc(run["date"])}</code></p>'
-            f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · <a href="{stem}.ipynb" download>'
-            f'{t["ipynb"]}</a> · <a class="run-record__how" href="../../run/">{t["how"]}</a></p></div>')
-
-
-def outdated_notice_html(lang: str, stem: str) -> str:
-    """Notice on a translated lesson whose English twin changed after it was last synced."""
-    t = text(lang)
-    return (f'<div class="admonition note translation-outdated"><p class="admonition-title">{t["outdated_title"]}</p>'
-            f'<p>{t["outdated"].format(stem=stem)}</p></div>')
+    out = "" if run is None else (
+        f'<div class="run-record" data-lesson="{stem}" data-search-exclude><p><span class="run-record__label">'
+        f'{t["run"]}:</span> {t["device"]} <code>{esc(run["device"])}</code> · torch <code>{esc(run["torch"])}</code>'
+        f' · {t["wall"]} <code>{run["wall_time_s"]:.1f} s</code> · {t["date"]} <code>{esc(run["date"])}</code></p>'
+        f'<p>{t["download"]}: <a href="{stem}.py" download>{t["py"]}</a> · <a href="{stem}.ipynb" download>'
+        f'{t["ipynb"]}</a> · <a class="run-record__how" href="../../run/">{t["how"]}</a></p></div>')
+    return out + ("" if not outdated else f'<div class="admonition note translation-outdated"><p class="admonition-title">'
+                  f'{t["outdated_title"]}</p><p>{t["outdated"].format(stem=stem)}</p></div>')
 
 
 def extract_figures(soup: BeautifulSoup) -> dict[str, bytes]:
-    """Move embedded PNG figures into files named by their content (lighter pages, faster search
-    indexing); returns ``{file name: PNG bytes}``."""
+    """Move embedded PNG figures into files named by their content (lighter pages, faster search indexing)."""
     files = {}
-    for img in soup.find_all("img", class_="course-figure"):
-        src = img.get("src", "")
-        if src.startswith("data:image/png;base64,"):
-            data = base64.b64decode(src.split(",", 1)[1])
-            name = f"fig-{hashlib.sha256(data).hexdigest()[:16]}.png"
-            files[name] = data
-            img["src"] = name
-            img["loading"] = "lazy"
+    for img in soup.find_all("img", class_="course-figure", src=re.compile(r"^data:image/png;base64,")):
+        data = base64.b64decode(img["src"].split(",", 1)[1])
+        img["src"], img["loading"] = f"fig-{hashlib.sha256(data).hexdigest()[:16]}.png", "lazy"
+        files[img["src"]] = data
     return files
 
 
@@ -234,15 +225,12 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
     wrap_tagged_cells(soup, lang, cell_tags or [])
     render_math(soup)
     glossary_tips(soup, lang, glossary or [])
-    if run is not None or outdated:
-        h1 = soup.find("h1")
-        notice = outdated_notice_html(lang, stem) if outdated else ""
-        record = BeautifulSoup((run_record_html(run, lang, stem) if run else "") + notice, "html.parser")
-        anchor = h1.find_parent(class_="jp-Cell") if h1 else None
-        if anchor is not None:
-            anchor.insert_after(record)
-        else:
-            soup.insert(0, record)
+    box = BeautifulSoup(title_box_html(run, outdated, lang, stem), "html.parser")
+    title_cell = soup.find("h1").find_parent(class_="jp-Cell") if soup.find("h1") else None
+    if title_cell is not None:
+        title_cell.insert_after(box)
+    else:
+        soup.insert(0, box)
     return str(soup), tokens, figures
 
 
