@@ -242,9 +242,10 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 # **Pitfall: dividing by another loader's length**
 #
 # A common slip: an `evaluate(model, test_loader, ...)` that ends with
-# `return running_loss / len(train_loader)` — a name the function never receives. In a fresh script
-# that is a `NameError`. Worse, in a notebook where a global `train_loader` exists, Python quietly
-# uses it: the sum of 10 test-batch losses is divided by 469 training batches.
+# `return running_loss / len(train_loader)` — a name the function never receives. If no
+# `train_loader` exists anywhere, that is a `NameError`. Worse, almost every script or notebook that
+# trains defines a global `train_loader`, and Python then quietly uses it: the sum of 10 test-batch
+# losses is divided by 469 training batches.
 
 # %% tags=["pitfall"]
 def evaluate_wrong(model, test_loader, loss_fn):

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   course:
-#     synced_with_en: 10c3757183fa
+#     synced_with_en: 7268c79e7192
 # ---
 
 # %% [markdown]
@@ -251,9 +251,10 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 # **흔한 실수: 다른 데이터로더의 길이로 나누기**
 #
 # `evaluate(model, test_loader, ...)`를 `return running_loss / len(train_loader)`로 끝내는 실수가
-# 흔합니다. `train_loader`는 이 함수가 인자로 받지 않은 이름입니다. 새로 시작한 스크립트라면
-# `NameError`가 납니다. 전역 변수 `train_loader`가 있는 노트북에서는 더 나쁜 일이 생깁니다. 파이썬은 그
-# 전역 변수를 아무 경고 없이 가져다 쓰고, 테스트 미니배치 10개의 손실 합을 학습 미니배치 469개로 나눕니다.
+# 흔합니다. `train_loader`는 이 함수가 인자로 받지 않은 이름입니다. 어디에도 `train_loader`가 없으면
+# `NameError`가 납니다. 더 나쁜 경우는 그런 전역 변수가 있을 때입니다. 학습을 돌리는 스크립트나 노트북에는
+# 거의 언제나 전역 변수 `train_loader`가 있습니다. 그러면 파이썬은 아무 경고 없이 그 변수를 가져다 쓰고,
+# 테스트 미니배치 10개의 손실 합을 학습 미니배치 수인 469로 나눕니다.
 
 # %% tags=["pitfall"]
 def evaluate_wrong(model, test_loader, loss_fn):
