@@ -252,8 +252,8 @@ print(f"untrained: test loss {test_loss:.4f} (ln 10 = {math.log(10):.4f}), test 
 #
 # `evaluate(model, test_loader, ...)`를 `return running_loss / len(train_loader)`로 끝내는 실수가
 # 흔합니다. `train_loader`는 이 함수가 인자로 받지 않은 이름입니다. 어디에도 `train_loader`가 없으면
-# `NameError`가 납니다. 더 나쁜 경우는 그런 전역 변수가 있을 때입니다. 학습을 돌리는 스크립트나 노트북에는
-# 거의 언제나 전역 변수 `train_loader`가 있습니다. 그러면 파이썬은 아무 경고 없이 그 변수를 가져다 쓰고,
+# `NameError`가 납니다. 더 나쁜 경우는 전역 변수 `train_loader`가 있을 때인데, 학습을 돌리는 스크립트나
+# 노트북에는 거의 언제나 이 변수가 있습니다. 그러면 파이썬은 아무 경고 없이 그 변수를 가져다 쓰고,
 # 테스트 미니배치 10개의 손실 합을 학습 미니배치 수인 469로 나눕니다.
 
 # %% tags=["pitfall"]
