@@ -173,6 +173,7 @@ def test_english_glossary_tip_marks_the_whole_word():
 
     glossary = load_glossary(Path(__file__).resolve().parent.parent / "docs" / "glossary.yml")
     for lang, text, marked in (("en", "Lesson 07 trained a tiny model on minibatches.", ["trained", "minibatches"]),
+                               ("en", "No training settings are listed; the layer is labelled.", ["training", "layer", "labelled"]),
                                ("ko", "가중치는 미니배치로 학습됩니다.", ["가중치", "미니배치", "학습"])):
         soup = BeautifulSoup(f'<div class="jp-MarkdownCell"><h2 id="a">A</h2><p>{text}</p></div>', "html.parser")
         postprocess.glossary_tips(soup, lang, glossary)

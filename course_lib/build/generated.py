@@ -12,6 +12,11 @@ from course_lib.build.cache import write_atomic
 from course_lib.build.lessons import LANGS, OTHER, executed_notebook_facts, find_lessons, read_notebook, repo_root
 
 
+#: after an English term: the endings lessons give it ("neurons", "trained", "labelled", "convolutional"), then the
+#: word's end, so that a longer word that merely starts with the term ("training settings") is not a use of it
+EN_ENDINGS = r"(?:e?s|e?d|ing|al|able|[bdglmnpt](?:ed|ing))?(?![\w-])"
+
+
 def load_glossary(path: Path) -> list[dict]:
     """Entries: ``en``, ``ko``, ``def_en``, ``def_ko``, ``discouraged``, optionally ``forms_en``/``forms_ko``."""
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
@@ -42,12 +47,12 @@ def term_forms(entry: dict, lang: str) -> list[str]:
 
 def first_uses(entries: list[dict], lang: str, lessons_dir: Path | None = None) -> dict[str, str | None]:
     """``{entry's en: stem}``: the first lesson (in course order) whose prose uses the entry's term; in English
-    at a word start, any ending ("neuron" also finds "neurons")."""
+    as a whole word (``EN_ENDINGS``)."""
     texts = [(ls.stem, prose(ls.path)) for ls in find_lessons(lessons_dir) if ls.lang == lang]
-    start, flags = (r"(?<![\w-])", re.I) if lang == "en" else ("", 0)
+    start, end, flags = (r"(?<![\w-])", EN_ENDINGS, re.I) if lang == "en" else ("", "", 0)
     found = {}
     for e in entries:
-        patterns = [re.compile(start + re.escape(f), flags) for f in term_forms(e, lang)]
+        patterns = [re.compile(start + re.escape(f) + end, flags) for f in term_forms(e, lang)]
         found[e["en"]] = next((stem for stem, md in texts if any(p.search(md) for p in patterns)), None)
     return found
 

@@ -160,14 +160,14 @@ def glossary_tips(soup: BeautifulSoup, lang: str, entries: list[dict]) -> int:
     """Mark the first use of each glossary term in each ``##`` section of the lesson's prose: a focusable
     ``<dfn>`` described (``aria-describedby``) by a tip that CSS shows on hover and focus, with the term in
     the other language and its definition. Returns how many were marked."""
-    from course_lib.build.generated import term_forms
+    from course_lib.build.generated import EN_ENDINGS, term_forms
 
     forms = {form.lower(): e for e in entries for form in term_forms(e, lang) if form}
     if not forms:
         return 0
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # English: the whole word ("trained", not "train" + "ed"); Korean: the term alone, its particle left outside
-    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation})\w*" if lang == "en" else rf"(?P<term>{alternation})", re.I)
+    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternation}){EN_ENDINGS}" if lang == "en" else rf"(?P<term>{alternation})", re.I)
     seen: set[tuple[str, str]] = set()
     other, esc = OTHER[lang], html_lib.escape
 
