@@ -1,6 +1,7 @@
 """Generated pages: the glossary (from docs/glossary.yml) and "About this build" (from run records)."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from course_lib.build import text
-from course_lib.build.cache import write_atomic
+from course_lib.build.cache import file_version, write_atomic
 from course_lib.build.lessons import LANGS, OTHER, executed_notebook_facts, find_lessons, read_notebook, repo_root
 
 
@@ -18,7 +19,13 @@ EN_ENDINGS = r"(?:e?s|e?d|ing|al|able|[bdglmnpt](?:ed|ing))?(?![\w-])"
 
 
 def load_glossary(path: Path) -> list[dict]:
-    """Entries: ``en``, ``ko``, ``def_en``, ``def_ko``, ``discouraged``, optionally ``forms_en``/``forms_ko``."""
+    """Entries: ``en``, ``ko``, ``def_en``, ``def_ko``, ``discouraged``, optionally ``forms_en``/``forms_ko``.
+    Read once per file version (every lesson page needs it); don't modify the result."""
+    return _load_glossary(*file_version(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_glossary(path: str, mtime_ns: int, size: int) -> list[dict]:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 

@@ -21,6 +21,7 @@ from course_lib.build.lessons import OTHER
 # $$display$$ or $inline$; a Korean particle may follow directly ($z$를), a digit or Latin letter may not (US$5)
 # (inline math may wrap onto the next source line, but not across a blank line)
 _MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$0-9A-Za-z])\$(?!\s)((?:[^$\n]|\n(?!\n))+?)(?<!\s)\$(?![0-9A-Za-z$])", re.S)
+_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # part of every page's cache key
 _slugify = slugify(case="lower")  # unicode-aware heading ids, as on the Markdown pages (mkdocs.yml)
 
 
@@ -237,7 +238,7 @@ def process_lesson_html(content: str, lang: str, stem: str, run: dict | None, ou
 def processed_lesson(folder: Path, html: str, lang: str, stem: str, run: dict | None, outdated: bool,
                      cell_tags: list[list[str]], glossary: list) -> tuple[str, list[dict], dict[str, bytes]]:
     """``process_lesson_html``, kept in ``folder`` (``.cache/pages``) by its inputs and this module's source."""
-    key = json.dumps([html, lang, stem, run, outdated, cell_tags, glossary, text(lang), Path(__file__).read_text(encoding="utf-8")])
+    key = json.dumps([html, lang, stem, run, outdated, cell_tags, glossary, text(lang), _SOURCE])
     path = Path(folder) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
     try:
         e = json.loads(cache.read(path))
